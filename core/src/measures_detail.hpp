@@ -1,0 +1,85 @@
+// Shared pieces of the discrete and continuous measures: cancellation-free pointwise terms and
+// the final assembly (base, √JSD, perplexities). Internal to divlab_core.
+#pragma once
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numbers>
+
+#include "divlab/measures.hpp"
+
+namespace divlab::detail {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+// Below this |d| = |p − q|/(p + q) the pointwise terms use the series below (no cancellation).
+constexpr double kSeriesD = 0.125;
+
+// (1+d)·log(1+d) + (1−d)·log(1−d) = Σ_{k≥1} d^{2k} / (k(2k−1)), for |d| ≤ kSeriesD (error < 1e-19 rel).
+inline double jsd_series(double d) {
+  const double d2 = d * d;
+  double s = 0;
+  for (int k = 11; k >= 1; --k) s = s * d2 + 1.0 / (k * (2.0 * k - 1));
+  return s * d2;
+}
+
+// (1+d)·atanh(d) − d = Σ_{k≥1} d^{2k}/(2k−1) + d^{2k+1}/(2k+1), for |d| ≤ kSeriesD.
+inline double kl_series(double d) {
+  const double d2 = d * d;
+  double even = 0, odd = 0;
+  for (int k = 11; k >= 1; --k) {
+    even = even * d2 + 1.0 / (2.0 * k - 1);
+    odd = odd * d2 + 1.0 / (2.0 * k + 1);
+  }
+  return d2 * (even + d * odd);
+}
+
+// Pointwise terms at one point (a bin, or a quadrature node) for p, q ≥ 0 with known logs
+// (lp = log p, lq = log q; unused where p or q is 0). m = (p+q)/2, d = (p−q)/(p+q).
+//   kl_pq  = p·log(p/q) − p + q = 2m·[(1+d)atanh(d) − d]   (≥ 0; sums to D(P‖Q) as Σp = Σq)
+//   kl_qp  = q·log(q/p) − q + p                              (same with −d)
+//   jsd    = ½p·log(p/m) + ½q·log(q/m) = ½m·[(1+d)log(1+d) + (1−d)log(1−d)]
+// kl_* are +∞ where the first density is > 0 and the second is 0.
+struct PointTerms {
+  double kl_pq, kl_qp, jsd;
+};
+
+inline PointTerms point_terms(double p, double q, double lp, double lq) {
+  const double s = p + q;
+  if (!(s > 0)) return {0, 0, 0};
+  if (q == 0) return {kInf, p, 0.5 * p * std::numbers::ln2};
+  if (p == 0) return {q, kInf, 0.5 * q * std::numbers::ln2};
+  const double d = (p - q) / s, m = 0.5 * s;
+  if (std::abs(d) <= kSeriesD) return {2 * m * kl_series(d), 2 * m * kl_series(-d), 0.5 * m * jsd_series(d)};
+  const double lm = std::log(m);
+  return {p * (lp - lq) - p + q, q * (lq - lp) - q + p, 0.5 * (p * (lp - lm) + q * (lq - lm))};
+}
+
+// (√p − √q)² without cancellation: (p − q)² / (√p + √q)².
+inline double hellinger_term(double sp, double sq, double p, double q) {
+  const double den = sp + sq;
+  if (!(den > 0)) return 0;
+  const double r = (p - q) / den;
+  return r * r;
+}
+
+// Fills in √JSD, H = √(H²) (`hellinger` holds H² on entry) and the perplexities from the
+// quantities in nats, clamps rounding out of the mathematical ranges, then converts to `base`.
+inline Measures finish(Measures nats, Base base) {
+  nats.base = Base::e;
+  nats.kl_pq = std::max(nats.kl_pq, 0.0);
+  nats.kl_qp = std::max(nats.kl_qp, 0.0);
+  nats.jsd = std::clamp(nats.jsd, 0.0, std::numbers::ln2);
+  nats.total_variation = std::clamp(nats.total_variation, 0.0, 1.0);
+  nats.bhattacharyya = std::clamp(nats.bhattacharyya, 0.0, 1.0);
+  nats.wasserstein_1 = std::max(nats.wasserstein_1, 0.0);
+  nats.js_distance = std::sqrt(nats.jsd);
+  nats.perplexity_p = std::exp(nats.entropy_p);
+  nats.perplexity_q = std::exp(nats.entropy_q);
+  nats.perplexity_pq = std::exp(nats.cross_entropy_pq);
+  nats.perplexity_qp = std::exp(nats.cross_entropy_qp);
+  nats.hellinger = std::sqrt(std::clamp(nats.hellinger, 0.0, 1.0));
+  return in_base(nats, base);
+}
+
+}  // namespace divlab::detail
