@@ -37,6 +37,7 @@ struct AxesSpec {
   // Categorical x: one label per integer position 0..n−1 (shown when they fit), instead of ticks.
   std::vector<std::string> x_categories;
   bool y_zero_line = true;  // a stronger line at y = 0 when it is in range
+  bool y_ticks = true;      // false: no y grid or tick labels (e.g. horizontal bar rows)
 };
 
 // Draws background, title, grid, ticks, tick labels and axis labels inside `outer`;
@@ -72,6 +73,10 @@ struct LegendEntry {
 enum class Corner { top_left, top_right };
 void draw_legend(Canvas& c, const Theme& t, const Axes& a, std::span<const LegendEntry> entries,
                  Corner corner = Corner::top_right);
+
+// A hover readout: a vertical line at pixel x and a box of coloured text lines beside it.
+void draw_readout(Canvas& c, const Theme& t, const Axes& a, float px, std::span<const std::string> lines,
+                  std::span<const Color> colors);
 
 // Formats a value for readouts: 4 significant digits, "∞" / "−∞" for infinities.
 std::string format_value(double v, int significant = 4);

@@ -1,0 +1,327 @@
+#include "plot/axes.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "plot/ticks.hpp"
+
+namespace divlab::plot {
+
+Range fix_range(Range r) {
+  if (!std::isfinite(r.lo) || !std::isfinite(r.hi)) return {0, 1};
+  if (r.hi < r.lo) std::swap(r.lo, r.hi);
+  if (r.hi - r.lo < 1e-12 * std::max(1.0, std::abs(r.lo))) {
+    const double pad = std::max(1e-9, std::abs(r.lo) * 0.5);
+    return {r.lo - pad, r.hi + pad};
+  }
+  return r;
+}
+
+float Axes::px_x(double v) const {
+  return plot.x0 + static_cast<float>((v - x.lo) / (x.hi - x.lo)) * plot.width();
+}
+float Axes::px_y(double v) const {
+  return plot.y1 - static_cast<float>((v - y.lo) / (y.hi - y.lo)) * plot.height();
+}
+double Axes::data_x(float p) const { return x.lo + (p - plot.x0) / std::max(1e-6f, plot.width()) * (x.hi - x.lo); }
+double Axes::data_y(float p) const { return y.lo + (plot.y1 - p) / std::max(1e-6f, plot.height()) * (y.hi - y.lo); }
+
+std::string format_value(double v, int significant) {
+  if (std::isnan(v)) return "—";
+  if (std::isinf(v)) return v > 0 ? "∞" : "-∞";
+  char buf[64];
+  const double a = std::abs(v);
+  if (a != 0 && (a < 1e-3 || a >= 1e6))
+    std::snprintf(buf, sizeof buf, "%.*e", std::max(0, significant - 1), v);
+  else
+    std::snprintf(buf, sizeof buf, "%.*f",
+                  std::clamp(significant - 1 - (a == 0 ? 0 : static_cast<int>(std::floor(std::log10(a)))), 0, 12), v);
+  std::string s = buf;
+  if (s[0] == '-' && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);
+  return s;
+}
+
+Axes draw_axes(Canvas& c, const Theme& t, Rect outer, const AxesSpec& spec) {
+  Axes a;
+  a.x = fix_range(spec.x);
+  a.y = fix_range(spec.y);
+  const TextStyle tick_style{t.font(0.82f), t.text_dim};
+  const TextStyle label_style{t.font(0.9f), t.text_dim};
+  const TextStyle title_style{t.font(1.0f), t.text, Align::start, Align::start, Weight::bold};
+  const float pad = t.px(6);
+
+  c.fill_rect(outer, t.background);
+  Ticks yt = nice_ticks(a.y.lo, a.y.hi, std::max(2, static_cast<int>(outer.height() / t.px(48))));
+  if (!spec.y_ticks) yt.values.clear();
+  float ytw = 0;
+  for (double v : yt.values) ytw = std::max(ytw, c.text_size(tick_label(v, yt.step), tick_style).x);
+
+  const float title_h = spec.title.empty() ? pad : c.text_size(spec.title, title_style).y + 2 * pad;
+  const float ylabel_w = spec.y_label.empty() ? 0 : c.text_size(spec.y_label, label_style).y + pad;
+  const float xtick_h = tick_style.size * 1.25f + pad;
+  const float xlabel_h = spec.x_label.empty() ? 0 : label_style.size * 1.3f;
+  a.plot = {outer.x0 + pad + ylabel_w + ytw + pad, outer.y0 + title_h, outer.x1 - t.px(10),
+            outer.y1 - xtick_h - xlabel_h - pad};
+  if (a.plot.x1 < a.plot.x0 + 10) a.plot.x1 = a.plot.x0 + 10;
+  if (a.plot.y1 < a.plot.y0 + 10) a.plot.y1 = a.plot.y0 + 10;
+
+  if (!spec.title.empty()) c.text({outer.x0 + pad, outer.y0 + pad}, spec.title, title_style);
+  c.fill_rect(a.plot, t.plot_bg);
+
+  const Stroke grid{t.grid, t.px(t.grid_width)};
+  const Stroke axis{t.axis, t.px(1)};
+  // y grid and labels
+  for (double v : yt.values) {
+    const float y = a.px_y(v);
+    c.line({a.plot.x0, y}, {a.plot.x1, y}, grid);
+    c.text({a.plot.x0 - pad, y}, tick_label(v, yt.step), {tick_style.size, t.text_dim, Align::end, Align::center});
+  }
+  // x: categories (when they fit) or numeric ticks
+  bool drew_categories = false;
+  if (!spec.x_categories.empty()) {
+    const auto n = static_cast<int>(spec.x_categories.size());
+    float widest = 0;
+    for (const auto& s : spec.x_categories) widest = std::max(widest, c.text_size(s, tick_style).x);
+    const float slot = a.plot.width() / static_cast<float>(std::max(1.0, a.x.hi - a.x.lo));
+    if (widest > 0) {
+      const int every = std::max(1, static_cast<int>(std::ceil((widest + pad) / std::max(1.0f, slot))));
+      for (int i = 0; i < n; i += every) {
+        if (i < a.x.lo || i > a.x.hi) continue;
+        c.text({a.px_x(i), a.plot.y1 + pad * 0.6f}, spec.x_categories[static_cast<std::size_t>(i)],
+               {tick_style.size, t.text_dim, Align::center, Align::start});
+      }
+      drew_categories = true;
+    }
+  }
+  if (!drew_categories) {
+    const Ticks xt = nice_ticks(a.x.lo, a.x.hi, std::max(2, static_cast<int>(a.plot.width() / t.px(80))));
+    for (double v : xt.values) {
+      const float x = a.px_x(v);
+      if (spec.x_categories.empty()) c.line({x, a.plot.y0}, {x, a.plot.y1}, grid);
+      c.line({x, a.plot.y1}, {x, a.plot.y1 + t.px(4)}, axis);
+      c.text({x, a.plot.y1 + pad * 0.6f}, tick_label(v, xt.step), {tick_style.size, t.text_dim, Align::center});
+    }
+  }
+  if (spec.y_zero_line && a.y.lo < 0 && a.y.hi > 0)
+    c.line({a.plot.x0, a.px_y(0)}, {a.plot.x1, a.px_y(0)}, {t.axis, t.px(1.2f)});
+  c.line({a.plot.x0, a.plot.y1}, {a.plot.x1, a.plot.y1}, axis);
+  c.line({a.plot.x0, a.plot.y0}, {a.plot.x0, a.plot.y1}, axis);
+
+  if (!spec.x_label.empty())
+    c.text({(a.plot.x0 + a.plot.x1) / 2, outer.y1 - pad}, spec.x_label,
+           {label_style.size, t.text_dim, Align::center, Align::end});
+  if (!spec.y_label.empty())  // horizontal, above the axis: no rotated text in the Canvas interface
+    c.text({outer.x0 + pad, a.plot.y0 - pad * 0.3f}, spec.y_label,
+           {label_style.size, t.text_dim, Align::start, Align::end});
+  return a;
+}
+
+namespace {
+
+// Calls f(begin, end) for every maximal run of indices where all ys are finite.
+template <class F>
+void finite_runs(std::size_t n, std::span<const double> y1, std::span<const double> y2, F f) {
+  std::size_t i = 0;
+  auto ok = [&](std::size_t k) { return std::isfinite(y1[k]) && (y2.empty() || std::isfinite(y2[k])); };
+  while (i < n) {
+    while (i < n && !ok(i)) ++i;
+    std::size_t j = i;
+    while (j < n && ok(j)) ++j;
+    if (j > i) f(i, j);
+    i = j;
+  }
+}
+
+// Clamps far-off-screen pixel values so that huge data never overflows the rasteriser.
+float clamp_px(float v, float lo, float hi) {
+  const float span = hi - lo;
+  return std::clamp(v, lo - 4 * span, hi + 4 * span);
+}
+
+}  // namespace
+
+void plot_line(Canvas& c, const Axes& a, std::span<const double> x, std::span<const double> y, const Stroke& s) {
+  const std::size_t n = std::min(x.size(), y.size());
+  c.push_clip(a.plot);
+  std::vector<Vec2> pts;
+  finite_runs(n, y, {}, [&](std::size_t i, std::size_t j) {
+    pts.clear();
+    for (std::size_t k = i; k < j; ++k)
+      pts.push_back({a.px_x(x[k]), clamp_px(a.px_y(y[k]), a.plot.y0, a.plot.y1)});
+    if (pts.size() == 1) pts.push_back({pts[0].x + 0.5f, pts[0].y});
+    c.polyline(pts, s);
+  });
+  c.pop_clip();
+}
+
+void plot_fill_between(Canvas& c, const Axes& a, std::span<const double> x, std::span<const double> y1,
+                       std::span<const double> y2, Color col) {
+  const std::size_t n = std::min({x.size(), y1.size(), y2.size()});
+  c.push_clip(a.plot);
+  std::vector<Vec2> top, bot;
+  auto flush = [&] {
+    if (top.size() >= 2) c.fill_between(top, bot, col);
+    top.clear();
+    bot.clear();
+  };
+  auto add = [&](double xv, double a1, double a2) {
+    const float px = a.px_x(xv);
+    top.push_back({px, clamp_px(a.px_y(std::max(a1, a2)), a.plot.y0, a.plot.y1)});
+    bot.push_back({px, clamp_px(a.px_y(std::min(a1, a2)), a.plot.y0, a.plot.y1)});
+  };
+  // Split at crossings so that every emitted band has top above bottom throughout.
+  finite_runs(n, y1, y2, [&](std::size_t i, std::size_t j) {
+    for (std::size_t k = i; k < j; ++k) {
+      if (k > i) {
+        const double d0 = y1[k - 1] - y2[k - 1], d1 = y1[k] - y2[k];
+        if ((d0 > 0 && d1 < 0) || (d0 < 0 && d1 > 0)) {
+          const double t = d0 / (d0 - d1);
+          const double xc = x[k - 1] + t * (x[k] - x[k - 1]);
+          const double yc = y1[k - 1] + t * (y1[k] - y1[k - 1]);
+          add(xc, yc, yc);
+          flush();
+          add(xc, yc, yc);
+        }
+      }
+      add(x[k], y1[k], y2[k]);
+    }
+    flush();
+  });
+  c.pop_clip();
+}
+
+void plot_fill_to_zero(Canvas& c, const Axes& a, std::span<const double> x, std::span<const double> y, Color col) {
+  std::vector<double> zero(y.size(), 0.0);
+  for (std::size_t i = 0; i < y.size(); ++i)
+    if (!std::isfinite(y[i])) zero[i] = y[i];  // keep the gap
+  plot_fill_between(c, a, x, y, zero, col);
+}
+
+void plot_fill_signed(Canvas& c, const Axes& a, std::span<const double> x, std::span<const double> y, Color pos,
+                      Color neg) {
+  std::vector<double> up(y.begin(), y.end()), down(y.begin(), y.end());
+  for (std::size_t i = 0; i < y.size(); ++i) {
+    if (!std::isfinite(y[i])) continue;
+    up[i] = std::max(0.0, y[i]);
+    down[i] = std::min(0.0, y[i]);
+  }
+  // Keep the exact crossing: interpolate zeros into both series by filling against 0 in each.
+  plot_fill_to_zero(c, a, x, up, pos);
+  plot_fill_to_zero(c, a, x, down, neg);
+}
+
+void plot_bars(Canvas& c, const Axes& a, std::span<const double> x, std::span<const double> y, double width,
+               double offset, Color fill, const Stroke& outline) {
+  const std::size_t n = std::min(x.size(), y.size());
+  c.push_clip(a.plot);
+  const float base = std::clamp(a.px_y(0), a.plot.y0, a.plot.y1);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!std::isfinite(y[i])) continue;
+    float x0 = a.px_x(x[i] + offset - width / 2), x1 = a.px_x(x[i] + offset + width / 2);
+    float yv = clamp_px(a.px_y(y[i]), a.plot.y0, a.plot.y1);
+    Rect r{x0, std::min(base, yv), std::max(x0 + 1, x1), std::max(base, yv)};
+    c.fill_rect(r, fill);
+    if (outline.width > 0 && r.height() > 0.5f) c.stroke_rect(r, outline);
+  }
+  c.pop_clip();
+}
+
+void plot_stems(Canvas& c, const Axes& a, std::span<const double> x, std::span<const double> y, const Stroke& s,
+                float r) {
+  const std::size_t n = std::min(x.size(), y.size());
+  c.push_clip(a.plot);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!std::isfinite(y[i])) continue;
+    const Vec2 top = a.px(x[i], y[i]);
+    c.line({top.x, a.px_y(0)}, top, s);
+    if (r > 0) c.circle(top, r, s.color);
+  }
+  c.pop_clip();
+}
+
+void plot_markers(Canvas& c, const Axes& a, std::span<const double> x, std::span<const double> y, float radius,
+                  Color col) {
+  const std::size_t n = std::min(x.size(), y.size());
+  c.push_clip(a.plot);
+  for (std::size_t i = 0; i < n; ++i)
+    if (std::isfinite(y[i])) c.circle(a.px(x[i], y[i]), radius, col);
+  c.pop_clip();
+}
+
+int plot_infinities(Canvas& c, const Axes& a, const Theme& t, std::span<const double> x, std::span<const double> y,
+                    Color col) {
+  const std::size_t n = std::min(x.size(), y.size());
+  int count = 0;
+  float last_label_x = -1e9f, last_line_x = -1e9f;
+  const Stroke s{col, t.px(1.5f), Dash::dashed};
+  c.push_clip(a.plot);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!std::isinf(y[i])) continue;
+    ++count;
+    const float px = a.px_x(x[i]);
+    if (px < a.plot.x0 - 1 || px > a.plot.x1 + 1) continue;
+    if (std::abs(px - last_line_x) < t.px(6)) continue;  // dense runs: one line every few pixels
+    last_line_x = px;
+    const bool up = y[i] > 0;
+    const float y0 = std::clamp(a.px_y(0), a.plot.y0, a.plot.y1);
+    const float tip = up ? a.plot.y0 + t.px(3) : a.plot.y1 - t.px(3);
+    c.line({px, y0}, {px, tip}, s);
+    const float h = t.px(7) * (up ? 1 : -1);
+    const Vec2 tri[3] = {{px, tip}, {px - t.px(5), tip + h}, {px + t.px(5), tip + h}};
+    c.fill_polygon(tri, col);
+    if (px - last_label_x > t.px(22)) {  // label ∞ once per cluster of neighbours
+      c.text({px + t.px(7), tip + (up ? t.px(2) : -t.px(2))}, "∞",
+             {t.font(1.1f), col, Align::start, up ? Align::start : Align::end, Weight::bold});
+      last_label_x = px;
+    }
+  }
+  c.pop_clip();
+  return count;
+}
+
+void draw_readout(Canvas& c, const Theme& t, const Axes& a, float px, std::span<const std::string> lines,
+                  std::span<const Color> colors) {
+  if (px < a.plot.x0 || px > a.plot.x1 || lines.empty()) return;
+  c.line({px, a.plot.y0}, {px, a.plot.y1}, {t.text_dim.with_alpha(0.7f), t.px(1), Dash::dotted});
+  const TextStyle ts{t.font(0.85f), t.text, Align::start, Align::start};
+  const float pad = t.px(6), row = ts.size * 1.3f;
+  float w = 0;
+  for (const auto& l : lines) w = std::max(w, c.text_size(l, ts).x);
+  w += 2 * pad;
+  const float h = row * static_cast<float>(lines.size()) + pad;
+  float x0 = px + t.px(10);
+  if (x0 + w > a.plot.x1) x0 = px - t.px(10) - w;
+  const Rect box{x0, a.plot.y0 + t.px(4), x0 + w, a.plot.y0 + t.px(4) + h};
+  c.fill_rect(box, t.background.with_alpha(0.92f));
+  c.stroke_rect(box, {t.axis, t.px(1)});
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    c.text({box.x0 + pad, box.y0 + pad / 2 + row * static_cast<float>(i)}, lines[i],
+           {ts.size, i < colors.size() ? colors[i] : t.text});
+}
+
+void draw_legend(Canvas& c, const Theme& t, const Axes& a, std::span<const LegendEntry> entries, Corner corner) {
+  if (entries.empty()) return;
+  const TextStyle ts{t.font(0.85f), t.text, Align::start, Align::center};
+  const float pad = t.px(6), swatch = t.px(22), row = ts.size * 1.35f;
+  float w = 0;
+  for (const auto& e : entries) w = std::max(w, c.text_size(e.label, ts).x);
+  w += swatch + 3 * pad;
+  const float h = row * static_cast<float>(entries.size()) + pad;
+  const float x0 = corner == Corner::top_right ? a.plot.x1 - w - pad : a.plot.x0 + pad;
+  const Rect box{x0, a.plot.y0 + pad, x0 + w, a.plot.y0 + pad + h};
+  c.fill_rect(box, t.background.with_alpha(0.85f));
+  c.stroke_rect(box, {t.grid, t.px(1)});
+  float y = box.y0 + pad / 2 + row / 2;
+  for (const auto& e : entries) {
+    const float sx = box.x0 + pad;
+    if (e.filled)
+      c.fill_rect({sx, y - row * 0.3f, sx + swatch, y + row * 0.3f}, e.color);
+    else
+      c.line({sx, y}, {sx + swatch, y}, {e.color, t.px(t.line_width), e.dash});
+    c.text({sx + swatch + pad, y}, e.label, ts);
+    y += row;
+  }
+}
+
+}  // namespace divlab::plot

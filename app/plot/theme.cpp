@@ -1,0 +1,105 @@
+#include "plot/theme.hpp"
+
+namespace divlab::plot {
+
+namespace {
+constexpr Color rgb(int hex, float a = 1.0f) {
+  return {((hex >> 16) & 0xff) / 255.0f, ((hex >> 8) & 0xff) / 255.0f, (hex & 0xff) / 255.0f, a};
+}
+}  // namespace
+
+// Colours for P, Q, M come from the Okabe–Ito palette (distinguishable with colour-vision deficiency).
+Theme light_theme() {
+  Theme t;
+  t.name = "light";
+  t.background = rgb(0xffffff);
+  t.plot_bg = rgb(0xfbfbfd);
+  t.text = rgb(0x1f2328);
+  t.text_dim = rgb(0x5b6270);
+  t.axis = rgb(0x8a919c);
+  t.grid = rgb(0xe6e8ec);
+  t.p = rgb(0x0072b2);
+  t.q = rgb(0xd55e00);
+  t.m = rgb(0x009e73);
+  t.positive = rgb(0x0072b2);
+  t.negative = rgb(0xcc3311);
+  t.infinite = rgb(0xb00020);
+  return t;
+}
+
+Theme dark_theme() {
+  Theme t;
+  t.name = "dark";
+  t.background = rgb(0x1b1d22);
+  t.plot_bg = rgb(0x202329);
+  t.text = rgb(0xe8eaed);
+  t.text_dim = rgb(0xa0a6b0);
+  t.axis = rgb(0x6b717c);
+  t.grid = rgb(0x30343c);
+  t.p = rgb(0x56b4e9);
+  t.q = rgb(0xe69f00);
+  t.m = rgb(0x33c9a0);
+  t.positive = rgb(0x56b4e9);
+  t.negative = rgb(0xff7a5c);
+  t.infinite = rgb(0xff5370);
+  t.fill_alpha = 0.32f;
+  return t;
+}
+
+Theme print_theme() {
+  Theme t;
+  t.name = "print";
+  t.background = rgb(0xffffff);
+  t.plot_bg = rgb(0xffffff);
+  t.text = rgb(0x000000);
+  t.text_dim = rgb(0x333333);
+  t.axis = rgb(0x000000);
+  t.grid = rgb(0xe0e0e0);
+  // Blue (dark in grayscale) vs orange (light in grayscale), plus different dashes.
+  t.p = rgb(0x0a3d91);
+  t.q = rgb(0xe69f00);
+  t.m = rgb(0x444444);
+  t.positive = rgb(0x0a3d91);
+  t.negative = rgb(0xe69f00);
+  t.infinite = rgb(0x000000);
+  t.p_dash = Dash::solid;
+  t.q_dash = Dash::dashed;
+  t.m_dash = Dash::dotted;
+  t.line_width = 1.4f;
+  t.grid_width = 0.6f;
+  t.fill_alpha = 0.22f;
+  return t;
+}
+
+Theme high_contrast_theme() {
+  Theme t;
+  t.name = "high_contrast";
+  t.background = rgb(0xffffff);
+  t.plot_bg = rgb(0xffffff);
+  t.text = rgb(0x000000);
+  t.text_dim = rgb(0x1a1a1a);
+  t.axis = rgb(0x000000);
+  t.grid = rgb(0xbdbdbd);
+  t.p = rgb(0x0044cc);
+  t.q = rgb(0xd43d00);
+  t.m = rgb(0x007a3d);
+  t.positive = rgb(0x0044cc);
+  t.negative = rgb(0xd43d00);
+  t.infinite = rgb(0xc00000);
+  t.q_dash = Dash::dashed;
+  t.line_width = 3.0f;
+  t.grid_width = 1.2f;
+  t.fill_alpha = 0.35f;
+  t.font_px = 16.0f;
+  return t;
+}
+
+std::optional<Theme> theme_by_name(std::string_view name) {
+  if (name == "light") return light_theme();
+  if (name == "dark") return dark_theme();
+  if (name == "print") return print_theme();
+  if (name == "high_contrast" || name == "high-contrast") return high_contrast_theme();
+  return std::nullopt;
+}
+
+}  // namespace divlab::plot
