@@ -47,7 +47,9 @@ struct ScenarioError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Parses and validates text; `filename` is used in messages only.
+// Parses and validates text; `filename` is used in messages only. Duplicate keys are rejected
+// (JSON leaves them undefined; a silent "last one wins" would hide a typo), as are numbers beyond
+// the range of a double and nesting deeper than 64 levels.
 Scenario parse_scenario(const std::string& text, const std::string& filename);
 // Reads and parses a file (an unreadable file is also a ScenarioError).
 Scenario load_scenario(const std::string& path);
@@ -58,5 +60,9 @@ void save_scenario(const Scenario& s, const std::string& path);
 
 // The built-in default scenario (shown by `divlab` with no file).
 Scenario default_scenario();
+
+struct Measures;
+// Every quantity of SPEC §1 for the scenario's P and Q (normalised), in `base`.
+Measures measure_scenario(const Scenario& s, Base base);
 
 }  // namespace divlab
