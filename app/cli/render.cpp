@@ -1,11 +1,84 @@
-// TODO(owner of this command): placeholder until implemented.
+// `divlab render FILE -o OUT.{png,svg,pdf,csv} [--figure NAME] [--size WxH] [--scale S] [--theme NAME]
+// [--transparent]`: draws a figure through the same plot layer as the GUI into Cairo, with no display.
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <optional>
+#include <string>
+
 #include "cli/commands.hpp"
+#include "divlab/scenario.hpp"
+#include "export/render_figure.hpp"
 
 namespace divlab::cli {
 
-int render(const Args&) {
-  print_error("'render' is not implemented yet");
-  return 1;
+namespace {
+
+// "1200x800" → {1200, 800}; nullopt when it is not two positive integers joined by 'x'.
+std::optional<plot::Vec2> parse_size(const std::string& s) {
+  const auto x = s.find_first_of("xX");
+  if (x == std::string::npos) return std::nullopt;
+  int w = 0, h = 0;
+  const char* end = s.data() + s.size();
+  auto a = std::from_chars(s.data(), s.data() + x, w);
+  auto b = std::from_chars(s.data() + x + 1, end, h);
+  if (a.ec != std::errc() || a.ptr != s.data() + x || b.ec != std::errc() || b.ptr != end || w <= 0 || h <= 0)
+    return std::nullopt;
+  return plot::Vec2{static_cast<float>(w), static_cast<float>(h)};
+}
+
+}  // namespace
+
+int render(const Args& args) {
+  CLI::App app{"Draws a figure of a scenario into PNG, SVG, PDF (or its data into CSV), with no display.",
+               "divlab render"};
+  std::string file, out, size_text;
+  exporting::RenderRequest request;
+  app.add_option("FILE", file, "Scenario file (divlab.scenario JSON)")->required();
+  app.add_option("-o,--output", out, "Output file: .png, .svg, .pdf, or .csv for the figure's data")->required();
+  app.add_option("--figure", request.figure, "Figure: " + exporting::figure_list())->capture_default_str();
+  app.add_option("--size", size_text, "Canvas size WxH in pixels (default depends on the figure)");
+  app.add_option("--scale", request.scale, "PNG pixel density, 1 to 4 (SVG and PDF are vector)")
+      ->capture_default_str();
+  app.add_option("--theme", request.theme, "Theme: print, light, dark, high_contrast")->capture_default_str();
+  app.add_flag("--transparent", request.transparent, "No background fill (PNG gets an alpha channel)");
+
+  try {
+    std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes them back to front
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp&) {
+    std::fputs(app.help().c_str(), stdout);
+    return 0;
+  } catch (const CLI::ParseError& e) {
+    print_error(std::string("render: ") + e.what() + " (see 'divlab render --help')");
+    return 2;
+  }
+  if (!size_text.empty()) {
+    request.size = parse_size(size_text);
+    if (!request.size) {
+      print_error("render: --size: expected WxH in pixels (e.g. 1200x800), got '" + size_text + "'");
+      return 2;
+    }
+  }
+  // Usage errors first, so a typo in --figure is reported before any computation.
+  if (exporting::RenderResult bad = exporting::check_request(request, out); !bad.ok()) {
+    print_error("render: " + bad.error);
+    return bad.usage ? 2 : 1;
+  }
+  Scenario scenario;
+  try {
+    scenario = load_scenario(file);
+  } catch (const ScenarioError& e) {
+    print_error(e.what());
+    return 2;
+  }
+  const exporting::RenderResult result = exporting::render_scenario(scenario, out, request);
+  if (!result.ok()) {
+    print_error("render: " + result.error);
+    return result.usage ? 2 : 1;
+  }
+  return 0;
 }
 
 }  // namespace divlab::cli

@@ -1,0 +1,52 @@
+// Renders a named figure of a scenario into a PNG, SVG or PDF file through CairoCanvas: the same
+// plot-layer calls the GUI makes, so the export is the screen figure. Also writes the figure's data
+// as CSV. Used by `divlab render` and by the GUI's export menu.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "divlab/scenario.hpp"
+#include "export/cairo_canvas.hpp"
+#include "plot/canvas.hpp"
+#include "plot/figures.hpp"
+
+namespace divlab::exporting {
+
+struct RenderRequest {
+  std::string figure = "dashboard";
+  std::optional<plot::Vec2> size;  // default: default_figure_size(figure)
+  double scale = 1.0;              // PNG only, 1..4
+  std::string theme = "print";
+  bool transparent = false;        // PNG/SVG/PDF: no background fill
+};
+
+// Figure names known to the product, including those whose view has not landed yet.
+bool is_known_figure(std::string_view name);
+// Whether `divlab render` can draw it today (fit and landscape need the fit views of issue 5).
+bool is_available_figure(std::string_view name);
+// "densities, contributions, ..." for messages.
+std::string figure_list();
+plot::Vec2 default_figure_size(std::string_view figure);
+
+// The result of a render: empty error on success. `usage` marks errors the caller should report as
+// bad usage (exit 2): unknown figure or theme, bad size or extension; the rest are exit 1.
+struct RenderResult {
+  std::string error;
+  bool usage = false;
+  bool ok() const { return error.empty(); }
+};
+
+// Checks figure, theme, size, scale and the output extension without drawing anything.
+RenderResult check_request(const RenderRequest& request, const std::string& out_path);
+// Draws `request.figure` of precomputed data into `out_path` (format from its extension; .csv
+// writes the figure's data).
+RenderResult render_figure(const plot::FigureData& data, const std::string& out_path, const RenderRequest& request);
+// Computes the data of a scenario (over the whole real line for measures, the view's x window
+// for curves) and renders it.
+RenderResult render_scenario(const Scenario& scenario, const std::string& out_path, const RenderRequest& request);
+
+// Draws a figure onto any Canvas with the request's theme: background, then the figure.
+RenderResult draw_named_figure(plot::Canvas& canvas, const plot::FigureData& data, const RenderRequest& request);
+
+}  // namespace divlab::exporting
