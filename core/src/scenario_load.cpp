@@ -279,19 +279,20 @@ class Validator {
     object(v, "fit");
     only_keys(v, "fit", kFitKeys);
     FitSpec f;
-    f.model = choice(required(v, "fit", "model", kFitKeys), "fit.model", {"normal"});
+    // The models and optimizers of core/include/divlab/fit.hpp and optimizer.hpp.
+    f.model = choice(required(v, "fit", "model", kFitKeys), "fit.model",
+                     {"normal", "normal_mixture", "discretised_normal", "categorical"});
     f.objective =
         choice(required(v, "fit", "objective", kFitKeys), "fit.objective", {"forward_kl", "reverse_kl", "jsd"});
     const json& start = object(required(v, "fit", "start", kFitKeys), "fit.start");
-    const Keys kNormal = {"mean", "sd"};
-    only_keys(start, "fit.start", kNormal);
-    f.start["mean"] = number(required(start, "fit.start", "mean", kNormal), "fit.start.mean");
-    f.start["sd"] = positive(required(start, "fit.start", "sd", kNormal), "fit.start.sd");
-    if (const json* o = optional(v, "optimizer")) {
-      const std::string name = string(*o, "fit.optimizer", "an optimizer name");
-      if (name.empty()) expected("fit.optimizer", "an optimizer name", *o);
-      f.optimizer = name;
+    // A parameter left out is derived from P by the fit (its mean and sd), so each one is optional.
+    if (f.model == "normal" || f.model == "discretised_normal") only_keys(start, "fit.start", {"mean", "sd"});
+    for (const auto& [name, value] : start.items()) {
+      const std::string at = child_path("fit.start", name);
+      f.start[name] = name.rfind("sd", 0) == 0 ? positive(value, at) : number(value, at);
     }
+    if (const json* o = optional(v, "optimizer"))
+      f.optimizer = choice(*o, "fit.optimizer", {"gd", "momentum", "adam"});
     if (const json* lr = optional(v, "learning_rate")) f.learning_rate = positive(*lr, "fit.learning_rate");
     if (const json* m = optional(v, "max_steps")) {
       const std::string what = "an integer from 1 to " + std::to_string(INT_MAX);

@@ -269,7 +269,15 @@ INSTANTIATE_TEST_SUITE_P(
                 "f.json: view.x_range: expected [low, high], two finite numbers with low < high, got [6,-6]"},
         BadCase{discrete(kPQ + R"(, "fit": {"model": "normal", "objective": "kl", "start": {}})"),
                 "f.json: fit.objective: expected one of \"forward_kl\", \"reverse_kl\", or \"jsd\", got \"kl\""},
-        BadCase{discrete(kPQ + R"(, "fit": {"model": "gamma"})"), "f.json: fit.model: expected \"normal\", got \"gamma\""},
+        BadCase{discrete(kPQ + R"(, "fit": {"model": "gamma"})"),
+                "f.json: fit.model: expected one of \"normal\", \"normal_mixture\", \"discretised_normal\", or "
+                "\"categorical\", got \"gamma\""},
+        BadCase{discrete(kPQ + R"(, "fit": {"model": "normal", "objective": "jsd", "start": {}, "optimizer": "sgd"})"),
+                "f.json: fit.optimizer: expected one of \"gd\", \"momentum\", or \"adam\", got \"sgd\""},
+        BadCase{discrete(kPQ + R"(, "fit": {"model": "normal_mixture", "objective": "jsd", "start": {"sd2": -1}})"),
+                "f.json: fit.start.sd2: expected a number > 0, got -1"},
+        BadCase{discrete(kPQ + R"(, "fit": {"model": "categorical", "objective": "jsd", "start": {"p1": "x"}})"),
+                "f.json: fit.start.p1: expected a finite number, got \"x\""},
         BadCase{discrete(kPQ + R"(, "fit": {"model": "normal", "objective": "jsd"})"),
                 "f.json: fit: missing key \"start\" (expected: model, objective, start, optimizer, learning_rate, "
                 "max_steps, tolerance)"},
@@ -387,6 +395,18 @@ TEST(ScenarioRoundTrip, AwkwardDoublesAndStrings) {
   s.view = nlohmann::json{{"x_range", {-1e-9, 1e300}}, {"zoom", 0.30000000000000004}, {"nested", {{"k", {1, 2}}}}};
   expect_round_trip(s);
   EXPECT_EQ(parse_scenario(to_json_text(s), "x").p_mass[1], 0.0);
+}
+
+TEST(ScenarioParse, FitStartParametersAreOptionalAndModelSpecific) {
+  const std::string head = kPQ + R"(, "fit": {"objective": "forward_kl", )";
+  Scenario s = parse_scenario(discrete(head + R"("model": "discretised_normal", "start": {}})"), "f");
+  EXPECT_TRUE(s.fit->start.empty());
+  expect_round_trip(s);
+  s = parse_scenario(discrete(head + R"("model": "normal_mixture", "start": {"weight1": 0.3, "mean2": -1, "sd1": 2}})"),
+                     "f");
+  EXPECT_EQ(s.fit->start.size(), 3u);
+  EXPECT_EQ(s.fit->start.at("mean2"), -1);
+  expect_round_trip(s);
 }
 
 TEST(ScenarioRoundTrip, EveryFamilyAndEveryFitField) {
