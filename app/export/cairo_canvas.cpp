@@ -7,10 +7,17 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
+#include <cstring>
 
 namespace divlab::exporting {
 
@@ -106,6 +113,28 @@ std::string valid_utf8(std::string_view s) {
   return out;
 }
 
+// [SECTION] Files: drawing goes to a new file beside the target, renamed over it when finished,
+// so a failed or interrupted export never leaves a partial file. A target that exists and is not
+// a regular file (/dev/stdout, a pipe) is written directly.
+bool write_directly(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode);
+}
+
+// Creates an empty temporary file beside `path`; its name, or "" (and *error) on failure.
+std::string create_temp_beside(const std::string& path, const void* owner, std::string* error) {
+  char suffix[64];
+  std::snprintf(suffix, sizeof suffix, ".tmp.%ld.%p", static_cast<long>(::getpid()), owner);
+  const std::string name = path + suffix;
+  const int fd = ::open(name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  if (fd < 0) {
+    *error = "cannot write " + path + ": " + std::strerror(errno);
+    return {};
+  }
+  ::close(fd);
+  return name;
+}
+
 bool finite(plot::Vec2 p) { return std::isfinite(p.x) && std::isfinite(p.y); }
 
 // Splits text into lines at '\n'.
@@ -142,12 +171,14 @@ CairoCanvas::CairoCanvas(const std::string& path, const CairoOptions& options)
       surface_ = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, pixel_w_, pixel_h_);
       break;
     case Format::svg:
-      surface_ = cairo_svg_surface_create(path_.c_str(), size_.x, size_.y);
+      if (!open_target()) return;
+      surface_ = cairo_svg_surface_create(write_path_.c_str(), size_.x, size_.y);
       if (cairo_surface_status(surface_) == CAIRO_STATUS_SUCCESS)
         cairo_svg_surface_set_document_unit(surface_, CAIRO_SVG_UNIT_PX);
       break;
     case Format::pdf:
-      surface_ = cairo_pdf_surface_create(path_.c_str(), size_.x * kPdfPointsPerPixel,
+      if (!open_target()) return;
+      surface_ = cairo_pdf_surface_create(write_path_.c_str(), size_.x * kPdfPointsPerPixel,
                                           size_.y * kPdfPointsPerPixel);
       if (cairo_surface_status(surface_) == CAIRO_STATUS_SUCCESS) {
         // A fixed date keeps the same input byte-identical across runs.
@@ -192,10 +223,27 @@ CairoCanvas::CairoCanvas(const std::string& path, const CairoOptions& options)
 
 CairoCanvas::~CairoCanvas() {
   if (cr_) cairo_destroy(cr_);
-  // Finishing a vector surface writes its file: an abandoned canvas still leaves a valid file.
   if (surface_) cairo_surface_destroy(surface_);
   if (regular_) cairo_font_face_destroy(regular_);
   if (bold_) cairo_font_face_destroy(bold_);
+  // An unfinished or failed export leaves nothing behind.
+  if (!write_path_.empty() && write_path_ != path_) ::unlink(write_path_.c_str());
+}
+
+bool CairoCanvas::open_target() {
+  if (write_directly(path_)) {
+    write_path_ = path_;
+    return true;
+  }
+  write_path_ = create_temp_beside(path_, this, &error_);
+  return !write_path_.empty();
+}
+
+std::string CairoCanvas::commit_target() {
+  if (write_path_ == path_) return {};
+  if (::rename(write_path_.c_str(), path_.c_str()) != 0) return "cannot write " + path_ + ": " + std::strerror(errno);
+  write_path_.clear();
+  return {};
 }
 
 std::string CairoCanvas::finish() {
@@ -207,14 +255,16 @@ std::string CairoCanvas::finish() {
     return error_ = std::string("drawing failed: ") + cairo_status_to_string(cairo_status(cr_));
   cairo_status_t status;
   if (options_.format == Format::png) {
+    if (!open_target()) return error_;
     cairo_surface_flush(surface_);
-    status = cairo_surface_write_to_png(surface_, path_.c_str());
+    status = cairo_surface_write_to_png(surface_, write_path_.c_str());
   } else {
     cairo_surface_finish(surface_);
     status = cairo_surface_status(surface_);
   }
   if (status != CAIRO_STATUS_SUCCESS)
     return error_ = "cannot write " + path_ + ": " + cairo_status_to_string(status);
+  if (std::string err = commit_target(); !err.empty()) return error_ = err;
   return {};
 }
 

@@ -34,7 +34,8 @@ struct CairoOptions {
 
 class CairoCanvas final : public plot::Canvas {
  public:
-  // Opens a surface writing to `path` (for PNG the file is written by finish()).
+  // Opens a surface for `path`. The file appears (atomically, by rename) only when finish()
+  // succeeds; a canvas destroyed unfinished leaves no file.
   // On failure ok() is false and error() says why; drawing calls are then no-ops.
   CairoCanvas(const std::string& path, const CairoOptions& options);
   ~CairoCanvas() override;
@@ -70,8 +71,11 @@ class CairoCanvas final : public plot::Canvas {
   void set_stroke(const plot::Stroke& s);
   void set_font(const plot::TextStyle& style);
   std::string text_string(std::string_view utf8) const;  // valid UTF-8, no NULs
+  bool open_target();           // sets write_path_ (a temporary beside path_, or path_ itself)
+  std::string commit_target();  // renames write_path_ over path_
 
   std::string path_;
+  std::string write_path_;  // where Cairo writes; renamed to path_ by finish()
   CairoOptions options_;
   plot::Vec2 size_;
   int pixel_w_ = 0, pixel_h_ = 0;

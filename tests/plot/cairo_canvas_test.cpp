@@ -366,3 +366,46 @@ TEST(CairoCanvasPdf, RendersWithPdftoppmAndTextIsSelectable) {
   EXPECT_NE(info.find("150 x 75 pts"), std::string::npos) << info;
   EXPECT_NE(info.find("divlab"), std::string::npos) << info;
 }
+
+TEST(CairoCanvasFiles, AFileAppearsOnlyWhenFinishedAndNoTemporariesRemain) {
+  const fs::path dir = temp_dir();
+  for (const char* name : {"a.png", "a.svg", "a.pdf"}) {
+    const fs::path out = dir / name;
+    {
+      CairoCanvas c(out.string(), {*divlab::exporting::format_from_path(name), {50, 50}});
+      ASSERT_TRUE(c.ok()) << c.error();
+      c.fill_rect({0, 0, 50, 50}, kRed);
+      EXPECT_FALSE(fs::exists(out)) << name;  // nothing at the target while drawing
+    }
+    EXPECT_FALSE(fs::exists(out)) << name;  // abandoned: no file
+    {
+      CairoCanvas c(out.string(), {*divlab::exporting::format_from_path(name), {50, 50}});
+      c.fill_rect({0, 0, 50, 50}, kRed);
+      ASSERT_EQ(c.finish(), "");
+      EXPECT_TRUE(fs::exists(out)) << name;
+      EXPECT_EQ(c.finish(), "already finished");
+    }
+    EXPECT_GT(fs::file_size(out), 100u) << name;
+  }
+  // Only the three outputs: no temporaries left beside them.
+  int files = 0;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    ++files;
+    EXPECT_EQ(e.path().string().find(".tmp"), std::string::npos) << e.path();
+  }
+  EXPECT_EQ(files, 3);
+}
+
+TEST(CairoCanvasFiles, ReplacesAnExistingFileAndWritesToNonRegularFilesDirectly) {
+  const fs::path out = temp_dir() / "old.png";
+  { std::ofstream(out) << "old contents"; }
+  CairoCanvas c(out.string(), {Format::png, {20, 20}});
+  c.fill_rect({0, 0, 20, 20}, kBlue);
+  ASSERT_EQ(c.finish(), "");
+  EXPECT_EQ(divlab::golden::load_png(out.string()).pixel(10, 10), (divlab::golden::Rgba{0, 0, 255, 255}));
+  // /dev/null is a character device: written in place, never replaced.
+  CairoCanvas devnull("/dev/null", {Format::svg, {20, 20}});
+  ASSERT_TRUE(devnull.ok()) << devnull.error();
+  EXPECT_EQ(devnull.finish(), "");
+  EXPECT_TRUE(fs::is_character_file("/dev/null"));
+}
