@@ -5,6 +5,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <fstream>
 #include <functional>
 #include <map>
 #include <set>
@@ -235,6 +236,18 @@ TEST_F(ImGuiTest, OverlayListsExactlyTheShortcutRows) {
   std::vector<std::string> got = lines_of(text);
   // ImGui logs a table row as "| cell | cell |".
   EXPECT_EQ(got, expected) << text;
+}
+
+// docs/teaching.md (which the README copies) has one table line per overlay row, word for word.
+TEST(ShortcutDocs, TeachingGuideListsEveryShortcutRow) {
+  std::ifstream in(std::string(DIVLAB_SOURCE_DIR) + "/docs/teaching.md");
+  ASSERT_TRUE(in) << "docs/teaching.md not found";
+  std::set<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.insert(line);
+  for (const HelpRow& r : help_rows()) {
+    const std::string expected = "| " + r.keys + " | " + std::string(r.description) + " |";
+    EXPECT_TRUE(lines.count(expected)) << "missing in docs/teaching.md: " << expected;
+  }
 }
 
 TEST_F(ImGuiTest, F1TogglesTheOverlayAndEscCloses) {
