@@ -1,9 +1,89 @@
-#include <cstdio>
+#include "cli/common.hpp"
 
-#include "cli/commands.hpp"
+#include <cmath>
+#include <cstdio>
 
 namespace divlab::cli {
 
 void print_error(const std::string& message) { std::fprintf(stderr, "divlab: %s\n", message.c_str()); }
+
+namespace {
+
+// CLI11 messages may span lines; the contract is one line.
+std::string one_line(std::string s) {
+  for (char& c : s)
+    if (c == '\n' || c == '\r') c = ' ';
+  while (!s.empty() && s.back() == ' ') s.pop_back();
+  return s;
+}
+
+}  // namespace
+
+std::optional<int> parse_command_line(CLI::App& app, std::string_view command, const Args& args) {
+  try {
+    std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes them back to front
+    app.parse(reversed);
+    return std::nullopt;
+  } catch (const CLI::CallForHelp&) {
+    std::fputs(app.help().c_str(), stdout);
+    return 0;
+  } catch (const CLI::CallForAllHelp&) {
+    std::fputs(app.help("", CLI::AppFormatMode::All).c_str(), stdout);
+    return 0;
+  } catch (const CLI::CallForVersion&) {
+    std::puts("divlab " DIVLAB_VERSION);
+    return 0;
+  } catch (const CLI::ParseError& e) {
+    print_error(std::string(command) + ": " + one_line(e.what()) + " (see 'divlab " + std::string(command) +
+                " --help')");
+    return 2;
+  }
+}
+
+void add_version_flag(CLI::App& app) { app.set_version_flag("--version", "divlab " DIVLAB_VERSION); }
+
+std::optional<Scenario> load_or_report(const std::string& path) {
+  try {
+    return load_scenario(path);
+  } catch (const ScenarioError& e) {
+    print_error(e.what());
+    return std::nullopt;
+  }
+}
+
+std::optional<Base> parse_base(std::string_view text) {
+  if (text == "e") return Base::e;
+  if (text == "2") return Base::two;
+  return std::nullopt;
+}
+
+std::string json_number(double v) {
+  if (std::isnan(v)) return "null";
+  if (std::isinf(v)) return v > 0 ? "\"inf\"" : "\"-inf\"";
+  if (v == 0) return "0";
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.17g", v);
+  return buf;
+}
+
+std::string json_string(std::string_view s) {
+  return nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string human_number(double v, int digits) {
+  if (std::isnan(v)) return "NaN";
+  if (std::isinf(v)) return v > 0 ? "∞" : "−∞";
+  if (v == 0) return "0";
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.*g", digits, v);
+  return buf;
+}
+
+std::size_t display_width(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+  return n;
+}
 
 }  // namespace divlab::cli

@@ -1,11 +1,142 @@
-// TODO(owner of this command): placeholder until implemented.
-#include "cli/commands.hpp"
+// `divlab metrics FILE [--base e|2] [--json]`: every quantity of SPEC §1 for the scenario's P and Q.
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "cli/common.hpp"
+#include "divlab/measures.hpp"
 
 namespace divlab::cli {
 
-int metrics(const Args&) {
-  print_error("'metrics' is not implemented yet");
-  return 1;
+namespace {
+
+enum class Unit { information, root_information, x_units, none, choices };
+
+// One row of the output, in SPEC §1 order.
+struct Row {
+  const char* key;
+  const char* symbol;
+  const char* name;
+  Unit unit;
+  double Measures::*value;
+  const WhyInfinite Measures::*why;  // the reason when the value is ∞ (nullptr: never ∞ by cause)
+};
+
+constexpr std::array<Row, 16> kRows = {{
+    {"entropy_p", "H(P)", "entropy of P", Unit::information, &Measures::entropy_p, nullptr},
+    {"entropy_q", "H(Q)", "entropy of Q", Unit::information, &Measures::entropy_q, nullptr},
+    {"cross_entropy_pq", "H(P,Q)", "cross-entropy: P coded for Q", Unit::information, &Measures::cross_entropy_pq,
+     &Measures::why_kl_pq},
+    {"cross_entropy_qp", "H(Q,P)", "cross-entropy: Q coded for P", Unit::information, &Measures::cross_entropy_qp,
+     &Measures::why_kl_qp},
+    {"kl_pq", "D(P‖Q)", "KL divergence (forward)", Unit::information, &Measures::kl_pq, &Measures::why_kl_pq},
+    {"kl_qp", "D(Q‖P)", "KL divergence (reverse)", Unit::information, &Measures::kl_qp, &Measures::why_kl_qp},
+    {"jsd", "JSD(P,Q)", "Jensen–Shannon divergence", Unit::information, &Measures::jsd, nullptr},
+    {"js_distance", "√JSD", "Jensen–Shannon distance", Unit::root_information, &Measures::js_distance, nullptr},
+    {"wasserstein_1", "W₁", "Wasserstein-1 (earth mover's)", Unit::x_units, &Measures::wasserstein_1,
+     &Measures::why_wasserstein_1},
+    {"total_variation", "TV", "total variation distance", Unit::none, &Measures::total_variation, nullptr},
+    {"hellinger", "H", "Hellinger distance", Unit::none, &Measures::hellinger, nullptr},
+    {"bhattacharyya", "BC", "Bhattacharyya coefficient", Unit::none, &Measures::bhattacharyya, nullptr},
+    {"perplexity_p", "PPL(P)", "perplexity of P", Unit::choices, &Measures::perplexity_p, nullptr},
+    {"perplexity_q", "PPL(Q)", "perplexity of Q", Unit::choices, &Measures::perplexity_q, nullptr},
+    {"perplexity_pq", "PPL(P,Q)", "cross-perplexity: P coded for Q", Unit::choices, &Measures::perplexity_pq,
+     &Measures::why_kl_pq},
+    {"perplexity_qp", "PPL(Q,P)", "cross-perplexity: Q coded for P", Unit::choices, &Measures::perplexity_qp,
+     &Measures::why_kl_qp},
+}};
+
+std::string unit_text(Unit u, Base base, bool continuous) {
+  switch (u) {
+    case Unit::information: return std::string(base_unit(base));
+    case Unit::root_information: return "√" + std::string(base_unit(base));
+    case Unit::x_units: return "units of x";
+    case Unit::none: return "";
+    case Unit::choices: return continuous ? "units of x" : "choices";  // a density's PPL is a length
+  }
+  return "";
+}
+
+std::string json_output(const Measures& m) {
+  std::string out = "{\n  \"base\": " + json_string(base_name(m.base));
+  for (const Row& r : kRows) out += ",\n  " + json_string(r.key) + ": " + json_number(m.*r.value);
+  out += "\n}\n";
+  return out;
+}
+
+std::string pad(const std::string& s, std::size_t width) {
+  const std::size_t w = display_width(s);
+  return s + std::string(w < width ? width - w : 0, ' ');
+}
+
+std::string table_output(const Scenario& s, const Measures& m, const std::string& file) {
+  const bool continuous = s.kind == Kind::continuous;
+  std::string out;
+  if (s.title) out += *s.title + "\n";
+  std::string what = continuous ? "continuous, " + std::to_string(s.p_mix.components.size()) + " vs " +
+                                      std::to_string(s.q_mix.components.size()) + " components"
+                                : "discrete, " + std::to_string(s.p_mass.size()) + " bins";
+  out += file + " · " + what + " · base " + std::string(base_name(m.base)) + " (" +
+         std::string(base_unit(m.base)) + ")\n\n";
+
+  struct Cells {
+    std::string symbol, name, value, unit, note;
+  };
+  std::vector<Cells> cells;
+  cells.push_back({"symbol", "quantity", "value", "unit", ""});
+  for (const Row& r : kRows) {
+    const double v = m.*r.value;
+    Cells c{r.symbol, r.name, human_number(v), unit_text(r.unit, m.base, continuous), ""};
+    if (std::isinf(v) && r.why && !(m.*r.why).reason.empty()) c.note = "why ∞: " + (m.*r.why).reason;
+    cells.push_back(std::move(c));
+  }
+  std::size_t w_symbol = 0, w_name = 0, w_value = 0, w_unit = 0;
+  for (const Cells& c : cells) {
+    w_symbol = std::max(w_symbol, display_width(c.symbol));
+    w_name = std::max(w_name, display_width(c.name));
+    w_value = std::max(w_value, display_width(c.value));
+    w_unit = std::max(w_unit, display_width(c.unit));
+  }
+  for (const Cells& c : cells) {
+    std::string line = "  " + pad(c.symbol, w_symbol) + "  " + pad(c.name, w_name) + "  " + pad(c.value, w_value);
+    if (!c.unit.empty() || !c.note.empty()) line += "  " + pad(c.unit, w_unit);
+    if (!c.note.empty()) line += "  " + c.note;
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+int metrics(const Args& args) {
+  CLI::App app{"Prints every quantity divlab computes (entropies, cross-entropies, KL both ways, JSD, W₁, TV, "
+               "Hellinger, Bhattacharyya, perplexities) for the scenario's P and Q.",
+               "divlab metrics"};
+  std::string file, base_text;
+  bool json = false;
+  app.add_option("FILE", file, "Scenario file (divlab.scenario JSON)")->required();
+  app.add_option("--base", base_text, "Logarithm base: e (nats) or 2 (bits); default: the file's base");
+  app.add_flag("--json", json, "One JSON object: \"base\" and every key, +∞ as \"inf\", 17 significant digits");
+  add_version_flag(app);
+  if (const auto status = parse_command_line(app, "metrics", args)) return *status;
+
+  std::optional<Base> base;
+  if (!base_text.empty()) {
+    base = parse_base(base_text);
+    if (!base) {
+      print_error("metrics: --base: expected e or 2, got '" + base_text + "'");
+      return 2;
+    }
+  }
+  const std::optional<Scenario> scenario = load_or_report(file);
+  if (!scenario) return 2;
+  const Measures m = measure_scenario(*scenario, base.value_or(scenario->base));
+  // Built whole before printing: an error can never leave a partial result on stdout.
+  const std::string out = json ? json_output(m) : table_output(*scenario, m, file);
+  std::fputs(out.c_str(), stdout);
+  return std::fflush(stdout) == 0 ? 0 : 1;
 }
 
 }  // namespace divlab::cli

@@ -1,0 +1,40 @@
+// Helpers shared by the command-line commands: argument parsing with SPEC §3 exit statuses,
+// loading a scenario with SPEC §4's error line, and number formatting.
+#pragma once
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "cli/commands.hpp"
+#include "divlab/scenario.hpp"
+
+namespace divlab::cli {
+
+// Parses `args` (in order, without the command name) with `app`. Returns nullopt when the command
+// should run, or the exit status to return: 0 after --help/--version (printed on stdout), 2 after
+// a usage error (one line "divlab: <command>: <what> (see 'divlab <command> --help')" on stderr).
+std::optional<int> parse_command_line(CLI::App& app, std::string_view command, const Args& args);
+
+// Adds --version (prints "divlab <version>") to a command.
+void add_version_flag(CLI::App& app);
+
+// Loads and validates a scenario file; on failure prints SPEC §4's line ("divlab: coin.json:
+// p.mass[3]: expected ...") on stderr and returns nullopt (the caller exits with status 2).
+std::optional<Scenario> load_or_report(const std::string& path);
+
+// "e" / "2" → Base; anything else → nullopt.
+std::optional<Base> parse_base(std::string_view text);
+
+// A number for JSON: 17 significant digits (round-trips), +∞ → "inf" (a JSON string, quotes
+// included), −∞ → "-inf", NaN → null, −0 → 0.
+std::string json_number(double v);
+// A JSON string literal (quotes and escapes included).
+std::string json_string(std::string_view s);
+// A number for people: `digits` significant digits, ∞ for +∞.
+std::string human_number(double v, int digits = 10);
+// Terminal columns taken by UTF-8 text (one per code point; our symbols are all narrow).
+std::size_t display_width(std::string_view s);
+
+}  // namespace divlab::cli
