@@ -55,6 +55,22 @@ inline PointTerms point_terms(double p, double q, double lp, double lq) {
   return {p * (lp - lq) - p + q, q * (lq - lp) - q + p, 0.5 * (p * (lp - lm) + q * (lq - lm))};
 }
 
+// point_terms for densities: lp = −∞ marks a true zero (outside a uniform support); a
+// density that merely underflowed to 0 keeps a finite log and finite terms.
+inline PointTerms density_terms(double p, double lp, double q, double lq) {
+  if (lp == -kInf && lq == -kInf) return {0, 0, 0};
+  if (lp == -kInf) return {q, kInf, 0.5 * q * std::numbers::ln2};
+  if (lq == -kInf) return {kInf, p, 0.5 * p * std::numbers::ln2};
+  const double s = p + q;
+  if (!(s > 0)) return {0, 0, 0};  // both below 1e-308: nothing measurable
+  const double d = (p - q) / s, m = 0.5 * s;
+  if (std::abs(d) <= kSeriesD)
+    return {2 * m * kl_series(d), 2 * m * kl_series(-d), 0.5 * m * jsd_series(d)};
+  const double hi = std::max(lp, lq), lo = std::min(lp, lq);
+  const double lm = m > 1e-290 ? std::log(m) : hi + std::log1p(std::exp(lo - hi)) - std::numbers::ln2;
+  return {p * (lp - lq) - p + q, q * (lq - lp) - q + p, 0.5 * (p * (lp - lm) + q * (lq - lm))};
+}
+
 // (√p − √q)² without cancellation: (p − q)² / (√p + √q)².
 inline double hellinger_term(double sp, double sq, double p, double q) {
   const double den = sp + sq;
