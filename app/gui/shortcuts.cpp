@@ -49,9 +49,15 @@ constexpr std::array<std::string_view, 24> kActionNames{
 std::string key_name(int key) {
   if (key >= GLFW_KEY_A && key <= GLFW_KEY_Z) return std::string(1, static_cast<char>(key));
   if (key >= GLFW_KEY_0 && key <= GLFW_KEY_9) return std::string(1, static_cast<char>(key));
-  if (key >= GLFW_KEY_F1 && key <= GLFW_KEY_F25) return "F" + std::to_string(key - GLFW_KEY_F1 + 1);
+  if (key >= GLFW_KEY_F1 && key <= GLFW_KEY_F25) {
+    std::string name = "F";  // appended, not "F" + …: GCC 12 -O3 warns falsely (-Wrestrict)
+    name += std::to_string(key - GLFW_KEY_F1 + 1);
+    return name;
+  }
   if (key == GLFW_KEY_SPACE) return "Space";
-  return "key " + std::to_string(key);
+  std::string name = "key ";
+  name += std::to_string(key);
+  return name;
 }
 
 unsigned held_mods(const ImGuiIO& io) {
