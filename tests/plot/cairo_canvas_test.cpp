@@ -3,6 +3,7 @@
 #include "export/cairo_canvas.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cmath>
 #include <cstdio>
@@ -28,12 +29,23 @@ const Color kBlack{0, 0, 0, 1};
 const Color kRed{1, 0, 0, 1};
 const Color kBlue{0, 0, 1, 1};
 
+fs::path process_dir() { return fs::path(testing::TempDir()) / ("cairo_canvas." + std::to_string(::getpid())); }
+
+// A fresh folder per test.
 fs::path temp_dir() {
-  const fs::path d = fs::path(testing::TempDir()) /
-                     ("cairo_canvas_" + std::string(testing::UnitTest::GetInstance()->current_test_info()->name()));
+  const fs::path d = process_dir() / testing::UnitTest::GetInstance()->current_test_info()->name();
   fs::create_directories(d);
   return d;
 }
+
+// Removes this process's files when every test passed (failures keep theirs).
+class RemoveOutputsWhenPassed : public testing::Environment {
+ public:
+  void TearDown() override {
+    if (testing::UnitTest::GetInstance()->Passed()) fs::remove_all(process_dir());
+  }
+};
+const testing::Environment* const kCleanUp = testing::AddGlobalTestEnvironment(new RemoveOutputsWhenPassed);
 
 Image canvas_image(const CairoCanvas& c) { return {c.pixel_width(), c.pixel_height(), c.rgba()}; }
 
