@@ -1,13 +1,132 @@
-// TODO(gui): placeholder until the GUI lands.
+// The desktop main loop: GLFW window + ImGui backends around draw_frame().
 #include "gui/run.hpp"
 
+#include <imgui.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <glad/gl.h>
+#include <GLFW/glfw3.h>
+
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <memory>
+
+#include "divlab/scenario.hpp"
+#include "gui/app.hpp"
+#include "platform/window.hpp"
 
 namespace divlab::gui {
 
-int run(const std::string&) {
-  std::fputs("divlab: the GUI is not implemented yet\n", stderr);
-  return 1;
+namespace {
+
+// Owns the ImGui context and backends; shut down in reverse order before the window goes.
+struct ImGuiRuntime {
+  bool glfw = false, gl = false;
+  ~ImGuiRuntime() {
+    if (gl) ImGui_ImplOpenGL3_Shutdown();
+    if (glfw) ImGui_ImplGlfw_Shutdown();
+    if (ImGui::GetCurrentContext()) ImGui::DestroyContext();
+  }
+};
+
+bool input_activity(const ImGuiIO& io) {
+  if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 || io.InputQueueCharacters.Size > 0)
+    return true;
+  for (bool down : io.MouseDown)
+    if (down) return true;
+  for (bool down : io.KeysDown)
+    if (down) return true;
+  return false;
+}
+
+std::string window_title(const App& app) {
+  const auto& s = app.doc.scenario();
+  return (app.doc.dirty() ? "• " : "") + s.title.value_or("untitled") + " — divlab";
+}
+
+}  // namespace
+
+int run(const std::string& file) {
+  Scenario scenario;
+  try {
+    scenario = file.empty() ? default_scenario() : load_scenario(file);
+  } catch (const ScenarioError& e) {
+    std::fprintf(stderr, "divlab: %s\n", e.what());
+    return 2;
+  }
+  std::string error;
+  const auto window = platform::Window::create(1600, 900, "divlab", &error);
+  if (!window) {
+    std::fprintf(stderr,
+                 "divlab: %s.\n"
+                 "divlab: the GUI needs a display with OpenGL 3.3. Without one, draw figures with\n"
+                 "divlab:   divlab render FILE -o OUT.png   (or .svg/.pdf; see 'divlab render --help')\n",
+                 error.c_str());
+    return 2;
+  }
+
+  auto app = std::make_unique<App>();
+  app->doc.reset(std::move(scenario));
+  app->content_scale = window->content_scale();
+  if (const char* out = std::getenv("DIVLAB_STATE_OUT")) app->state_out = out;
+
+  ImGuiRuntime runtime;
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // the layout is computed; nothing to remember
+  runtime.glfw = ImGui_ImplGlfw_InitForOpenGL(window->handle(), true);
+  runtime.gl = ImGui_ImplOpenGL3_Init("#version 330 core");
+  if (!runtime.glfw || !runtime.gl) {
+    std::fputs("divlab: could not start the OpenGL renderer; try 'divlab render FILE -o OUT.png'\n", stderr);
+    return 2;
+  }
+  if (!load_fonts(*app, ui_scale(*app)))
+    std::fprintf(stderr, "divlab: DejaVu Sans not found in %s; using ImGui's built-in font\n", DIVLAB_FONT_DIR);
+
+  int busy_frames = 60;  // keep drawing while something moves; sleep when idle
+  std::string title;
+  while (!window->should_close()) {
+    if (busy_frames > 0)
+      glfwPollEvents();
+    else
+      glfwWaitEventsTimeout(0.5);
+    int fw = 0, fh = 0;
+    window->framebuffer_size(&fw, &fh);
+    if (fw <= 0 || fh <= 0) {  // minimised: nothing to draw until restored
+      glfwWaitEvents();
+      continue;
+    }
+    const float scale = ui_scale(*app);
+    if (scale != app->fonts_built_scale) {  // presentation scale changed: rebuild the atlas at the new size
+      load_fonts(*app, scale);
+      ImGui_ImplOpenGL3_DestroyFontsTexture();
+      ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    const auto t0 = std::chrono::steady_clock::now();
+    const auto revision = app->doc.revision();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    draw_frame(*app, io.DisplaySize);
+    ImGui::Render();
+    const double cpu_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    app->last_frame_cpu_ms = 0.9 * app->last_frame_cpu_ms + 0.1 * cpu_ms;
+    busy_frames = input_activity(io) || revision != app->doc.revision() ? 60 : busy_frames - 1;
+
+    glViewport(0, 0, fw, fh);
+    const plot::Color bg = current_theme(*app).background;
+    glClearColor(bg.r, bg.g, bg.b, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    window->swap();
+
+    if (const std::string t = window_title(*app); t != title) window->set_title(title = t);
+    if (app->want_quit) window->request_close();
+  }
+  write_state(*app);
+  return 0;
 }
 
 }  // namespace divlab::gui

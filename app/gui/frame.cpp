@@ -1,0 +1,158 @@
+// [SECTION] data refresh, layout of the panels, keyboard shortcuts.
+#include <algorithm>
+#include <cmath>
+#include <exception>
+
+#include "gui/app.hpp"
+#include "gui/keys.hpp"
+#include "gui/panels.hpp"
+#include "gui/style.hpp"
+
+namespace divlab::gui {
+
+namespace {
+
+constexpr int kSamples = 721;
+constexpr std::size_t kHistoryLength = 300;
+
+constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                         ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                                         ImGuiWindowFlags_NoBringToFrontOnFocus;
+
+bool begin_panel(const char* title, ImVec2 pos, ImVec2 size, ImGuiWindowFlags extra = 0) {
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowSize(size);
+  return ImGui::Begin(title, nullptr, kPanelFlags | extra);
+}
+
+}  // namespace
+
+void refresh_data(App& app) {
+  const Scenario& s = app.doc.scenario();
+  const bool rev_changed = app.doc.revision() != app.data_revision;
+  const bool dragging = app.sculpt.mode != SculptState::Mode::none;
+  const bool have = !app.data.curves.x.empty();
+  plot::Range window;
+  if (s.kind == Kind::discrete) {
+    window = plot::auto_x_window(s);
+    if (!app.x_zoomed) app.x_view = window;
+  } else {
+    if (app.x_zoomed) window = app.x_view;
+    else if (dragging && have && app.data.kind == Kind::continuous) window = app.data_window;  // hold while dragging
+    else window = plot::auto_x_window(s);
+    if (!app.x_zoomed) app.x_view = window;
+  }
+  if (!rev_changed && window == app.data_window && have) return;
+  try {
+    if (rev_changed) {
+      app.data.kind = s.kind;
+      app.data.base = s.base;
+      app.data.labels = s.labels;
+      app.data.measures = plot::compute_measures(s);
+      app.history.push_back({app.doc.revision(), in_base(app.data.measures, Base::e)});
+      while (app.history.size() > kHistoryLength) app.history.pop_front();
+    }
+    app.data.x_window = window;
+    app.data.curves = plot::compute_curves(s, window, kSamples);
+  } catch (const std::exception& e) {
+    app.error_message = std::string("Could not compute the measures: ") + e.what();
+  }
+  app.data_revision = app.doc.revision();
+  app.data_window = window;
+}
+
+bool write_state(const App& app) {
+  if (app.state_out.empty()) return false;
+  try {
+    save_scenario(app.doc.to_scenario(), app.state_out);
+    return true;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+void handle_shortcuts(App& app) {
+  // Only keys the shortcut table of gui/shortcuts.hpp does not own (that table is dispatched
+  // separately): undo/redo, the edit target, shifting bins, and writing the state for tests.
+  const ImGuiIO& io = ImGui::GetIO();
+  auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
+  auto repeat = [](int key) { return ImGui::IsKeyPressed(key, true); };
+  Document& d = app.doc;
+  if (pressed(keys::kF9)) write_state(app);
+  if (io.KeyCtrl) {
+    if (repeat('Z')) io.KeyShift ? d.redo() : d.undo();
+    if (repeat('Y')) d.redo();
+    return;
+  }
+  if (io.WantTextInput) return;  // keys belong to the focused text field
+  if (pressed(keys::kTab)) app.target = app.target == Which::p ? Which::q : Which::p;
+  if (d.scenario().kind == Kind::discrete) {
+    if (repeat(keys::kLeft)) d.shift(app.target, -1);
+    if (repeat(keys::kRight)) d.shift(app.target, +1);
+    if (pressed('U')) d.uniform(app.target);
+  }
+}
+
+void draw_frame(App& app, ImVec2 display) {
+  const std::string style_key = app.doc.view().theme + "@" + std::to_string(ui_scale(app));
+  if (style_key != app.applied_style) {
+    apply_style(app);
+    app.applied_style = style_key;
+  }
+  handle_shortcuts(app);
+  refresh_data(app);
+  const float dt = ImGui::GetIO().DeltaTime;
+  const bool holding = app.sculpt.mode != SculptState::Mode::none;
+  app.density_y.update(plot::densities_y_range(app.data), holding, dt);
+  plot::FigureOptions contrib_options;
+  contrib_options.show_jsd = app.doc.view().show_jsd;
+  app.contrib_y.update(plot::contributions_y_range(app.data, contrib_options), holding, dt);
+
+  menu_bar(app);
+  const float s = ui_scale(app);
+  const float top = ImGui::GetFrameHeight();
+  const float status_h = ImGui::GetFrameHeight();
+  const float W = std::max(display.x, 200.0f), H = std::max(display.y - top - status_h, 100.0f);
+  const float left = std::clamp(W * 0.2f, std::min(300 * s, W * 0.3f), std::min(440 * s, W * 0.34f));
+  const float right = std::clamp(W * 0.26f, std::min(330 * s, W * 0.32f), std::min(560 * s, W * 0.36f));
+  const float cx = left, cw = W - left - right;
+  const float h1 = std::round(H * 0.46f), h2 = std::round(H * 0.34f), h3 = H - h1 - h2;
+  const float rh1 = std::round(H * 0.6f);
+
+  if (begin_panel("Sculpt P and Q", {0, top}, {left, H})) panel_tools(app);
+  ImGui::End();
+  if (begin_panel(app.doc.scenario().kind == Kind::discrete
+                      ? "Distributions — drag a bar, or click-drag across bars to paint###dist"
+                      : "Distributions — drag a peak (mean, weight) or a shoulder (width)###dist",
+                  {cx, top}, {cw, h1}))
+    panel_distributions(app);
+  ImGui::End();
+  if (begin_panel("Where each divergence comes from###contrib", {cx, top + h1}, {std::round(cw * 0.5f), h2}))
+    panel_contributions(app);
+  ImGui::End();
+  if (begin_panel("W₁: the area between the CDFs###cdf", {cx + std::round(cw * 0.5f), top + h1},
+                  {cw - std::round(cw * 0.5f), h2}))
+    panel_cdf(app);
+  ImGui::End();
+  if (begin_panel("History of the last edits###history", {cx, top + h1 + h2}, {cw, h3})) panel_history(app);
+  ImGui::End();
+  if (begin_panel("Metrics###metrics", {W - right, top}, {right, rh1})) panel_metrics(app);
+  ImGui::End();
+  if (begin_panel("Identities###identities", {W - right, top + rh1}, {right, H - rh1})) panel_identities(app);
+  ImGui::End();
+  status_bar(app, status_h);
+
+  if (!app.error_message.empty()) ImGui::OpenPopup("Error");
+  ImGui::SetNextWindowSize({std::min(W * 0.6f, 640 * s), 0});
+  if (ImGui::BeginPopupModal("Error", nullptr, ImGuiWindowFlags_NoSavedSettings)) {
+    ImGui::TextWrapped("%s", app.error_message.c_str());
+    ImGui::Spacing();
+    if (ImGui::Button("OK", {120 * s, 0})) {
+      app.error_message.clear();
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
+}
+
+}  // namespace divlab::gui

@@ -1,0 +1,34 @@
+// The desktop window: GLFW with an OpenGL 3.3 core context loaded through glad, content-scale
+// (high-DPI) aware. Errors are values: create() returns nullptr and a message.
+#pragma once
+#include <memory>
+#include <string>
+
+struct GLFWwindow;
+
+namespace divlab::platform {
+
+class Window {
+ public:
+  // nullptr with *error set when there is no display or no OpenGL 3.3 core context.
+  static std::unique_ptr<Window> create(int width, int height, const std::string& title, std::string* error);
+  ~Window();
+  Window(const Window&) = delete;
+  Window& operator=(const Window&) = delete;
+
+  GLFWwindow* handle() const { return window_; }
+  // The monitor's content scale (1 on a 96-dpi screen, 2 on a typical high-DPI laptop).
+  float content_scale() const;
+  bool should_close() const;
+  void request_close() const;
+  void set_title(const std::string& title) const;
+  // Framebuffer size in pixels; 0×0 while minimised.
+  void framebuffer_size(int* w, int* h) const;
+  void swap() const;
+
+ private:
+  explicit Window(GLFWwindow* w) : window_(w) {}
+  GLFWwindow* window_;
+};
+
+}  // namespace divlab::platform
