@@ -8,6 +8,7 @@
 #include <boost/math/quadrature/gauss.hpp>
 #include <boost/math/quadrature/gauss_kronrod.hpp>
 #include <cmath>
+#include <cstdio>
 #include <vector>
 
 namespace divlab::detail {
@@ -121,6 +122,9 @@ QuadResult<K> integrate_pieces(const std::vector<Piece>& pieces, F&& f, const st
       res.converged = false;
       break;
     }
+#ifdef DIVLAB_QUAD_TRACE
+    std::fprintf(stderr, "split for slot %d ratio %g\n", worst, worst_ratio);
+#endif
     const auto it = std::max_element(ivs.begin(), ivs.end(),
                                      [&](const Interval& l, const Interval& r) { return l.err[worst] < r.err[worst]; });
     const Interval parent = *it;
@@ -132,6 +136,9 @@ QuadResult<K> integrate_pieces(const std::vector<Piece>& pieces, F&& f, const st
     *it = eval(parent.piece, parent.a, mid);
     ivs.push_back(eval(parent.piece, mid, parent.b));
   }
+#ifdef DIVLAB_QUAD_TRACE
+  std::fprintf(stderr, "quad: %d evaluations, %d intervals, %zu pieces\n", res.evaluations, res.intervals, pieces.size());
+#endif
   return res;
 }
 

@@ -1,7 +1,9 @@
 // Every quantity of SPEC §1 for continuous mixtures: ∞ decided by analysis (tails.cpp), the finite
 // ones as integrals over ℝ from one vector-valued adaptive Gauss–Kronrod pass (integrate.hpp).
 #include <algorithm>
+#include <boost/math/tools/roots.hpp>
 #include <cmath>
+#include <cstdint>
 #include <numbers>
 #include <vector>
 
@@ -43,6 +45,42 @@ std::vector<double> breakpoints(const detail::PreparedMixture& p, const detail::
   return out;
 }
 
+// Where p − q or F_P − F_Q change sign inside the core: |p − q| and |F_P − F_Q| have kinks
+// there, which would otherwise cost the adaptive quadrature dozens of bisections each.
+// Sign changes are looked for on a grid of `per_piece` steps per core piece, then refined by TOMS 748.
+std::vector<double> crossings(const detail::PreparedMixture& P, const detail::PreparedMixture& Q,
+                              const std::vector<double>& b, bool with_cdf, double mid) {
+  constexpr int per_piece = 4;
+  auto dens = [&](double x) {
+    double p, lp, q, lq;
+    P.density(x, p, lp);
+    Q.density(x, q, lq);
+    return p - q;
+  };
+  auto cdfd = [&](double x) {
+    const detail::MixtureValue vp = P.eval(x), vq = Q.eval(x);
+    return x < mid ? vp.F - vq.F : vq.S - vp.S;
+  };
+  std::vector<double> out;
+  auto refine = [&](auto& g, double a, double c, double ga, double gc) {
+    std::uintmax_t iters = 60;
+    const auto r = boost::math::tools::toms748_solve(g, a, c, ga, gc, boost::math::tools::eps_tolerance<double>(48),
+                                                     iters);
+    out.push_back(0.5 * (r.first + r.second));
+  };
+  for (size_t i = 0; i + 1 < b.size(); ++i) {
+    double x0 = b[i], d0 = dens(x0), c0 = with_cdf ? cdfd(x0) : 0;
+    for (int k = 1; k <= per_piece; ++k) {
+      const double x1 = k == per_piece ? b[i + 1] : b[i] + (b[i + 1] - b[i]) * k / per_piece;
+      const double d1 = dens(x1), c1 = with_cdf ? cdfd(x1) : 0;
+      if (d0 * d1 < 0) refine(dens, x0, x1, d0, d1);
+      if (c0 * c1 < 0) refine(cdfd, x0, x1, c0, c1);
+      x0 = x1, d0 = d1, c0 = c1;
+    }
+  }
+  return out;
+}
+
 // Tail pieces in u for x = origin ± σ(eᵘ − 1) up to `far`: [0,1], [1,2], [2,4], … (doubling).
 void add_tail(std::vector<Piece>& pieces, Piece::Map map, double origin, double far, double sigma) {
   const double dist = map == Piece::Map::right_tail ? far - origin : origin - far;
@@ -68,7 +106,13 @@ Measures measure_continuous(const Mixture& p_in, const Mixture& q_in, Base base)
   const bool w1 = tails.wasserstein_1.cause == Cause::finite;
 
   // Pieces: the core between breakpoints, then both tails out to where integrands vanish.
-  const std::vector<double> b = breakpoints(P, Q);
+  std::vector<double> b = breakpoints(P, Q);
+  // |F_P − F_Q| from the CDFs left of the middle and from the survival functions right of it, so
+  // that far-tail differences are not lost to cancellation against 1.
+  const double mid = 0.5 * (b.front() + b.back());
+  const std::vector<double> cross = crossings(P, Q, b, w1, mid);
+  b.insert(b.end(), cross.begin(), cross.end());
+  std::sort(b.begin(), b.end());
   std::vector<Piece> pieces;
   for (size_t i = 0; i + 1 < b.size(); ++i) pieces.push_back({Piece::Map::identity, b[i], b[i + 1]});
   double sigma = 0;
@@ -78,9 +122,6 @@ Measures measure_continuous(const Mixture& p_in, const Mixture& q_in, Base base)
   add_tail(pieces, Piece::Map::left_tail, b.front(), tails.far_left, sigma);
   add_tail(pieces, Piece::Map::right_tail, b.back(), tails.far_right, sigma);
 
-  // |F_P − F_Q| from the CDFs left of the middle and from the survival functions right of it, so
-  // that far-tail differences are not lost to cancellation against 1.
-  const double mid = 0.5 * (b.front() + b.back());
   auto integrand = [&](double x, std::array<double, kSlots>& out) {
     double p, lp, q, lq;
     if (w1) {

@@ -15,7 +15,8 @@ namespace {
 namespace bm = boost::math;
 using Policy = bm::policies::policy<bm::policies::domain_error<bm::policies::ignore_error>,
                                     bm::policies::overflow_error<bm::policies::ignore_error>,
-                                    bm::policies::evaluation_error<bm::policies::ignore_error>>;
+                                    bm::policies::evaluation_error<bm::policies::ignore_error>,
+                                    bm::policies::promote_double<false>>;  // double is accurate enough, and 3× faster
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
 // log(1 + z²/ν) without overflowing z² far in the tails.
@@ -43,9 +44,11 @@ double log_kernel(const PreparedComponent& c, double x) {
 void cdf_sf(const PreparedComponent& c, double x, double& F, double& S) {
   switch (c.family) {
     case Family::normal: {
+      // One erfc, in the tail where it is small (so both F and S keep full relative accuracy there).
       const double z = (x - c.mean) / c.scale * std::numbers::sqrt2 / 2;
-      F = 0.5 * std::erfc(-z);
-      S = 0.5 * std::erfc(z);
+      const double t = 0.5 * std::erfc(std::abs(z));
+      F = z < 0 ? t : 1 - t;
+      S = z < 0 ? 1 - t : t;
       return;
     }
     case Family::laplace: {
