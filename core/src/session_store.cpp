@@ -1,6 +1,7 @@
 #include "divlab/session_store.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -138,7 +139,8 @@ std::optional<std::string> SessionStore::autosave(std::string_view scenario_text
   const nlohmann::json session = {{"format", "divlab.session"},
                                   {"version", 1},
                                   {"scenario", std::string(scenario_text)},
-                                  {"ui", std::string(ui_state)}};
+                                  {"ui", std::string(ui_state)},
+                                  {"pid", static_cast<long long>(::getpid())}};
   // Invalid UTF-8 is replaced rather than thrown on: an autosave must never take the app down.
   return write_file_atomic(session_path(),
                            session.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
@@ -161,6 +163,12 @@ std::optional<RecoveredSession> SessionStore::recover() const {
   const auto ui = j.find("ui");
   if (format == j.end() || *format != "divlab.session" || scenario == j.end() || !scenario->is_string())
     return std::nullopt;
+  // A session whose writer is still alive is another divlab window's, not a crashed one.
+  const auto pid = j.find("pid");
+  if (pid != j.end() && pid->is_number_integer()) {
+    const auto writer = static_cast<pid_t>(pid->get<long long>());
+    if (writer > 0 && writer != ::getpid() && (::kill(writer, 0) == 0 || errno == EPERM)) return std::nullopt;
+  }
   RecoveredSession r;
   r.scenario_text = scenario->get<std::string>();
   r.ui_state = (ui != j.end() && ui->is_string()) ? ui->get<std::string>() : "{}";

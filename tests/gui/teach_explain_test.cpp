@@ -40,7 +40,7 @@ Measures coin_bits() {
   return m;
 }
 
-class ImGuiTest : public ::testing::Test {
+class TeachExplainGui : public ::testing::Test {
  protected:
   void SetUp() override {
     ctx_ = ImGui::CreateContext();
@@ -100,7 +100,7 @@ struct MiniMetrics {
   }
 };
 
-TEST_F(ImGuiTest, HoveringEachQuantityOpensItsTooltipWithFormulaAndSentence) {
+TEST_F(TeachExplainGui, HoveringEachQuantityOpensItsTooltipWithFormulaAndSentence) {
   MiniMetrics panel;
   ImGuiIO& io = ImGui::GetIO();
   io.MousePos = ImVec2(-100, -100);
@@ -137,7 +137,7 @@ TEST_F(ImGuiTest, HoveringEachQuantityOpensItsTooltipWithFormulaAndSentence) {
   EXPECT_EQ(active_tooltip(), nullptr);
 }
 
-TEST_F(ImGuiTest, UnknownKeyDrawsNoTooltip) {
+TEST_F(TeachExplainGui, UnknownKeyDrawsNoTooltip) {
   frame([&] {
     draw_metric_tooltip("not_a_key", coin_bits());
   });
@@ -145,7 +145,7 @@ TEST_F(ImGuiTest, UnknownKeyDrawsNoTooltip) {
   EXPECT_EQ(active_tooltip(), nullptr);
 }
 
-TEST_F(ImGuiTest, ExplainPanelShowsEverySectionWithCurrentNumbers) {
+TEST_F(TeachExplainGui, ExplainPanelShowsEverySectionWithCurrentNumbers) {
   const Measures m = coin_bits();
   auto draw = [&] {
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -165,7 +165,7 @@ TEST_F(ImGuiTest, ExplainPanelShowsEverySectionWithCurrentNumbers) {
   EXPECT_EQ(text.find("A popular mistake"), std::string::npos);
 }
 
-TEST_F(ImGuiTest, AnOpenedSectionShowsItsParagraphs) {
+TEST_F(TeachExplainGui, AnOpenedSectionShowsItsParagraphs) {
   const Measures m = coin_bits();
   auto draw = [&] {
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -185,7 +185,7 @@ TEST_F(ImGuiTest, AnOpenedSectionShowsItsParagraphs) {
       << text;
 }
 
-TEST_F(ImGuiTest, ClosedPanelDrawsNothing) {
+TEST_F(TeachExplainGui, ClosedPanelDrawsNothing) {
   bool open = false;
   frame([&] { draw_explain_panel(coin_bits(), {}, &open); });
   EXPECT_EQ(ImGui::FindWindowByName(kExplainPanelTitle), nullptr);
@@ -206,7 +206,7 @@ std::vector<unsigned> code_points(std::string_view s) {
   return out;
 }
 
-TEST_F(ImGuiTest, DejaVuSansHasEveryGlyphTheTeachingTextUses) {
+TEST_F(TeachExplainGui, DejaVuSansHasEveryGlyphTheTeachingTextUses) {
   ImFontGlyphRangesBuilder builder;
   add_teaching_glyphs(builder);
   ImVector<ImWchar> ranges;

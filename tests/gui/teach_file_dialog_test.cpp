@@ -52,7 +52,7 @@ std::vector<std::string> names(const std::vector<FolderEntry>& entries) {
 
 // [SECTION] Listing and choice logic
 
-TEST(FileDialogLogic, ListsFoldersThenJsonFilesAndHidesTheRest) {
+TEST(TeachFileDialogLogic, ListsFoldersThenJsonFilesAndHidesTheRest) {
   TempDir t;
   populate(t.path());
   std::string error;
@@ -61,13 +61,13 @@ TEST(FileDialogLogic, ListsFoldersThenJsonFilesAndHidesTheRest) {
   EXPECT_EQ(error, "");
 }
 
-TEST(FileDialogLogic, AMissingFolderIsAnErrorNotACrash) {
+TEST(TeachFileDialogLogic, AMissingFolderIsAnErrorNotACrash) {
   std::string error;
   EXPECT_TRUE(list_scenario_folder("/nonexistent/divlab/folder", &error).empty());
   EXPECT_NE(error.find("/nonexistent/divlab/folder"), std::string::npos) << error;
 }
 
-TEST(FileDialogLogic, OpenAcceptsExistingFilesOnly) {
+TEST(TeachFileDialogLogic, OpenAcceptsExistingFilesOnly) {
   TempDir t;
   populate(t.path());
   FileDialog d;
@@ -97,7 +97,7 @@ TEST(FileDialogLogic, OpenAcceptsExistingFilesOnly) {
   EXPECT_EQ(d.path_text, "");
 }
 
-TEST(FileDialogLogic, SaveAddsTheExtensionAndAsksBeforeReplacing) {
+TEST(TeachFileDialogLogic, SaveAddsTheExtensionAndAsksBeforeReplacing) {
   TempDir t;
   populate(t.path());
   FileDialog d;
@@ -115,7 +115,7 @@ TEST(FileDialogLogic, SaveAddsTheExtensionAndAsksBeforeReplacing) {
   EXPECT_EQ(d.message, "No such folder: " + (d.folder / "nope").string());
 }
 
-TEST(FileDialogLogic, EmptyFolderFallsBackToThePresets) {
+TEST(TeachFileDialogLogic, EmptyFolderFallsBackToThePresets) {
   TempDir t;
   populate(t.path());
   FileDialog d;
@@ -125,7 +125,7 @@ TEST(FileDialogLogic, EmptyFolderFallsBackToThePresets) {
 
 // [SECTION] Drawing and clicking
 
-class ImGuiTest : public ::testing::Test {
+class TeachFileDialogGui : public ::testing::Test {
  protected:
   void SetUp() override {
     ctx_ = ImGui::CreateContext();
@@ -190,7 +190,7 @@ ImGuiWindow* popup(const char* title) {
   return nullptr;
 }
 
-TEST_F(ImGuiTest, DialogListsTheFolderAndADoubleClickChoosesAFile) {
+TEST_F(TeachFileDialogGui, DialogListsTheFolderAndADoubleClickChoosesAFile) {
   TempDir t;
   populate(t.path());
   FileDialog d;
@@ -223,7 +223,7 @@ TEST_F(ImGuiTest, DialogListsTheFolderAndADoubleClickChoosesAFile) {
   EXPECT_EQ(popup(kOpenDialogTitle), nullptr);
 }
 
-TEST_F(ImGuiTest, ClickingAFolderEntersIt) {
+TEST_F(TeachFileDialogGui, ClickingAFolderEntersIt) {
   TempDir t;
   populate(t.path());
   FileDialog d;
@@ -240,7 +240,7 @@ TEST_F(ImGuiTest, ClickingAFolderEntersIt) {
   EXPECT_EQ(text.find("a.json"), std::string::npos) << text;
 }
 
-TEST_F(ImGuiTest, EscapeCancels) {
+TEST_F(TeachFileDialogGui, EscapeCancels) {
   TempDir t;
   FileDialog d;
   open_file_dialog(d, FileDialogMode::save, t.path(), {});
@@ -260,7 +260,7 @@ TEST_F(ImGuiTest, EscapeCancels) {
   EXPECT_EQ(popup(kSaveDialogTitle), nullptr);
 }
 
-TEST_F(ImGuiTest, ErrorDialogShowsTheSpecMessageUntilDismissed) {
+TEST_F(TeachFileDialogGui, ErrorDialogShowsTheSpecMessageUntilDismissed) {
   ErrorDialog e;
   const std::string message = "coin.json: p.mass[3]: expected a finite number >= 0, got -0.2";
   auto body = [&] { draw_error_dialog(e); };

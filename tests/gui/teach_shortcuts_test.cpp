@@ -17,7 +17,7 @@
 namespace divlab::gui {
 namespace {
 
-class ImGuiTest : public ::testing::Test {
+class TeachShortcutsGui : public ::testing::Test {
  protected:
   void SetUp() override {
     ctx_ = ImGui::CreateContext();
@@ -81,7 +81,7 @@ const Shortcut* find(int key, unsigned mods) {
 
 // [SECTION] The table
 
-TEST(ShortcutTable, CoversTheRequiredShortcuts) {
+TEST(TeachShortcutTable, CoversTheRequiredShortcuts) {
   const std::map<std::string, std::string> required = {
       {"F1", "help"},           {"F11", "fullscreen"},  {"F12", "save_window_png"}, {"Ctrl+Z", "undo"},
       {"Ctrl+Shift+Z", "redo"}, {"Ctrl+Y", "redo"},     {"Ctrl+O", "open"},         {"Ctrl+S", "save"},
@@ -95,13 +95,13 @@ TEST(ShortcutTable, CoversTheRequiredShortcuts) {
   EXPECT_EQ(table, required);
 }
 
-TEST(ShortcutTable, NoKeyCombinationIsUsedTwice) {
+TEST(TeachShortcutTable, NoKeyCombinationIsUsedTwice) {
   std::set<std::pair<int, unsigned>> seen;
   for (const Shortcut& s : shortcuts())
     EXPECT_TRUE(seen.insert({s.key, s.mods}).second) << shortcut_label(s);
 }
 
-TEST(ShortcutTable, ActionNamesAndPresetNumbers) {
+TEST(TeachShortcutTable, ActionNamesAndPresetNumbers) {
   std::set<std::string_view> names;
   for (const Shortcut& s : shortcuts()) names.insert(action_name(s.action));
   EXPECT_EQ(names.size(), 24u);  // every ActionId has a shortcut and a distinct name
@@ -111,7 +111,7 @@ TEST(ShortcutTable, ActionNamesAndPresetNumbers) {
   EXPECT_EQ(preset_number(ActionId::quit), 0);
 }
 
-TEST(ShortcutTable, HelpRowsMergeSharedDescriptions) {
+TEST(TeachShortcutTable, HelpRowsMergeSharedDescriptions) {
   const auto rows = help_rows();
   std::map<std::string, std::string> by_desc;
   for (const HelpRow& r : rows) by_desc[std::string(r.description)] = r.keys;
@@ -123,7 +123,7 @@ TEST(ShortcutTable, HelpRowsMergeSharedDescriptions) {
 
 // [SECTION] poll_shortcut
 
-TEST_F(ImGuiTest, EveryShortcutInTheTableIsRecognised) {
+TEST_F(TeachShortcutsGui, EveryShortcutInTheTableIsRecognised) {
   frame();
   for (const Shortcut& s : shortcuts()) {
     SCOPED_TRACE(shortcut_label(s));
@@ -133,7 +133,7 @@ TEST_F(ImGuiTest, EveryShortcutInTheTableIsRecognised) {
   }
 }
 
-TEST_F(ImGuiTest, AHeldKeyFiresOnceNotEveryFrame) {
+TEST_F(TeachShortcutsGui, AHeldKeyFiresOnceNotEveryFrame) {
   frame();
   hold(*find(GLFW_KEY_Z, kCtrl));
   int fired = 0;
@@ -141,7 +141,7 @@ TEST_F(ImGuiTest, AHeldKeyFiresOnceNotEveryFrame) {
   EXPECT_EQ(fired, 1);
 }
 
-TEST_F(ImGuiTest, ModifiersMustMatchExactly) {
+TEST_F(TeachShortcutsGui, ModifiersMustMatchExactly) {
   frame();
   ImGuiIO& io = ImGui::GetIO();
   auto with = [&](int key, bool ctrl, bool shift, bool alt, bool super) {
@@ -167,7 +167,7 @@ TEST_F(ImGuiTest, ModifiersMustMatchExactly) {
   EXPECT_EQ(with(GLFW_KEY_9, false, false, false, false), std::nullopt);  // only presets 1–8
 }
 
-TEST_F(ImGuiTest, LettersDoNotFireWhileTypingButFunctionKeysDo) {
+TEST_F(TeachShortcutsGui, LettersDoNotFireWhileTypingButFunctionKeysDo) {
   std::string buffer;
   char text[64] = "";
   auto with_field = [&] {
@@ -219,7 +219,7 @@ std::vector<std::string> lines_of(const std::string& text) {
   return out;
 }
 
-TEST_F(ImGuiTest, OverlayListsExactlyTheShortcutRows) {
+TEST_F(TeachShortcutsGui, OverlayListsExactlyTheShortcutRows) {
   bool open = true;
   frame([&] { draw_help_overlay(&open); });  // first frame: auto-resize measures
   const std::string text = frame([&] { draw_help_overlay(&open); });
@@ -239,7 +239,7 @@ TEST_F(ImGuiTest, OverlayListsExactlyTheShortcutRows) {
 }
 
 // docs/teaching.md (which the README copies) has one table line per overlay row, word for word.
-TEST(ShortcutDocs, TeachingGuideListsEveryShortcutRow) {
+TEST(TeachShortcutDocs, TeachingGuideListsEveryShortcutRow) {
   std::ifstream in(std::string(DIVLAB_SOURCE_DIR) + "/docs/teaching.md");
   ASSERT_TRUE(in) << "docs/teaching.md not found";
   std::set<std::string> lines;
@@ -250,7 +250,7 @@ TEST(ShortcutDocs, TeachingGuideListsEveryShortcutRow) {
   }
 }
 
-TEST_F(ImGuiTest, F1TogglesTheOverlayAndEscCloses) {
+TEST_F(TeachShortcutsGui, F1TogglesTheOverlayAndEscCloses) {
   bool open = false;
   auto main_frame = [&] {
     if (poll_shortcut(ImGui::GetIO()) == ActionId::help) open = !open;

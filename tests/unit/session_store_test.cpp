@@ -10,6 +10,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 
@@ -332,13 +333,15 @@ TEST(SessionStoreCrash, ConcurrentReaderNeverSeesAPartialSession) {
   ::close(fds[1]);
   int first = -1;
   ASSERT_EQ(::read(fds[0], &first, sizeof first), ssize_t{sizeof first});
-  const SessionStore reader(t.path());
+  // (recover() itself declines while the writer is alive: the reader parses the file directly.)
+  const fs::path file = SessionStore(t.path()).session_path();
   int seen = 0, distinct = 0, previous = -1;
   for (int i = 0; i < 3000 && distinct < 40; ++i) {
-    const auto r = reader.recover();
-    ASSERT_TRUE(r.has_value()) << "read " << i << " found no whole session";
-    ASSERT_EQ(r->scenario_text.size(), payload);
-    const int edit = std::stoi(r->scenario_text.substr(5));
+    const auto j = nlohmann::json::parse(slurp(file), nullptr, false);
+    ASSERT_TRUE(j.is_object() && j.contains("scenario")) << "read " << i << " found no whole session";
+    const std::string text = j["scenario"].get<std::string>();
+    ASSERT_EQ(text.size(), payload);
+    const int edit = std::stoi(text.substr(5));
     ASSERT_GE(edit, previous);
     if (edit != previous) ++distinct;
     previous = edit;
@@ -348,6 +351,33 @@ TEST(SessionStoreCrash, ConcurrentReaderNeverSeesAPartialSession) {
   ::waitpid(pid, nullptr, 0);
   ::close(fds[0]);
   EXPECT_GE(distinct, 2) << "the reader should have watched several autosaves go by (" << seen << " reads)";
+}
+
+// A second divlab window must not "recover" the session of a first one that is still running.
+TEST(SessionStoreCrash, ALiveWritersSessionIsNotRecoveredUntilItDies) {
+  TempDir t;
+  int fds[2];
+  ASSERT_EQ(::pipe(fds), 0);
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    ::close(fds[0]);
+    const bool ok = !SessionStore(t.path()).autosave("live work");
+    const char byte = ok ? 1 : 0;
+    if (::write(fds[1], &byte, 1) != 1) ::_exit(4);
+    ::pause();  // stays alive until killed
+    ::_exit(0);
+  }
+  ::close(fds[1]);
+  char byte = 0;
+  ASSERT_EQ(::read(fds[0], &byte, 1), 1);
+  ASSERT_EQ(byte, 1);
+  EXPECT_EQ(SessionStore(t.path()).recover(), std::nullopt);  // its writer is alive
+  ::kill(pid, SIGKILL);
+  ::waitpid(pid, nullptr, 0);
+  ::close(fds[0]);
+  const auto r = SessionStore(t.path()).recover();  // now it is a crashed session
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(r->scenario_text, "live work");
 }
 
 TEST(SessionStoreCrash, CleanExitOfAChildMeansNoRestore) {

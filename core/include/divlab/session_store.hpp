@@ -27,7 +27,8 @@ struct RecoveredSession {
 };
 
 // The session autosave in one folder (created on first write, mode 0700):
-//   session.json  {"format": "divlab.session", "version": 1, "scenario": "<text>", "ui": "<text>"}
+//   session.json  {"format": "divlab.session", "version": 1, "scenario": "<text>", "ui": "<text>",
+//                  "pid": <writer's process id>}
 //   clean         present only after mark_clean(): the last session ended normally.
 // Typical use:  SessionStore store(*state_dir());
 //               if (auto r = store.recover()) { /* offer or restore r->scenario_text */ }
@@ -41,11 +42,13 @@ class SessionStore {
   std::filesystem::path clean_marker_path() const { return dir_ / "clean"; }
 
   // Saves the session atomically and marks it unclean until mark_clean(). nullopt on success.
+  // Costs two fsyncs (~10 ms on a laptop disk): call it debounced after edits, not every frame.
   std::optional<std::string> autosave(std::string_view scenario_text, std::string_view ui_state = "{}");
   // Records a clean shutdown: the next recover() returns nothing. nullopt on success.
   std::optional<std::string> mark_clean();
   // The autosaved session when the previous run did not end with mark_clean() (crash, kill -9);
-  // nullopt after a clean shutdown, when nothing was saved, or when the file is unreadable.
+  // nullopt after a clean shutdown, when nothing was saved, when the file is unreadable, or while
+  // the process that wrote it is still running (another divlab window).
   std::optional<RecoveredSession> recover() const;
   // Forgets the autosave (the user declined to restore it). nullopt on success.
   std::optional<std::string> discard();
