@@ -56,11 +56,13 @@ struct App {
   // Derived data, recomputed when the document revision or the x window changes.
   plot::FigureData data;
   std::uint64_t data_revision = ~std::uint64_t{0};
+  std::uint64_t data_generation = ~std::uint64_t{0};  // a new document: snap the views
   plot::Range data_window;
   bool x_zoomed = false;  // the user panned/zoomed x (continuous: resample there)
   plot::Range x_view;     // current x window of the x-sharing plots
 
   AutoRange density_y, contrib_y;
+  plot::Axes density_axes;  // the distributions plot's mapping in the last frame (tests, e2e)
   SculptState sculpt;
   std::deque<HistoryPoint> history;
   bool history_show[6] = {true, true, true, false, false, false};  // KL→, KL←, JSD, W₁, TV, H

@@ -31,6 +31,13 @@ void refresh_data(App& app) {
   const Scenario& s = app.doc.scenario();
   const bool rev_changed = app.doc.revision() != app.data_revision;
   const bool dragging = app.sculpt.mode != SculptState::Mode::none;
+  if (app.doc.generation() != app.data_generation) {  // a new document: fresh view, no easing from the old one
+    app.data_generation = app.doc.generation();
+    app.x_zoomed = false;
+    app.density_y.initialised = app.contrib_y.initialised = false;
+    app.sculpt = {};
+    app.data.curves = {};
+  }
   const bool have = !app.data.curves.x.empty();
   plot::Range window;
   if (s.kind == Kind::discrete) {
@@ -103,7 +110,8 @@ void draw_frame(App& app, ImVec2 display) {
   refresh_data(app);
   const float dt = ImGui::GetIO().DeltaTime;
   const bool holding = app.sculpt.mode != SculptState::Mode::none;
-  app.density_y.update(plot::densities_y_range(app.data), holding, dt);
+  // While painting, the distributions panel scales to the painted (unnormalised) bars itself.
+  if (app.sculpt.mode != SculptState::Mode::paint) app.density_y.update(plot::densities_y_range(app.data), holding, dt);
   plot::FigureOptions contrib_options;
   contrib_options.show_jsd = app.doc.view().show_jsd;
   app.contrib_y.update(plot::contributions_y_range(app.data, contrib_options), holding, dt);

@@ -255,6 +255,7 @@ void panel_distributions(App& app) {
     o.y = app.density_y.current;
   }
   plot::Axes a = plot::figure_densities(canvas, t, area.rect, app.data, o);
+  app.density_axes = a;
   if (disc && area.hovered && a.plot.contains({area.mouse.x, area.mouse.y})) {
     o.highlight_bin = clamp_bin(a.data_x(area.mouse.x), static_cast<int>(app.data.curves.p.size()));
     canvas.push_clip(a.plot);

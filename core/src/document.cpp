@@ -92,6 +92,7 @@ void Document::reset(Scenario s) {
   gesture_ = false;
   gesture_snapshot_taken_ = false;
   ++revision_;
+  ++generation_;
 }
 
 Scenario Document::to_scenario() const {

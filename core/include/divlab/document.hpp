@@ -45,6 +45,8 @@ class Document {
 
   // Incremented by every change of the scenario (edits, undo, redo, reset).
   std::uint64_t revision() const { return revision_; }
+  // Incremented by reset() only: a new document, so views may snap instead of easing.
+  std::uint64_t generation() const { return generation_; }
   bool dirty() const { return !(scn_ == saved_); }
   void mark_saved() { saved_ = scn_; }
 
@@ -117,6 +119,7 @@ class Document {
   bool gesture_ = false;
   bool gesture_snapshot_taken_ = false;
   std::uint64_t revision_ = 0;
+  std::uint64_t generation_ = 0;
 };
 
 // Clamps a component's parameters into their valid ranges.
