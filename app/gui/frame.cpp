@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <fstream>
 
 #include "gui/app.hpp"
 #include "gui/keys.hpp"
@@ -72,6 +73,13 @@ bool write_state(const App& app) {
   if (app.state_out.empty()) return false;
   try {
     save_scenario(app.doc.to_scenario(), app.state_out);
+    // Beside it, where the distributions plot is, so end-to-end tests can aim the mouse at a bar.
+    const plot::Axes& a = app.density_axes;
+    const nlohmann::json layout = {{"density_plot", {a.plot.x0, a.plot.y0, a.plot.x1, a.plot.y1}},
+                                   {"x_range", {a.x.lo, a.x.hi}},
+                                   {"y_range", {a.y.lo, a.y.hi}},
+                                   {"target", app.target == Which::p ? "p" : "q"}};
+    std::ofstream(app.state_out + ".layout.json") << layout.dump(2) << "\n";
     return true;
   } catch (const std::exception&) {
     return false;

@@ -7,10 +7,13 @@
 #include <glad/gl.h>
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <vector>
 
 #include "divlab/scenario.hpp"
 #include "gui/app.hpp"
@@ -38,6 +41,31 @@ bool input_activity(const ImGuiIO& io) {
   for (bool down : io.KeysDown)
     if (down) return true;
   return false;
+}
+
+// ImGui 1.86 reads key state once per frame, so a press and release delivered in the same batch of
+// events (a quick tap, or xdotool) would never be seen. This latch defers such a release by a frame.
+struct KeyLatch {
+  std::vector<int> pressed;                    // keys pressed since the last frame
+  std::vector<std::array<int, 4>> releases;    // key, scancode, action, mods
+};
+
+void key_callback(GLFWwindow* w, int key, int scancode, int action, int mods) {
+  auto* latch = static_cast<KeyLatch*>(glfwGetWindowUserPointer(w));
+  if (latch && action == GLFW_RELEASE &&
+      (std::find(latch->pressed.begin(), latch->pressed.end(), key) != latch->pressed.end() || !latch->releases.empty())) {
+    latch->releases.push_back({key, scancode, action, mods});
+    return;
+  }
+  if (latch && action == GLFW_PRESS) latch->pressed.push_back(key);
+  ImGui_ImplGlfw_KeyCallback(w, key, scancode, action, mods);
+}
+
+void release_latched(GLFWwindow* w, KeyLatch& latch) {
+  latch.pressed.clear();
+  const auto releases = std::move(latch.releases);
+  latch.releases.clear();
+  for (const auto& r : releases) ImGui_ImplGlfw_KeyCallback(w, r[0], r[1], r[2], r[3]);
 }
 
 std::string window_title(const App& app) {
@@ -82,6 +110,9 @@ int run(const std::string& file) {
     std::fputs("divlab: could not start the OpenGL renderer; try 'divlab render FILE -o OUT.png'\n", stderr);
     return 2;
   }
+  KeyLatch latch;
+  glfwSetWindowUserPointer(window->handle(), &latch);
+  glfwSetKeyCallback(window->handle(), key_callback);
   if (!load_fonts(*app, ui_scale(*app)))
     std::fprintf(stderr, "divlab: DejaVu Sans not found in %s; using ImGui's built-in font\n", DIVLAB_FONT_DIR);
 
@@ -121,10 +152,13 @@ int run(const std::string& file) {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     window->swap();
+    release_latched(window->handle(), latch);
 
     if (const std::string t = window_title(*app); t != title) window->set_title(title = t);
     if (app->want_quit) window->request_close();
   }
+  glfwSetKeyCallback(window->handle(), nullptr);
+  glfwSetWindowUserPointer(window->handle(), nullptr);
   write_state(*app);
   return 0;
 }
