@@ -226,6 +226,13 @@ std::string describe(const json& value) {
 }
 
 json parse_strict(const std::string& text, const std::string& filename) {
+  // nlohmann takes a NUL byte for the end of input and would ignore what follows; JSON text never
+  // holds one (not even inside strings), so it is an error where it stands.
+  if (const auto nul = text.find('\0'); nul != std::string::npos) {
+    const auto [line, column] = line_column(text, nul + 1);
+    throw ScenarioError(filename + ": line " + std::to_string(line) + ", column " + std::to_string(column) +
+                        ": JSON syntax error: unexpected NUL byte (is this a text file?)");
+  }
   StrictSax sax;
   const bool ok = json::sax_parse(text, &sax, json::input_format_t::json, /*strict=*/true,
                                   /*ignore_comments=*/false);

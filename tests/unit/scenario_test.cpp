@@ -330,6 +330,12 @@ TEST(ScenarioSyntax, OtherSyntaxErrors) {
   // Columns count characters, not bytes: "é" is one column.
   EXPECT_EQ(error_of("{\"é\": ]}"), "f.json: line 1, column 7: JSON syntax error: unexpected ']'; expected '[', "
                                      "'{', or a literal");
+  // A NUL byte is not the end of the text (nlohmann alone would accept "{...}\0anything").
+  const std::string with_nul = discrete(kPQ) + std::string(1, '\0') + "junk";
+  EXPECT_EQ(error_of(with_nul), "f.json: line 1, column " + std::to_string(discrete(kPQ).size() + 1) +
+                                    ": JSON syntax error: unexpected NUL byte (is this a text file?)");
+  EXPECT_EQ(error_of(std::string("\n\0", 2)),
+            "f.json: line 2, column 1: JSON syntax error: unexpected NUL byte (is this a text file?)");
   // Comments are not JSON.
   EXPECT_EQ(error_of("// c\n{}"), "f.json: line 1, column 1: JSON syntax error: invalid literal; last read: '/'");
   // Invalid UTF-8 bytes are shown escaped, so the message stays printable.
