@@ -7,6 +7,7 @@
 
 #include "divlab/measures.hpp"
 #include "measures_detail.hpp"
+#include "normalise.hpp"
 
 namespace divlab {
 
@@ -35,8 +36,8 @@ WhyInfinite support_reason(const char* zero, const char* pos, size_t first, size
 
 // W₁ = Σ_k |F_P(x_k) − F_Q(x_k)|·(x_{k+1} − x_k) over the positions in sorted order, with the
 // running difference F_P − F_Q accumulated directly (compensated) rather than as two CDFs.
-double wasserstein_discrete(const std::vector<double>& p, const std::vector<double>& q,
-                            std::span<const double> x) {
+double wasserstein_discrete(std::span<const double> p, const detail::MassNormaliser& fp,
+                            std::span<const double> q, const detail::MassNormaliser& fq, std::span<const double> x) {
   const size_t n = p.size();
   std::vector<size_t> order;
   const bool sorted = x.empty() || std::is_sorted(x.begin(), x.begin() + n);
@@ -50,7 +51,7 @@ double wasserstein_discrete(const std::vector<double>& p, const std::vector<doub
   double diff = 0, comp = 0, w = 0;
   for (size_t k = 0; k + 1 < n; ++k) {
     const size_t i = at(k);
-    const double v = p[i] - q[i], t = diff + v;  // Neumaier step
+    const double v = fp(p[i]) - fq(q[i]), t = diff + v;  // Neumaier step
     comp += std::abs(diff) >= std::abs(v) ? (diff - t) + v : (v - t) + diff;
     diff = t;
     w += std::abs(diff + comp) * (pos(at(k + 1)) - pos(i));
@@ -64,13 +65,15 @@ Measures measure_discrete(std::span<const double> p_in, std::span<const double> 
                           std::span<const std::string> labels, Base base) {
   const size_t n = std::min(p_in.size(), q_in.size());
   if (x.size() < n) x = {};
-  const std::vector<double> p = normalised(p_in.first(n)), q = normalised(q_in.first(n));
+  const std::span<const double> p = p_in.first(n), q = q_in.first(n);
+  // Normalised on the fly: p_i = fp(p_in[i]) (no copies of 10⁶-long arrays).
+  const detail::MassNormaliser fp = detail::mass_normaliser(p), fq = detail::mass_normaliser(q);
 
   // Sums in nats. hp/hq: entropies; xpq/xqp: cross-entropies over bins where both are > 0.
   double hp = 0, hq = 0, xpq = 0, xqp = 0, klpq = 0, klqp = 0, jsd = 0, tv = 0, h2 = 0, bc = 0;
   size_t q_zero = 0, p_zero = 0, first_q_zero = 0, first_p_zero = 0;
   for (size_t i = 0; i < n; ++i) {
-    const double pi = p[i], qi = q[i];
+    const double pi = fp(p[i]), qi = fq(q[i]);
     const double lp = pi > 0 ? std::log(pi) : 0.0, lq = qi > 0 ? std::log(qi) : 0.0;
     hp -= pi * lp;
     hq -= qi * lq;
@@ -101,7 +104,7 @@ Measures measure_discrete(std::span<const double> p_in, std::span<const double> 
   m.total_variation = 0.5 * tv;
   m.hellinger = 0.5 * h2;  // H²; finish() takes the root
   m.bhattacharyya = bc;
-  m.wasserstein_1 = wasserstein_discrete(p, q, x);
+  m.wasserstein_1 = wasserstein_discrete(p, fp, q, fq, x);
   return detail::finish(m, base);
 }
 

@@ -2,7 +2,7 @@
 // scripts/bench_vs_scipy.py runs the same inputs through scipy and prints the ratios.
 #include <benchmark/benchmark.h>
 
-#include <random>
+#include <cmath>
 #include <vector>
 
 #include "divlab/curves.hpp"
@@ -11,15 +11,16 @@
 namespace divlab {
 namespace {
 
-// The same inputs as scripts/bench_vs_scipy.py: p_i = u_i, q_i = v_i with u, v uniform on (0, 1]
-// from two seeded generators (the scipy side regenerates them with numpy: same distribution,
-// not the same draws, which does not matter for timing).
-std::vector<double> masses(size_t n, unsigned seed) {
-  std::mt19937_64 rng(seed);
-  std::uniform_real_distribution<double> u(1e-12, 1.0);
+// Exactly the inputs of scripts/bench_vs_scipy.py (same IEEE operations in numpy):
+// v_i = frac((i+1)·a) + 1e-3 with a = golden ratio − 1 (P), √2 − 1 (Q), plastic-number − 1 (x·n).
+std::vector<double> sequence(size_t n, double a, double scale = 1.0, double offset = 1e-3) {
   std::vector<double> v(n);
-  for (double& x : v) x = u(rng);
+  for (size_t i = 0; i < n; ++i) v[i] = (std::fmod(static_cast<double>(i + 1) * a, 1.0) + offset) * scale;
   return v;
+}
+std::vector<double> masses(size_t n, int which) {
+  return sequence(n, which == 1 ? 0.6180339887498949 : which == 2 ? 0.41421356237309515 : 0.7548776662466927,
+                  which == 3 ? static_cast<double>(n) : 1.0, which == 3 ? 0.0 : 1e-3);
 }
 
 void BM_Discrete(benchmark::State& state) {

@@ -1,0 +1,20 @@
+// The normalisation m ↦ m / Σ mass as a reusable map, so hot loops can normalise on the fly
+// instead of allocating normalised copies. Internal to divlab_core.
+#pragma once
+#include <cmath>
+#include <span>
+
+namespace divlab::detail {
+
+struct MassNormaliser {
+  bool direct = true;  // 2^−e is a normal double: scale by one exact multiply
+  int e = 0;
+  double scale = 1, inv = 1;
+  // (m·2^−e) is exact (unless subnormal); ·inv is one rounding, or exact when Σ is a power of two.
+  double operator()(double m) const { return (direct ? m * scale : std::ldexp(m, -e)) * inv; }
+};
+
+// Precondition: finite masses ≥ 0 with a positive maximum; otherwise the identity map.
+MassNormaliser mass_normaliser(std::span<const double> mass);
+
+}  // namespace divlab::detail
