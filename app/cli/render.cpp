@@ -8,6 +8,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/common.hpp"
 #include "divlab/scenario.hpp"
 #include "export/render_figure.hpp"
 
@@ -44,16 +45,8 @@ int render(const Args& args) {
   app.add_option("--theme", request.theme, "Theme: print, light, dark, high_contrast")->capture_default_str();
   app.add_flag("--transparent", request.transparent, "No background fill (PNG gets an alpha channel)");
 
-  try {
-    std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes them back to front
-    app.parse(reversed);
-  } catch (const CLI::CallForHelp&) {
-    std::fputs(app.help().c_str(), stdout);
-    return 0;
-  } catch (const CLI::ParseError& e) {
-    print_error(std::string("render: ") + e.what() + " (see 'divlab render --help')");
-    return 2;
-  }
+  add_version_flag(app);
+  if (const std::optional<int> done = parse_command_line(app, "render", args)) return *done;
   if (!size_text.empty()) {
     request.size = parse_size(size_text);
     if (!request.size) {
@@ -66,14 +59,9 @@ int render(const Args& args) {
     print_error("render: " + bad.error);
     return bad.usage ? 2 : 1;
   }
-  Scenario scenario;
-  try {
-    scenario = load_scenario(file);
-  } catch (const ScenarioError& e) {
-    print_error(e.what());
-    return 2;
-  }
-  const exporting::RenderResult result = exporting::render_scenario(scenario, out, request);
+  const std::optional<Scenario> scenario = load_or_report(file);
+  if (!scenario) return 2;
+  const exporting::RenderResult result = exporting::render_scenario(*scenario, out, request);
   if (!result.ok()) {
     print_error("render: " + result.error);
     return result.usage ? 2 : 1;

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/common.hpp"
 #include "divlab/scenario.hpp"
 #include "export/png_writer.hpp"
 #include "gui/app.hpp"
@@ -57,16 +58,8 @@ int screenshot(const Args& args) {
   cli.add_option("--frames", frames, "Frames to run before capturing (layout settles after 2)")
       ->check(CLI::Range(1, 100))
       ->capture_default_str();
-  try {
-    std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes them back to front
-    cli.parse(reversed);
-  } catch (const CLI::CallForHelp&) {
-    std::fputs(cli.help().c_str(), stdout);
-    return 0;
-  } catch (const CLI::ParseError& e) {
-    print_error(std::string("screenshot: ") + e.what() + " (see 'divlab screenshot --help')");
-    return 2;
-  }
+  add_version_flag(cli);
+  if (const std::optional<int> done = parse_command_line(cli, "screenshot", args)) return *done;
   const auto size = parse_size(size_text);
   if (!size || size->first < 320 || size->second < 240 || size->first > 8192 || size->second > 8192) {
     print_error("screenshot: --size: expected WxH between 320x240 and 8192x8192, got '" + size_text + "'");
@@ -82,13 +75,8 @@ int screenshot(const Args& args) {
     print_error("screenshot: unknown theme '" + theme + "' (expected one of: light, dark, print, high_contrast)");
     return 2;
   }
-  Scenario scenario;
-  try {
-    scenario = load_scenario(file);
-  } catch (const ScenarioError& e) {
-    print_error(e.what());
-    return 2;
-  }
+  std::optional<Scenario> scenario = load_or_report(file);
+  if (!scenario) return 2;
 
   std::string error;
   const auto gl = platform::EglOffscreen::create(size->first, size->second, &error);
@@ -97,7 +85,7 @@ int screenshot(const Args& args) {
     return 1;
   }
   auto app = std::make_unique<gui::App>();
-  app->doc.reset(std::move(scenario));
+  app->doc.reset(std::move(*scenario));
   if (!theme.empty()) app->doc.view().theme = theme;
 
   ImGuiSession session;

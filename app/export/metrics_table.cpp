@@ -31,6 +31,7 @@ std::vector<MetricRow> metric_rows(const Measures& m) {
 std::string format_exact(double v) {
   if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
   if (std::isnan(v)) return "nan";  // never produced by core (SPEC §1); kept visible if it ever is
+  if (v == 0) return "0";           // also −0, as `divlab metrics --json` prints it
   char buf[40];
   std::snprintf(buf, sizeof buf, "%.17g", v);
   return buf;

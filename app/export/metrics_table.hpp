@@ -20,7 +20,7 @@ struct MetricRow {
 // Every quantity of SPEC §1 in the order of its table.
 std::vector<MetricRow> metric_rows(const Measures& m);
 
-// Shortest of 17 significant digits; "inf" / "-inf" for infinities.
+// 17 significant digits (round-trips); "inf" / "-inf" for infinities; −0 → "0".
 std::string format_exact(double v);
 
 // A booktabs tabular (needs \usepackage{booktabs}): quantity, symbol, value (6 significant digits,
