@@ -1,5 +1,7 @@
 #include "gui/explain_panel.hpp"
 
+#include <imgui_internal.h>
+
 #include <cmath>
 #include <limits>
 #include <string>
@@ -11,7 +13,8 @@ namespace divlab::gui {
 
 namespace {
 
-void text(std::string_view s) { ImGui::TextUnformatted(s.data(), s.data() + s.size()); }
+// Wrapped to what is left of the window's width (after indentation).
+void text(std::string_view s) { text_wrapped(s, ImGui::GetContentRegionAvail().x); }
 
 void definitions(const Measures& m, ExplainContext ctx) {
   for (const Explanation& e : explanations()) {
@@ -19,7 +22,7 @@ void definitions(const Measures& m, ExplainContext ctx) {
     const double v = measure_value(m, e.key).value_or(0.0);
     // "D(P‖Q) = ∑ p log(p/q) = H(P,Q) − H(P)   = 2.33 bits"; hover for the full tooltip.
     ImGui::BeginGroup();
-    text(e.formula);
+    ImGui::TextUnformatted(e.formula.data(), e.formula.data() + e.formula.size());
     ImGui::SameLine();
     ImGui::TextDisabled("= %s", format_quantity(v, e.unit, m.base).c_str());
     ImGui::Indent();
@@ -49,7 +52,9 @@ void draw_explain_contents(const Measures& m, ExplainContext ctx) {
     }
     for (const std::string& p : s.paragraphs) {
       ImGui::Bullet();
+      ImGui::BeginGroup();  // a hanging indent: wrapped lines start under the first word
       text(p);
+      ImGui::EndGroup();
       ImGui::Spacing();
     }
   }
@@ -58,8 +63,10 @@ void draw_explain_contents(const Measures& m, ExplainContext ctx) {
 
 void draw_explain_panel(const Measures& m, ExplainContext ctx, bool* open) {
   if (open && !*open) return;
-  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 36.0f, ImGui::GetFontSize() * 40.0f),
-                           ImGuiCond_FirstUseEver);
+  // A default size, unless the caller (a layout) already chose one.
+  if (!(GImGui->NextWindowData.Flags & ImGuiNextWindowDataFlags_HasSize))
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 36.0f, ImGui::GetFontSize() * 40.0f),
+                             ImGuiCond_FirstUseEver);
   if (ImGui::Begin(kExplainPanelTitle, open)) draw_explain_contents(m, ctx);
   ImGui::End();
 }

@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <system_error>
 
+#include "gui/metric_tooltip.hpp"
+
 namespace divlab::gui {
 
 namespace fs = std::filesystem;
@@ -143,7 +145,7 @@ std::optional<fs::path> draw_file_dialog(FileDialog& d) {
   ImGui::TextDisabled("%s", d.folder.string().c_str());
 
   // The listing; the footer below it holds the path field, a message line and the buttons.
-  const float footer = ImGui::GetFrameHeightWithSpacing() * 3.0f + ImGui::GetTextLineHeightWithSpacing();
+  const float footer = ImGui::GetFrameHeightWithSpacing() * 2.0f + ImGui::GetTextLineHeightWithSpacing();
   std::optional<fs::path> go_to;
   if (ImGui::BeginChild("##files", ImVec2(0, -footer), true)) {
     for (const FolderEntry& e : d.entries) {
@@ -201,9 +203,7 @@ void draw_error_dialog(ErrorDialog& d) {
   }
   center_next_window();
   if (!ImGui::BeginPopupModal(kErrorDialogTitle, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40.0f);
-  ImGui::TextUnformatted(d.message.c_str());
-  ImGui::PopTextWrapPos();
+  text_wrapped(d.message, ImGui::GetFontSize() * 40.0f);  // breaks at spaces, not inside "p.mass[3]"
   ImGui::Spacing();
   ImGui::TextDisabled("Your current work is unchanged.");
   ImGui::Spacing();

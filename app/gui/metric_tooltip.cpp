@@ -6,11 +6,27 @@
 
 namespace divlab::gui {
 
-namespace {
-
-void text(std::string_view s) { ImGui::TextUnformatted(s.data(), s.data() + s.size()); }
-
-}  // namespace
+void text_wrapped(std::string_view text, float width) {
+  const float space = ImGui::CalcTextSize(" ").x;
+  size_t line_start = 0, line_end = 0;  // the current line is text[line_start, line_end)
+  float line_width = 0;
+  size_t i = 0;
+  while (i <= text.size()) {
+    size_t j = text.find(' ', i);
+    if (j == std::string_view::npos) j = text.size();
+    const float w = ImGui::CalcTextSize(text.data() + i, text.data() + j).x;
+    if (line_end > line_start && line_width + space + w > width) {
+      ImGui::TextUnformatted(text.data() + line_start, text.data() + line_end);
+      line_start = i;
+      line_width = w;
+    } else {
+      line_width += (line_end > line_start ? space : 0.0f) + w;
+    }
+    line_end = j;
+    i = j + 1;
+  }
+  ImGui::TextUnformatted(text.data() + line_start, text.data() + line_end);
+}
 
 void draw_metric_tooltip(std::string_view key, const Measures& m, ExplainContext ctx) {
   const Explanation* e = find_explanation(key);
@@ -18,22 +34,22 @@ void draw_metric_tooltip(std::string_view key, const Measures& m, ExplainContext
   const std::optional<double> value = measure_value(m, key);
   ImGui::BeginTooltip();
   // Wide enough for a formula on one line, narrow enough to read at a glance.
-  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
-  const std::string head = std::string(e->symbol) + " = " + format_quantity(*value, e->unit, m.base);
-  text(head);
-  ImGui::SameLine();
-  ImGui::TextDisabled("%.*s", static_cast<int>(e->name.size()), e->name.data());
-  ImGui::Separator();
-  text(e->formula);
-  ImGui::Spacing();
-  text(e->meaning);
-  ImGui::Spacing();
+  const float width = ImGui::GetFontSize() * 30.0f;
+  // Symbol = value and name; the formula; the sentence with today's numbers; then the background.
+  text_wrapped(std::string(e->symbol) + " = " + format_quantity(*value, e->unit, m.base), width);
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  text(e->properties);
+  text_wrapped(e->name, width);
   ImGui::PopStyleColor();
   ImGui::Separator();
-  text(live_sentence(key, m, ctx));
-  ImGui::PopTextWrapPos();
+  text_wrapped(e->formula, width);
+  ImGui::Spacing();
+  text_wrapped(live_sentence(key, m, ctx), width);
+  ImGui::Separator();
+  text_wrapped(e->meaning, width);
+  ImGui::Spacing();
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  text_wrapped(e->properties, width);
+  ImGui::PopStyleColor();
   ImGui::EndTooltip();
 }
 

@@ -14,4 +14,8 @@ void draw_metric_tooltip(std::string_view key, const Measures& m, ExplainContext
 // hovered. Returns whether it did.
 bool metric_tooltip_if_hovered(std::string_view key, const Measures& m, ExplainContext ctx = {});
 
+// Text wrapped at spaces only, to `width` pixels. (ImGui 1.86 also breaks after '.', which splits
+// numbers such as 0.49 across lines.)
+void text_wrapped(std::string_view text, float width);
+
 }  // namespace divlab::gui

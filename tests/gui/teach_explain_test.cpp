@@ -40,6 +40,17 @@ Measures coin_bits() {
   return m;
 }
 
+// Every run of white space made one space (wrapping turns spaces into line breaks).
+std::string flat(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : c;
+  }
+  return out;
+}
+
 class TeachExplainGui : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -55,8 +66,10 @@ class TeachExplainGui : public ::testing::Test {
   void TearDown() override { ImGui::DestroyContext(ctx_); }
 
   // One frame; returns the text rendered in it (1.86: End() of a top-level window flushes the log
-  // to the clipboard callback, so text is captured up to the last top-level End()).
-  std::string frame(const std::function<void()>& body) {
+  // to the clipboard callback, so text is captured up to the last top-level End()), with every
+  // run of white space (line breaks from wrapping, indentation) made one space.
+  std::string frame(const std::function<void()>& body) { return flat(raw_frame(body)); }
+  std::string raw_frame(const std::function<void()>& body) {
     ImGuiIO& io = ImGui::GetIO();
     std::string text;
     io.ClipboardUserData = &text;
@@ -121,20 +134,57 @@ TEST_F(TeachExplainGui, HoveringEachQuantityOpensItsTooltipWithFormulaAndSentenc
     EXPECT_GE(tip->Pos.x, rect.GetCenter().x - 1.0f);
     EXPECT_LE(tip->Pos.x + tip->Size.x, 1280.0f + 1.0f);
     const Explanation& e = *find_explanation(key);
-    EXPECT_NE(text.find(std::string(e.formula)), std::string::npos) << text;
-    EXPECT_NE(text.find(std::string(e.name)), std::string::npos) << text;
-    EXPECT_NE(text.find(live_sentence(key, panel.m).substr(0, 40)), std::string::npos) << text;
+    EXPECT_NE(text.find(flat(e.formula)), std::string::npos) << text;
+    EXPECT_NE(text.find(flat(e.name)), std::string::npos) << text;
+    EXPECT_NE(text.find(flat(live_sentence(key, panel.m))), std::string::npos) << text;
+    EXPECT_NE(text.find(flat(e.meaning)), std::string::npos) << text;
   }
   // The exact head line and the sentence of forward KL.
   io.MousePos = rects[4].second.GetCenter();
   const std::string kl = frame([&] { panel.draw(); });
   EXPECT_NE(kl.find("D(P‖Q) = 2.33 bits"), std::string::npos) << kl;
-  EXPECT_NE(kl.find("extra bits per"), std::string::npos) << kl;  // the sentence, wrapped
+  EXPECT_NE(kl.find("Coding samples of P with a code built for Q costs 2.33 extra bits per symbol."),
+            std::string::npos)
+      << kl;
   // Moving away closes it.
   io.MousePos = ImVec2(900, 700);
   frame([&] { panel.draw(); });
   EXPECT_FALSE(panel.hovered);
   EXPECT_EQ(active_tooltip(), nullptr);
+}
+
+TEST_F(TeachExplainGui, TextWrapsAtSpacesOnlyAndWithinTheWidth) {
+  const std::string sentence =
+      "Turning P into Q means moving probability mass an average distance of 0.49 along x; "
+      "TV = 0.49 and H = 0.475, so 0.226 ≤ 0.49 ≤ 0.633 holds.";
+  const float width = 150.0f;
+  const std::string text = raw_frame([&] {
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(400, 400));
+    ImGui::Begin("wrap");
+    text_wrapped(sentence, width);
+    ImGui::End();
+  });
+  std::vector<std::string> lines;
+  std::string joined;
+  for (size_t start = text.find('\n') + 1; start < text.size();) {  // skip the title line
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(start, end - start);
+    while (!line.empty() && line.front() == ' ') line.erase(0, 1);
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    if (!line.empty()) lines.push_back(line);
+    start = end + 1;
+  }
+  ASSERT_GT(lines.size(), 3u) << text;
+  for (const std::string& line : lines) {
+    EXPECT_LE(ImGui::CalcTextSize(line.c_str()).x, width) << line;
+    if (&line != &lines.back()) {
+      EXPECT_NE(line.back(), '.') << "a number was split: " << line;
+    }
+    joined += (joined.empty() ? "" : " ") + line;
+  }
+  EXPECT_EQ(joined, sentence);
 }
 
 TEST_F(TeachExplainGui, UnknownKeyDrawsNoTooltip) {
@@ -157,7 +207,7 @@ TEST_F(TeachExplainGui, ExplainPanelShowsEverySectionWithCurrentNumbers) {
   for (const ExplainSection& s : explain_sections(m)) EXPECT_NE(text.find(s.title), std::string::npos) << s.title;
   // Definitions are open by default: every formula is there, with its value.
   for (const Explanation& e : explanations())
-    EXPECT_NE(text.find(std::string(e.formula)), std::string::npos) << e.key << "\n" << text;
+    EXPECT_NE(text.find(flat(e.formula)), std::string::npos) << e.key << "\n" << text;
   EXPECT_NE(text.find("= 2.33 bits"), std::string::npos);
   // The relations are open by default: the decomposition with today's numbers.
   EXPECT_NE(text.find("Now 3.33 bits = 1 bit + 2.33 bits."), std::string::npos) << text;
