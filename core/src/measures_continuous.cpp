@@ -148,8 +148,8 @@ Measures measure_continuous(const Mixture& p_in, const Mixture& q_in, Base base)
 
   m.entropy_p = r.value[HP];
   m.entropy_q = r.value[HQ];
-  m.kl_pq = kl_pq ? r.value[KLPQ] : kInf;
-  m.kl_qp = kl_qp ? r.value[KLQP] : kInf;
+  m.kl_pq = kl_pq ? r.value[KLPQ] + tails.kl_pq_tail : kInf;
+  m.kl_qp = kl_qp ? r.value[KLQP] + tails.kl_qp_tail : kInf;
   m.cross_entropy_pq = kl_pq ? m.entropy_p + std::max(m.kl_pq, 0.0) : kInf;  // H(P,Q) = H(P) + D(P‖Q)
   m.cross_entropy_qp = kl_qp ? m.entropy_q + std::max(m.kl_qp, 0.0) : kInf;
   m.why_kl_pq = tails.kl_pq;
@@ -158,7 +158,7 @@ Measures measure_continuous(const Mixture& p_in, const Mixture& q_in, Base base)
   m.total_variation = 0.5 * r.value[TV];
   m.hellinger = 0.5 * r.value[H2];  // H²; finish() takes the root
   m.bhattacharyya = r.value[BC];
-  m.wasserstein_1 = w1 ? r.value[W1] : kInf;
+  m.wasserstein_1 = w1 ? r.value[W1] + tails.w1_tail : kInf;
   m.why_wasserstein_1 = tails.wasserstein_1;
   return detail::finish(m, base);
 }

@@ -30,8 +30,9 @@ double log1p_z2_over_nu(double z, double nu) {
 double log_kernel(const PreparedComponent& c, double x) {
   switch (c.family) {
     case Family::normal: {
+      // Saturates at −DBL_MAX instead of −∞: −∞ is reserved for a density that is truly 0.
       const double z = (x - c.mean) / c.scale;
-      return -0.5 * z * z;
+      return std::max(-0.5 * z * z, -std::numeric_limits<double>::max());
     }
     case Family::laplace: return -std::abs(x - c.mean) / c.scale;
     case Family::student_t: return -0.5 * (c.df + 1) * log1p_z2_over_nu((x - c.mean) / c.scale, c.df);

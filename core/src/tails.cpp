@@ -137,7 +137,54 @@ double reach(const PreparedComponent& c, int other_growth, bool w1_finite) {
   double alpha = c.df;                                           // entropies, JSD, TV, BC, H²
   if (other_growth > 0 && c.df > other_growth) alpha = std::min(alpha, c.df - other_growth);  // KL
   if (w1_finite && c.df > 1) alpha = std::min(alpha, c.df - 1);  // W₁ (x^−ν decay of 1 − F)
-  return std::min(1e280, std::pow(10.0, std::min(280.0, 19.0 / alpha)));
+  // Also stay where the density itself is ≥ ~1e-280 (z^−ν−1 does not underflow), so the integrand
+  // has no cliff; the closed-form tails below take over from there.
+  return std::pow(10.0, std::min({150.0, 19.0 / alpha, 280.0 / (c.df + 1)}));
+}
+
+// A in the density's asymptote w·f(x) ≈ A·|x|^−ν−1 of a Student-t component:
+// w·c_ν/s·(z²/ν)^−(ν+1)/2 = [w·c_ν/s·ν^((ν+1)/2)·s^(ν+1)]·x^−ν−1.
+double log_tail_coefficient(const PreparedComponent& c) {
+  return c.log_c + 0.5 * (c.df + 1) * std::log(c.df) + (c.df + 1) * std::log(c.scale);
+}
+
+// ∫ beyond both cuts of a's density times −log b, to leading order, when D(a‖b) is finite:
+//   −log b ≈ x²/(2σ²) (normal tails, σ the widest) → Σ A·X^(2−ν)/(2σ²(ν−2)) per side;
+//   −log b ≈ |x|/β (Laplace tails, β the widest)   → Σ A·X^(1−ν)/(β(ν−1)) per side.
+// (log-growth tails and all other terms leave < 1e-40 beyond 1e150.)
+double kl_tail(const PreparedMixture& a, const PreparedMixture& b, double xl, double xr) {
+  const int g = log_growth(b);
+  if (g <= 0) return 0;
+  double width = 0;
+  for (const PreparedComponent& c : b.components())
+    if (c.family == (g == 2 ? Family::normal : Family::laplace)) width = std::max(width, c.scale);
+  double sum = 0;
+  for (const PreparedComponent& c : a.components()) {
+    if (c.family != Family::student_t || c.df <= g) continue;
+    const double la = log_tail_coefficient(c), e = g - c.df;  // exponent of X, < 0
+    const double den = g == 2 ? 2 * width * width * (c.df - 2) : width * (c.df - 1);
+    for (double X : {xl, xr})
+      if (X > 1) sum += std::exp(la + e * std::log(X)) / den;
+  }
+  return sum;
+}
+
+// ∫ beyond both cuts of |F_P − F_Q| when W₁ is finite: 1 − F ≈ Σ (A/ν)·x^−ν, so per side
+// |Σ_P (A/ν)·X^(1−ν)/(ν−1) − Σ_Q (…)| over the Student-t components with ν > 1.
+double w1_tail(const PreparedMixture& p, const PreparedMixture& q, double xl, double xr) {
+  double total = 0;
+  for (double X : {xl, xr}) {
+    if (!(X > 1)) continue;
+    double s = 0;
+    for (int side = 0; side < 2; ++side)
+      for (const PreparedComponent& c : (side ? q : p).components())
+        if (c.family == Family::student_t && c.df > 1) {
+          const double v = std::exp(log_tail_coefficient(c) + (1 - c.df) * std::log(X)) / (c.df * (c.df - 1));
+          s += side ? -v : v;
+        }
+    total += std::abs(s);
+  }
+  return total;
 }
 
 }  // namespace
@@ -162,12 +209,15 @@ TailAnalysis analyse_tails(const PreparedMixture& p, const PreparedMixture& q) {
         continue;
       }
       const double r = reach(c, g, w1_finite) * c.scale;
-      lo = std::min(lo, std::max(c.mean - r, -1e290));
-      hi = std::max(hi, std::min(c.mean + r, 1e290));
+      lo = std::min(lo, std::max(c.mean - r, -1e150));
+      hi = std::max(hi, std::min(c.mean + r, 1e150));
     }
   }
   t.far_left = lo;
   t.far_right = hi;
+  if (t.kl_pq.cause == Cause::finite) t.kl_pq_tail = kl_tail(p, q, -lo, hi);
+  if (t.kl_qp.cause == Cause::finite) t.kl_qp_tail = kl_tail(q, p, -lo, hi);
+  if (w1_finite) t.w1_tail = w1_tail(p, q, -lo, hi);
   return t;
 }
 

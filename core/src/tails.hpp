@@ -8,8 +8,11 @@ namespace divlab::detail {
 
 struct TailAnalysis {
   WhyInfinite kl_pq, kl_qp, wasserstein_1;
-  // Beyond [far_left, far_right] every finite integrand is negligible (< ~1e-16 in total).
+  // Integrate over [far_left, far_right] (at most ±1e150, so that no z² overflows); beyond it
+  // every finite integrand is negligible except the slowly decaying ones below, whose remaining
+  // tails are added in closed form from the x^−ν−1 asymptotics of Student-t densities.
   double far_left = 0, far_right = 0;
+  double kl_pq_tail = 0, kl_qp_tail = 0, w1_tail = 0;
 };
 
 TailAnalysis analyse_tails(const PreparedMixture& p, const PreparedMixture& q);

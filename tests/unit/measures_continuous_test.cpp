@@ -98,6 +98,31 @@ TEST(MeasuresContinuous, NormalsMatchClosedForms) {
   EXPECT_NEAR(w.wasserstein_1, 7.5, 1e-9);
 }
 
+TEST(MeasuresContinuous, HeavyTailsMatchClosedForms) {
+  // tests/reference/gen_heavy_tails.py: KL of t_ν against N(0,1) and Laplace(0,1) with ν just above
+  // the ∞ threshold (integrands decaying like x^−1.02), and entropies of t down to ν = 0.3.
+  std::ifstream in(std::string(DIVLAB_TEST_DATA_DIR) + "/reference/heavy_tails.json");
+  ASSERT_TRUE(in.good());
+  const json ref = json::parse(in);
+  ASSERT_GE(ref.at("cases").size(), 15u);
+  for (const json& c : ref.at("cases")) {
+    const double df = c.at("df");
+    const std::string q = c.at("q");
+    const Mixture t{{{Family::student_t, 1, 0, 1, df}}};
+    const Mixture other = q == "laplace" ? Mixture{{{Family::laplace, 1, 0, 1}}} : Mixture{{{Family::normal, 1, 0, 1}}};
+    const Measures m = measure_continuous(t, other);
+    const std::string what = "t_" + std::to_string(df) + " vs " + q;
+    if (c.contains("kl_pq")) {
+      const double w = c.at("kl_pq");
+      EXPECT_NEAR(m.kl_pq, w, kAbs + kRel * w) << what;
+    }
+    if (c.contains("entropy_p")) {
+      const double w = c.at("entropy_p");
+      EXPECT_NEAR(m.entropy_p, w, kAbs + kRel * std::abs(w)) << what;
+    }
+  }
+}
+
 TEST(MeasuresContinuous, TailInfinityReasons) {
   const Mixture t2{{{Family::student_t, 1, 0, 1, 2}}}, t3{{{Family::student_t, 1, 0, 1, 3}}};
   const Mixture normal{{{Family::normal, 1, 0, 1}}};
