@@ -9,6 +9,7 @@
 #include <string>
 
 #include "divlab/document.hpp"
+#include "gui/file_dialog.hpp"
 #include "gui/autoscale.hpp"
 #include "plot/figures.hpp"
 #include "plot/theme.hpp"
@@ -19,6 +20,7 @@ struct Fonts {
   ImFont* regular = nullptr;
   ImFont* bold = nullptr;
   float size_px = 15.0f;  // the size they were built at
+  ImVector<ImWchar> ranges;  // glyph ranges; must outlive the atlas build
 };
 
 // The distributions editor's drag state (see panel_distributions.cpp).
@@ -68,6 +70,16 @@ struct App {
   bool history_show[6] = {true, true, true, false, false, false};  // KL→, KL←, JSD, W₁, TV, H
 
   std::string error_message;    // shown in a modal until dismissed
+  bool show_help = false;       // F1 overlay
+  bool show_explain = false;    // the Explain window
+  FileDialog file_dialog;
+  ErrorDialog file_error;
+  std::string file_path;        // where the document was opened from / saved to ("" = never saved)
+  bool confirm_quit = false;    // asking before discarding unsaved work
+  bool quit_confirmed = false;
+  // Requests the run loop carries out (it owns the window and GL).
+  bool want_fullscreen_toggle = false;
+  bool want_window_png = false;
   bool show_values = true;      // discrete values table
   bool want_quit = false;
   std::string state_out;        // DIVLAB_STATE_OUT: where F9 / exit write the scenario

@@ -4,7 +4,10 @@
 #include <exception>
 #include <fstream>
 
+#include "gui/actions.hpp"
 #include "gui/app.hpp"
+#include "gui/explain_panel.hpp"
+#include "gui/help_overlay.hpp"
 #include "gui/keys.hpp"
 #include "gui/panels.hpp"
 #include "gui/style.hpp"
@@ -87,19 +90,14 @@ bool write_state(const App& app) {
 }
 
 void handle_shortcuts(App& app) {
-  // Only keys the shortcut table of gui/shortcuts.hpp does not own (that table is dispatched
-  // separately): undo/redo, the edit target, shifting bins, and writing the state for tests.
   const ImGuiIO& io = ImGui::GetIO();
+  if (const auto action = poll_shortcut(io)) run_action(app, *action);  // the table of gui/shortcuts.hpp
+  // Keys of the sculpting tools that the table leaves free, and F9 (state for tests).
   auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
   auto repeat = [](int key) { return ImGui::IsKeyPressed(key, true); };
   Document& d = app.doc;
   if (pressed(keys::kF9)) write_state(app);
-  if (io.KeyCtrl) {
-    if (repeat('Z')) io.KeyShift ? d.redo() : d.undo();
-    if (repeat('Y')) d.redo();
-    return;
-  }
-  if (io.WantTextInput) return;  // keys belong to the focused text field
+  if (io.KeyCtrl || io.KeyAlt || io.WantTextInput) return;
   if (pressed(keys::kTab)) app.target = app.target == Which::p ? Which::q : Which::p;
   if (d.scenario().kind == Kind::discrete) {
     if (repeat(keys::kLeft)) d.shift(app.target, -1);
@@ -157,6 +155,37 @@ void draw_frame(App& app, ImVec2 display) {
   if (begin_panel("Identities###identities", {W - right, top + rh1}, {right, H - rh1})) panel_identities(app);
   ImGui::End();
   status_bar(app, status_h);
+
+  // Dialogs and overlays on top of the panels.
+  if (const auto chosen = draw_file_dialog(app.file_dialog)) {
+    if (app.file_dialog.mode == FileDialogMode::open)
+      open_file(app, chosen->string());
+    else
+      save_file(app, chosen->string());
+  }
+  draw_error_dialog(app.file_error);
+  if (app.show_explain)
+    draw_explain_panel(app.data.measures, {.continuous = app.data.kind == Kind::continuous}, &app.show_explain);
+  draw_help_overlay(&app.show_help);
+  if (app.confirm_quit) {
+    ImGui::OpenPopup("Discard unsaved work?");
+    app.confirm_quit = false;
+  }
+  if (ImGui::BeginPopupModal("Discard unsaved work?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::TextUnformatted("The scenario has changes that are not saved.");
+    if (ImGui::Button("Save", {110 * s, 0})) {
+      run_action(app, ActionId::save);
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Discard and quit", {150 * s, 0})) {
+      app.quit_confirmed = app.want_quit = true;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel", {110 * s, 0})) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
 
   if (!app.error_message.empty()) ImGui::OpenPopup("Error");
   ImGui::SetNextWindowSize({std::min(W * 0.6f, 640 * s), 0});

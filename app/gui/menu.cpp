@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <vector>
 
+#include "gui/actions.hpp"
 #include "gui/panels.hpp"
 
 namespace divlab::gui {
@@ -33,44 +34,30 @@ Scenario new_mixture() {
   return s;
 }
 
-std::vector<std::filesystem::path> preset_files() {
-  std::vector<std::filesystem::path> out;
-  std::error_code ec;
-  const std::filesystem::path dir = std::filesystem::path(DIVLAB_ASSET_DIR) / "presets";
-  for (const auto& e : std::filesystem::directory_iterator(dir, ec))
-    if (e.path().extension() == ".json") out.push_back(e.path());
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-void open_scenario(App& app, const std::string& path) {
-  try {
-    app.doc.reset(load_scenario(path));
-    app.x_zoomed = false;
-    app.density_y.initialised = app.contrib_y.initialised = false;
-  } catch (const std::exception& e) {
-    app.error_message = e.what();  // the current work stays untouched
-  }
-}
-
 }  // namespace
 
 void menu_bar(App& app) {
   Document& d = app.doc;
   if (!ImGui::BeginMainMenuBar()) return;
   if (ImGui::BeginMenu("File")) {
-    if (ImGui::MenuItem("New discrete (7 bins)")) d.reset(new_discrete()), app.x_zoomed = false;
-    if (ImGui::MenuItem("New mixture (bimodal P, normal Q)")) d.reset(new_mixture()), app.x_zoomed = false;
-    if (ImGui::MenuItem("Default scenario")) d.reset(default_scenario()), app.x_zoomed = false;
-    const auto presets = preset_files();
-    if (ImGui::BeginMenu("Presets", !presets.empty())) {
-      for (const auto& p : presets)
-        if (ImGui::MenuItem(p.stem().string().c_str())) open_scenario(app, p.string());
-      ImGui::EndMenu();
-    }
+    if (ImGui::MenuItem("New discrete (7 bins)")) d.reset(new_discrete()), app.file_path.clear();
+    if (ImGui::MenuItem("New mixture (bimodal P, normal Q)")) d.reset(new_mixture()), app.file_path.clear();
+    if (ImGui::MenuItem("Default scenario")) d.reset(default_scenario()), app.file_path.clear();
+    if (ImGui::MenuItem("Open…", "Ctrl+O")) run_action(app, ActionId::open);
+    if (ImGui::MenuItem("Save", "Ctrl+S")) run_action(app, ActionId::save);
+    if (ImGui::MenuItem("Save as…", "Ctrl+Shift+S")) run_action(app, ActionId::save_as);
     ImGui::Separator();
     if (ImGui::MenuItem("Write state", "F9", false, !app.state_out.empty())) write_state(app);
-    if (ImGui::MenuItem("Quit")) app.want_quit = true;
+    if (ImGui::MenuItem("Quit", "Ctrl+Q")) run_action(app, ActionId::quit);
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Presets")) {
+    const auto presets = preset_paths();
+    for (std::size_t i = 0; i < presets.size(); ++i) {
+      const std::string key = i < 8 ? std::to_string(i + 1) : "";
+      if (ImGui::MenuItem(std::filesystem::path(presets[i]).stem().string().c_str(), key.empty() ? nullptr : key.c_str()))
+        open_file(app, presets[i]);
+    }
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Edit")) {
@@ -86,17 +73,17 @@ void menu_bar(App& app) {
     for (const char* name : {"light", "dark", "print", "high_contrast"})
       if (ImGui::MenuItem(name, nullptr, v.theme == name)) v.theme = name;
     ImGui::Separator();
-    if (ImGui::MenuItem("Presentation mode", nullptr, v.presentation_scale > 1.4f)) {
-      const bool on = v.presentation_scale < 1.4f;
-      v.presentation_scale = on ? 2.0f : 1.0f;
-      v.theme = on ? "high_contrast" : "light";
-    }
+    if (ImGui::MenuItem("Presentation mode", "P", v.presentation_scale > 1.4f)) toggle_presentation(app);
+    if (ImGui::MenuItem("Full screen", "F11")) app.want_fullscreen_toggle = true;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     ImGui::SliderFloat("Scale", &v.presentation_scale, 1.0f, 3.0f, "%.2f×");
     ImGui::Separator();
-    ImGui::MenuItem("Show M = ½(P+Q)", nullptr, &v.show_m);
+    ImGui::MenuItem("Show M = ½(P+Q)", "M", &v.show_m);
     ImGui::MenuItem("Show the JSD integrand", nullptr, &v.show_jsd);
-    if (ImGui::MenuItem("Reset zoom", "double-click", false, app.x_zoomed)) app.x_zoomed = false;
+    if (ImGui::MenuItem("Reset zoom", "R / double-click", false, app.x_zoomed)) app.x_zoomed = false;
+    ImGui::Separator();
+    ImGui::MenuItem("Explain panel", nullptr, &app.show_explain);
+    if (ImGui::MenuItem("Keyboard shortcuts", "F1")) app.show_help = true;
     ImGui::EndMenu();
   }
   // Units toggle, always visible.
@@ -121,7 +108,7 @@ void status_bar(App& app, float height) {
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar);
   ImGui::PopStyleVar();
   ImGui::TextDisabled("Editing %s (Tab switches)   ·   Ctrl+Z undo   ·   wheel: zoom x, right-drag: pan, "
-                      "double-click: reset   ·   %zu undo steps   ·   %.2f ms CPU/frame",
+                      "double-click: reset   ·   F1 shortcuts   ·   %zu undo steps   ·   %.2f ms CPU/frame",
                       app.target == Which::p ? "P" : "Q", app.doc.undo_depth(), app.last_frame_cpu_ms);
   ImGui::End();
 }

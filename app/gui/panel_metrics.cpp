@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "gui/metric_rows.hpp"
+#include "gui/metric_tooltip.hpp"
 #include "gui/panels.hpp"
 
 namespace divlab::gui {
@@ -51,18 +52,8 @@ void panel_metrics(App& app) {
       else
         ImGui::TextDisabled("%s", r.name.c_str());
       const bool hovered_name = ImGui::IsItemHovered();
-      if (hovered_symbol || hovered_value || hovered_name) {
-        ImGui::BeginTooltip();
-        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28);
-        ImGui::PushFont(app.fonts.bold);
-        ImGui::Text("%s — %s", r.symbol.c_str(), r.name.c_str());
-        ImGui::PopFont();
-        ImGui::Text("%s", r.formula.c_str());
-        ImGui::Separator();
-        ImGui::TextUnformatted(inf ? ("∞: " + r.why_infinite).c_str() : r.meaning.c_str());
-        ImGui::PopTextWrapPos();
-        ImGui::EndTooltip();
-      }
+      if (hovered_symbol || hovered_value || hovered_name)
+        draw_metric_tooltip(r.key, app.data.measures, {.continuous = app.data.kind == Kind::continuous});
     }
     ImGui::EndTable();
   }

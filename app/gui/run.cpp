@@ -10,12 +10,15 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <cstdint>
+#include <ctime>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <vector>
 
 #include "divlab/scenario.hpp"
+#include "export/png_writer.hpp"
 #include "gui/app.hpp"
 #include "platform/window.hpp"
 
@@ -44,7 +47,7 @@ bool input_activity(const ImGuiIO& io) {
 }
 
 // ImGui 1.86 reads key state once per frame, so a press and release delivered in the same batch of
-// events (a quick tap, or xdotool) would never be seen. This latch defers such a release by a frame.
+// events (a quick tap, or xdotool) would never be seen. This latch defers such releases by a frame.
 struct KeyLatch {
   std::vector<int> pressed;                    // keys pressed since the last frame
   std::vector<std::array<int, 4>> releases;    // key, scancode, action, mods
@@ -52,8 +55,9 @@ struct KeyLatch {
 
 void key_callback(GLFWwindow* w, int key, int scancode, int action, int mods) {
   auto* latch = static_cast<KeyLatch*>(glfwGetWindowUserPointer(w));
-  if (latch && action == GLFW_RELEASE &&
-      (std::find(latch->pressed.begin(), latch->pressed.end(), key) != latch->pressed.end() || !latch->releases.empty())) {
+  // Any release after a press in the same batch waits a frame, so that a modifier released before
+  // its key (xdotool sends ctrl↓ z↓ ctrl↑ z↑) is still held on the frame that sees the key.
+  if (latch && action == GLFW_RELEASE && (!latch->pressed.empty() || !latch->releases.empty())) {
     latch->releases.push_back({key, scancode, action, mods});
     return;
   }
@@ -66,6 +70,26 @@ void release_latched(GLFWwindow* w, KeyLatch& latch) {
   const auto releases = std::move(latch.releases);
   latch.releases.clear();
   for (const auto& r : releases) ImGui_ImplGlfw_KeyCallback(w, r[0], r[1], r[2], r[3]);
+}
+
+// Reads the back buffer and writes divlab-<time>.png in the current folder.
+void save_window_png(int w, int h) {
+  std::vector<std::uint8_t> rgba(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadBuffer(GL_BACK);
+  glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+  std::vector<std::uint8_t> flipped(rgba.size());
+  const std::size_t row = static_cast<std::size_t>(w) * 4;
+  for (int y = 0; y < h; ++y)
+    std::copy_n(rgba.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(h - 1 - y) * row), row,
+                flipped.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y) * row));
+  for (std::size_t i = 3; i < flipped.size(); i += 4) flipped[i] = 255;
+  char name[64];
+  const std::time_t now = std::time(nullptr);
+  std::strftime(name, sizeof name, "divlab-%Y%m%d-%H%M%S.png", std::localtime(&now));
+  std::string error;
+  if (!exporting::write_png(name, w, h, flipped, &error)) std::fprintf(stderr, "divlab: %s\n", error.c_str());
+  else std::fprintf(stderr, "divlab: saved %s\n", name);
 }
 
 std::string window_title(const App& app) {
@@ -151,11 +175,24 @@ int run(const std::string& file) {
     glClearColor(bg.r, bg.g, bg.b, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (app->want_window_png) {  // F12: the whole window as it is now
+      app->want_window_png = false;
+      save_window_png(fw, fh);
+    }
     window->swap();
     release_latched(window->handle(), latch);
 
     if (const std::string t = window_title(*app); t != title) window->set_title(title = t);
     if (app->want_quit) window->request_close();
+    if (window->should_close() && app->doc.dirty() && !app->quit_confirmed && app->state_out.empty()) {
+      window->cancel_close();  // ask first (tests that set DIVLAB_STATE_OUT close without asking)
+      app->confirm_quit = true;
+      app->want_quit = false;
+    }
+    if (app->want_fullscreen_toggle) {
+      app->want_fullscreen_toggle = false;
+      window->toggle_fullscreen();
+    }
   }
   glfwSetKeyCallback(window->handle(), nullptr);
   glfwSetWindowUserPointer(window->handle(), nullptr);

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "gui/app.hpp"
+#include "gui/explain_panel.hpp"
 #include "gui/imgui_canvas.hpp"
 #include "gui/style.hpp"
 
@@ -21,10 +22,16 @@ bool load_fonts(App& app, float scale) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   // Latin-1, Greek, punctuation (‖ – …), super/subscripts (⁰-⁹ ₀-₉), arrows, maths operators
-  // (∑ ∫ ∞ ≥ ≈ √ − ·), geometric shapes (▶ ◀ ■). ImWchar is 16-bit in Debian's build.
+  // (∑ ∫ ∞ ≥ ≈ √ − ·), geometric shapes (▶ ◀ ■), plus every character of the teaching text.
+  // ImWchar is 16-bit in Debian's build.
   static constexpr ImWchar kRanges[] = {0x0020, 0x00FF, 0x0370, 0x03FF, 0x2000, 0x206F, 0x2070, 0x209F,
                                         0x2190, 0x21FF, 0x2200, 0x22FF, 0x2300, 0x23FF, 0x25A0, 0x25FF,
                                         0};
+  ImFontGlyphRangesBuilder builder;
+  builder.AddRanges(kRanges);
+  add_teaching_glyphs(builder);
+  ImVector<ImWchar> ranges;
+  builder.BuildRanges(&ranges);
   const float size = std::round(15.0f * scale);
   const std::string dir = DIVLAB_FONT_DIR;
   const std::string regular = dir + "/DejaVuSans.ttf", bold = dir + "/DejaVuSans-Bold.ttf";
@@ -32,9 +39,10 @@ bool load_fonts(App& app, float scale) {
   cfg.OversampleH = 2;
   cfg.OversampleV = 1;
   app.fonts = {};
+  app.fonts.ranges = std::move(ranges);
   if (std::filesystem::exists(regular)) {
-    app.fonts.regular = io.Fonts->AddFontFromFileTTF(regular.c_str(), size, &cfg, kRanges);
-    if (std::filesystem::exists(bold)) app.fonts.bold = io.Fonts->AddFontFromFileTTF(bold.c_str(), size, &cfg, kRanges);
+    app.fonts.regular = io.Fonts->AddFontFromFileTTF(regular.c_str(), size, &cfg, app.fonts.ranges.Data);
+    if (std::filesystem::exists(bold)) app.fonts.bold = io.Fonts->AddFontFromFileTTF(bold.c_str(), size, &cfg, app.fonts.ranges.Data);
   }
   const bool ok = app.fonts.regular != nullptr;
   if (!ok) {

@@ -57,5 +57,19 @@ void Window::request_close() const { glfwSetWindowShouldClose(window_, GLFW_TRUE
 void Window::set_title(const std::string& title) const { glfwSetWindowTitle(window_, title.c_str()); }
 void Window::framebuffer_size(int* w, int* h) const { glfwGetFramebufferSize(window_, w, h); }
 void Window::swap() const { glfwSwapBuffers(window_); }
+void Window::cancel_close() const { glfwSetWindowShouldClose(window_, GLFW_FALSE); }
+
+void Window::toggle_fullscreen() {
+  if (glfwGetWindowMonitor(window_)) {
+    glfwSetWindowMonitor(window_, nullptr, saved_x_, saved_y_, saved_w_, saved_h_, 0);
+    return;
+  }
+  GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+  const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+  if (!mode) return;
+  glfwGetWindowPos(window_, &saved_x_, &saved_y_);
+  glfwGetWindowSize(window_, &saved_w_, &saved_h_);
+  glfwSetWindowMonitor(window_, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+}
 
 }  // namespace divlab::platform

@@ -25,10 +25,15 @@ class Window {
   // Framebuffer size in pixels; 0×0 while minimised.
   void framebuffer_size(int* w, int* h) const;
   void swap() const;
+  // Full screen on the primary monitor and back to the previous window geometry.
+  void toggle_fullscreen();
+  // Clears a close request (e.g. to ask about unsaved work first).
+  void cancel_close() const;
 
  private:
   explicit Window(GLFWwindow* w) : window_(w) {}
   GLFWwindow* window_;
+  int saved_x_ = 100, saved_y_ = 100, saved_w_ = 1600, saved_h_ = 900;
 };
 
 }  // namespace divlab::platform

@@ -222,3 +222,16 @@ TEST_F(GuiTest, PresentationScaleAndThemesDraw) {
 
 }  // namespace
 }  // namespace divlab::gui
+
+namespace divlab::gui {
+namespace {
+TEST_F(GuiTest, ArrowShiftsTheTargetAndCtrlZUndoesIt) {
+  app->doc.reset(four_bins());
+  idle(2);
+  key(keys::kRight);
+  EXPECT_DOUBLE_EQ(app->doc.probability(Which::p, 0), 0.4);
+  key('Z', true);
+  EXPECT_DOUBLE_EQ(app->doc.probability(Which::p, 0), 0.1);
+}
+}  // namespace
+}  // namespace divlab::gui
