@@ -1,4 +1,4 @@
-// `divlab render FILE -o OUT.{png,svg,pdf,csv} [--figure NAME] [--size WxH] [--scale S] [--theme NAME]
+// `divlab render FILE -o OUT.{png,svg,pdf,csv,tex,json} [--figure NAME] [--size WxH] [--scale S] [--theme NAME]
 // [--transparent]`: draws a figure through the same plot layer as the GUI into Cairo, with no display.
 #include <CLI/CLI.hpp>
 
@@ -37,7 +37,7 @@ int render(const Args& args) {
   std::string file, out, size_text;
   exporting::RenderRequest request;
   app.add_option("FILE", file, "Scenario file (divlab.scenario JSON)")->required();
-  app.add_option("-o,--output", out, "Output file: .png, .svg, .pdf, or .csv for the figure's data")->required();
+  app.add_option("-o,--output", out, "Output file: .png, .svg, .pdf; or data: .csv (the figure's curves), .tex (metrics as a booktabs table), .json (metrics)")->required();
   app.add_option("--figure", request.figure, "Figure: " + exporting::figure_list())->capture_default_str();
   app.add_option("--size", size_text, "Canvas size WxH in pixels (default depends on the figure)");
   app.add_option("--scale", request.scale, "PNG pixel density, 1 to 4 (SVG and PDF are vector)")

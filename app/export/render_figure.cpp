@@ -1,9 +1,16 @@
 #include "export/render_figure.hpp"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <array>
+#include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 
 #include "export/figure_csv.hpp"
+#include "export/metrics_table.hpp"
 #include "plot/theme.hpp"
 
 namespace divlab::exporting {
@@ -18,6 +25,43 @@ bool plot_layer_has(std::string_view name) {
   for (std::string_view n : plot::figure_names())
     if (n == name) return true;
   return false;
+}
+
+// The lower-case extension of a path ("png"), or "".
+std::string extension(const std::string& path) {
+  const auto dot = path.rfind('.');
+  const auto slash = path.rfind('/');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return {};
+  std::string ext = path.substr(dot + 1);
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
+bool is_data_path(const std::string& path) {
+  const std::string ext = extension(path);
+  return ext == "csv" || ext == "tex" || ext == "json";
+}
+
+// Writes text through a temporary beside `path` renamed over it, so a failure leaves no partial
+// file (a target that exists and is not a regular file is written directly).
+RenderResult write_text_file(const std::string& path, const std::string& text) {
+  struct stat st {};
+  const bool direct = ::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode);
+  const std::string tmp = direct ? path : path + ".tmp." + std::to_string(::getpid());
+  std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+  if (!out) return {"cannot write " + path + ": " + std::strerror(errno), false};
+  out << text;
+  out.close();
+  if (!out) {
+    if (!direct) ::unlink(tmp.c_str());
+    return {"cannot write " + path, false};
+  }
+  if (!direct && ::rename(tmp.c_str(), path.c_str()) != 0) {
+    const std::string why = std::strerror(errno);
+    ::unlink(tmp.c_str());
+    return {"cannot write " + path + ": " + why, false};
+  }
+  return {};
 }
 
 }  // namespace
@@ -81,22 +125,19 @@ RenderResult check_request(const RenderRequest& request, const std::string& out_
   if (!(size.x >= 16 && size.y >= 16 && size.x <= 8192 && size.y <= 8192))
     return {"--size must be between 16x16 and 8192x8192", true};
   if (!(request.scale >= 1 && request.scale <= 4)) return {"--scale must be between 1 and 4", true};
-  if (!is_csv_path(out_path) && !format_from_path(out_path))
-    return {"cannot tell the format of '" + out_path + "' (expected .png, .svg, .pdf or .csv)", true};
+  if (!is_data_path(out_path) && !format_from_path(out_path))
+    return {"cannot tell the format of '" + out_path + "' (expected .png, .svg, .pdf, .csv, .tex or .json)", true};
   return {};
 }
 
 RenderResult render_figure(const plot::FigureData& data, const std::string& out_path, const RenderRequest& request) {
   if (RenderResult bad = check_request(request, out_path); !bad.ok()) return bad;
   const plot::Vec2 size = request.size.value_or(default_figure_size(request.figure));
-  if (is_csv_path(out_path)) {
-    const std::string csv = figure_csv(request.figure, data);
-    std::ofstream out(out_path, std::ios::binary | std::ios::trunc);
-    out << csv;
-    out.close();
-    if (!out) return {"cannot write " + out_path, false};
-    return {};
-  }
+  // Data instead of a picture: the figure's curves, or the metrics table.
+  const std::string ext = extension(out_path);
+  if (ext == "csv") return write_text_file(out_path, figure_csv(request.figure, data));
+  if (ext == "tex") return write_text_file(out_path, metrics_latex(data.measures));
+  if (ext == "json") return write_text_file(out_path, metrics_json(data.measures));
   const std::optional<Format> format = format_from_path(out_path);
 
   CairoOptions options;

@@ -39,8 +39,9 @@ struct RenderResult {
 
 // Checks figure, theme, size, scale and the output extension without drawing anything.
 RenderResult check_request(const RenderRequest& request, const std::string& out_path);
-// Draws `request.figure` of precomputed data into `out_path` (format from its extension; .csv
-// writes the figure's data).
+// Draws `request.figure` of precomputed data into `out_path`, format by extension: .png, .svg,
+// .pdf; or data: .csv (the figure's curves, see figure_csv), .tex (the metrics as a booktabs
+// table), .json (the metrics as `divlab metrics --json` prints them).
 RenderResult render_figure(const plot::FigureData& data, const std::string& out_path, const RenderRequest& request);
 // Computes the data of a scenario (over the whole real line for measures, the view's x window
 // for curves) and renders it.

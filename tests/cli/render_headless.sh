@@ -62,6 +62,20 @@ tails,1,0.5,0.01,0.255'
 head -1 "$tmp/04-bimodal-vs-one-gaussian-cdf.csv" | grep -qx 'x,cdf_p,cdf_q,cdf_absdiff' || fail "cdf CSV header"
 [ "$(wc -l <"$tmp/04-bimodal-vs-one-gaussian-cdf.csv")" -gt 100 ] || fail "continuous CSV has too few rows"
 
+# Metrics as JSON: the same object as `divlab metrics --json`; as LaTeX: a booktabs table.
+for scen in "$coin" "$bimodal"; do
+  "$DIVLAB" render "$scen" -o "$tmp/m.json" --figure metrics || fail "-o .json: exit $?"
+  "$DIVLAB" metrics "$scen" --json >"$tmp/metrics.json" || fail "metrics --json: exit $?"
+  python3 -c 'import json,sys; a,b=(json.load(open(f)) for f in sys.argv[1:]); sys.exit(a!=b)' \
+    "$tmp/m.json" "$tmp/metrics.json" || fail "$(basename "$scen"): render -o .json differs from metrics --json"
+  "$DIVLAB" render "$scen" -o "$tmp/m.tex" || fail "-o .tex: exit $?"
+  [ "$(grep -c '\\\\$' "$tmp/m.tex")" -eq 17 ] || fail "LaTeX table has $(grep -c '\\\\$' "$tmp/m.tex") rows, expected 17"
+  for rule in toprule midrule bottomrule; do grep -qxF "\\$rule" "$tmp/m.tex" || fail "LaTeX table lacks \\$rule"; done
+done
+"$DIVLAB" render "$coin" -o "$tmp/coin.tex" || fail "coin -o .tex: exit $?"
+grep -qF 'Forward KL divergence & $D(P\,\|\,Q)$ & 2.32918 & bits \\' "$tmp/coin.tex" ||
+  fail "coin LaTeX row: $(grep Forward "$tmp/coin.tex")"
+
 # --scale multiplies the PNG's pixels; --size sets the canvas.
 "$DIVLAB" render "$coin" -o "$tmp/s3.png" --figure densities --size 300x200 --scale 3 || fail "--scale 3: exit $?"
 [ "$(png_size "$tmp/s3.png")" = "900x600" ] || fail "--scale 3 gives $(png_size "$tmp/s3.png")"
