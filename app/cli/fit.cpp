@@ -1,11 +1,304 @@
-// TODO(owner of this command): placeholder until implemented.
-#include "cli/commands.hpp"
+// `divlab fit FILE [--objective forward_kl|reverse_kl|jsd] [--start mean=M,sd=S] [--max-steps N]
+//  [--json] [--trajectory]`: runs the scenario's fit (flags override its `fit` section), SPEC §3.
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <set>
+#include <string>
+
+#include "cli/common.hpp"
+#include "divlab/fit.hpp"
+#include "divlab/optimizer.hpp"
 
 namespace divlab::cli {
 
-int fit(const Args&) {
-  print_error("'fit' is not implemented yet");
-  return 1;
+namespace {
+
+// A finite double from the whole of `text`.
+std::optional<double> parse_double(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  char* end = nullptr;
+  errno = 0;
+  const double v = std::strtod(text.c_str(), &end);
+  if (end != text.c_str() + text.size() || errno == ERANGE || !std::isfinite(v)) return std::nullopt;
+  return v;
+}
+
+// "--start mean=M,sd=S" → {mean: M, sd: S}; the error names the part that is wrong.
+std::optional<std::map<std::string, double>> parse_start(const std::string& text, const std::string& model,
+                                                         std::string& error) {
+  std::map<std::string, double> out;
+  size_t pos = 0;
+  const bool two = model == "normal" || model == "discretised_normal";
+  while (pos <= text.size()) {
+    const size_t comma = text.find(',', pos);
+    const std::string item = text.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
+    const size_t eq = item.find('=');
+    if (item.empty() || eq == std::string::npos || eq == 0) {
+      error = "expected name=value pairs separated by commas (e.g. mean=1,sd=0.5), got '" + item + "'";
+      return std::nullopt;
+    }
+    const std::string name = item.substr(0, eq), value = item.substr(eq + 1);
+    if (two && name != "mean" && name != "sd") {
+      error = "unknown parameter '" + name + "' (expected: mean, sd)";
+      return std::nullopt;
+    }
+    if (out.count(name)) {
+      error = "parameter '" + name + "' given twice";
+      return std::nullopt;
+    }
+    const auto v = parse_double(value);
+    const bool positive = name.rfind("sd", 0) == 0;
+    if (!v || (positive && !(*v > 0))) {
+      error = name + ": expected " + (positive ? "a number > 0" : "a finite number") + ", got '" + value + "'";
+      return std::nullopt;
+    }
+    out[name] = *v;
+    if (comma == std::string::npos) break;
+    pos = comma + 1;
+  }
+  return out;
+}
+
+std::optional<ModelKind> parse_model(const std::string& name) {
+  if (name == "normal") return ModelKind::normal;
+  if (name == "normal_mixture") return ModelKind::normal_mixture;
+  if (name == "discretised_normal") return ModelKind::discretised_normal;
+  if (name == "categorical") return ModelKind::categorical;
+  return std::nullopt;
+}
+
+// K of a normal_mixture: the largest index among meanK/sdK/weightK start keys (2 when none).
+int mixture_components(const std::map<std::string, double>& start) {
+  int k = 0;
+  for (const auto& [name, v] : start)
+    for (const char* prefix : {"mean", "sd", "weight"}) {
+      const std::string p(prefix);
+      if (name.size() > p.size() && name.compare(0, p.size(), p) == 0)
+        k = std::max(k, std::atoi(name.c_str() + p.size()));
+    }
+  return k > 0 ? k : 2;
+}
+
+std::string params_json(const FitProblem& pr, std::span<const double> theta) {
+  std::string out = "{";
+  bool first = true;
+  for (const auto& [name, v] : pr.named_parameters(theta)) {
+    out += (first ? "" : ", ") + json_string(name) + ": " + json_number(v);
+    first = false;
+  }
+  return out + "}";
+}
+
+std::string start_json(const std::map<std::string, double>& start) {
+  std::string out = "{";
+  bool first = true;
+  for (const char* key : {"mean", "sd"})
+    if (auto it = start.find(key); it != start.end()) {
+      out += (first ? "" : ", ") + json_string(key) + ": " + json_number(it->second);
+      first = false;
+    }
+  for (const auto& [name, v] : start)
+    if (name != "mean" && name != "sd") {
+      out += (first ? "" : ", ") + json_string(name) + ": " + json_number(v);
+      first = false;
+    }
+  return out + "}";
+}
+
+std::string objective_symbol(FitObjective o) {
+  switch (o) {
+    case FitObjective::forward_kl: return "D(P‖Q_θ)";
+    case FitObjective::reverse_kl: return "D(Q_θ‖P)";
+    case FitObjective::jsd: return "JSD(P,Q_θ)";
+  }
+  return "";
+}
+
+std::string params_text(const FitProblem& pr, std::span<const double> theta) {
+  std::string out;
+  for (const auto& [name, v] : pr.named_parameters(theta)) {
+    if (!out.empty()) out += ", ";
+    out += name + " = " + human_number(v);
+  }
+  return out;
+}
+
+}  // namespace
+
+int fit(const Args& args) {
+  CLI::App app{"Fits the model Q_θ of the scenario's `fit` section to its P by gradient descent on "
+               "forward KL D(P‖Q_θ), reverse KL D(Q_θ‖P) or JSD (values in nats). Flags override the section.",
+               "divlab fit"};
+  std::string file, objective_text, start_text, optimizer_text;
+  long long max_steps = 0;
+  double learning_rate = 0;
+  bool json = false, trajectory = false;
+  app.add_option("FILE", file, "Scenario file (divlab.scenario JSON)")->required();
+  auto* o_obj = app.add_option("--objective", objective_text, "forward_kl, reverse_kl or jsd");
+  auto* o_start = app.add_option("--start", start_text, "Start parameters, e.g. mean=1,sd=0.5");
+  auto* o_steps = app.add_option("--max-steps", max_steps, "Stop after N updates (default 20000)");
+  auto* o_opt = app.add_option("--optimizer", optimizer_text, "gd, momentum or adam (default adam)");
+  auto* o_lr = app.add_option("--learning-rate", learning_rate, "Step size (default: 0.05; gd 0.1)");
+  app.add_flag("--json", json, "One JSON object: model, objective, start, params, value, steps, converged");
+  app.add_flag("--trajectory", trajectory, "Also print every step's parameters and value");
+  add_version_flag(app);
+  if (const auto status = parse_command_line(app, "fit", args)) return *status;
+
+  std::optional<FitObjective> objective_flag;
+  if (o_obj->count()) {
+    objective_flag = parse_objective(objective_text);
+    if (!objective_flag) {
+      print_error("fit: --objective: expected forward_kl, reverse_kl or jsd, got '" + objective_text + "'");
+      return 2;
+    }
+  }
+  if (o_steps->count() && (max_steps < 1 || max_steps > 100000000)) {
+    print_error("fit: --max-steps: expected an integer from 1 to 100000000, got " + std::to_string(max_steps));
+    return 2;
+  }
+  std::optional<OptimizerKind> optimizer_flag;
+  if (o_opt->count()) {
+    optimizer_flag = parse_optimizer(optimizer_text);
+    if (!optimizer_flag) {
+      print_error("fit: --optimizer: expected gd, momentum or adam, got '" + optimizer_text + "'");
+      return 2;
+    }
+  }
+  if (o_lr->count() && !(learning_rate > 0 && std::isfinite(learning_rate))) {
+    print_error("fit: --learning-rate: expected a number > 0");
+    return 2;
+  }
+
+  const std::optional<Scenario> scenario = load_or_report(file);
+  if (!scenario) return 2;
+  if (!scenario->fit && !objective_flag) {
+    print_error("fit: " + file +
+                " has no \"fit\" section: add one, or give --objective forward_kl|reverse_kl|jsd (and "
+                "optionally --start mean=M,sd=S)");
+    return 2;
+  }
+  const bool discrete = scenario->kind == Kind::discrete;
+  FitSpec spec;
+  if (scenario->fit) {
+    spec = *scenario->fit;
+  } else {
+    spec.model = discrete ? "discretised_normal" : "normal";
+    spec.start.clear();
+  }
+  if (objective_flag) spec.objective = std::string(objective_name(*objective_flag));
+  if (o_start->count()) {
+    std::string error;
+    const auto start = parse_start(start_text, spec.model, error);
+    if (!start) {
+      print_error("fit: --start: " + error);
+      return 2;
+    }
+    spec.start = *start;
+  }
+
+  const auto model_kind = parse_model(spec.model);
+  if (!model_kind) {
+    print_error("fit: " + file + ": fit.model: unknown model '" + spec.model + "'");
+    return 2;
+  }
+  ModelSpec model{*model_kind, 1};
+  if (model.kind == ModelKind::normal_mixture) model.components = mixture_components(spec.start);
+  if (discrete && model.kind == ModelKind::normal) model.kind = ModelKind::discretised_normal;
+
+  FitTarget target;
+  target.discrete = discrete;
+  if (discrete) {
+    target.mass = scenario->p_mass;
+    target.x = scenario->support_x;
+  } else {
+    target.mixture = scenario->p_mix;
+  }
+  std::string error;
+  const auto problem = FitProblem::make(target, model, *parse_objective(spec.objective), &error);
+  if (!problem) {
+    print_error("fit: " + file + ": fit.model: " + error);
+    return 2;
+  }
+  // Mixture starts: meanK/sdK/weightK are read by index; the shared mean/sd seed the rest.
+  std::map<std::string, double> seed;
+  for (const char* key : {"mean", "sd"})
+    if (auto it = spec.start.find(key); it != spec.start.end()) seed[key] = it->second;
+  auto theta0 = problem->initial_theta(seed, &error);
+  if (!theta0) {
+    print_error("fit: start: " + error);
+    return 2;
+  }
+  if (model.kind == ModelKind::normal_mixture) {
+    const int K = model.components;
+    for (int j = 0; j < K; ++j) {
+      const std::string i = std::to_string(j + 1);
+      if (auto it = spec.start.find("mean" + i); it != spec.start.end()) (*theta0)[K + j] = it->second;
+      if (auto it = spec.start.find("sd" + i); it != spec.start.end()) (*theta0)[2 * K + j] = std::log(it->second);
+      if (auto it = spec.start.find("weight" + i); it != spec.start.end()) (*theta0)[j] = std::log(it->second);
+    }
+  }
+
+  OptimizerSettings settings;
+  if (spec.optimizer) settings.kind = *parse_optimizer(*spec.optimizer);
+  if (optimizer_flag) settings.kind = *optimizer_flag;
+  settings.learning_rate = settings.kind == OptimizerKind::gd ? 0.1 : 0.05;
+  if (spec.learning_rate) settings.learning_rate = *spec.learning_rate;
+  if (o_lr->count()) settings.learning_rate = learning_rate;
+  if (spec.max_steps) settings.max_steps = *spec.max_steps;
+  if (o_steps->count()) settings.max_steps = static_cast<int>(max_steps);
+  if (spec.tolerance) settings.tolerance = *spec.tolerance;
+
+  const Fitter f = run_fit(*problem, *theta0, settings, trajectory);
+  const FitObjective obj = problem->objective();
+  const std::string model_text(model_name(problem->model().kind));
+  std::string out;
+  if (json) {
+    out = "{\n  \"model\": " + json_string(model_text) + ",\n  \"objective\": " + json_string(objective_name(obj)) +
+          ",\n  \"start\": " + start_json(spec.start.empty() ? std::map<std::string, double>{} : spec.start) +
+          ",\n  \"params\": " + params_json(*problem, f.theta()) + ",\n  \"value\": " + json_number(f.value()) +
+          ",\n  \"steps\": " + std::to_string(f.steps()) + ",\n  \"converged\": " + (f.converged() ? "true" : "false") +
+          ",\n  \"optimizer\": " + json_string(optimizer_name(settings.kind)) +
+          ",\n  \"learning_rate\": " + json_number(settings.learning_rate) +
+          ",\n  \"gradient_norm\": " + json_number(f.grad_norm());
+    if (!f.converged()) out += ",\n  \"stopped_because\": " + json_string(f.stop_reason());
+    if (trajectory) {
+      out += ",\n  \"trajectory\": [";
+      bool first = true;
+      for (const FitPoint& p : f.trajectory()) {
+        out += first ? "\n    " : ",\n    ";
+        first = false;
+        std::string entry = "{\"step\": " + std::to_string(p.step);
+        for (const auto& [name, v] : problem->named_parameters(p.theta))
+          entry += ", " + json_string(name) + ": " + json_number(v);
+        out += entry + ", \"value\": " + json_number(p.value) + "}";
+      }
+      out += "\n  ]";
+    }
+    out += "\n}\n";
+  } else {
+    out = "fit: " + model_text + " model, " + std::string(objective_name(obj)) + " " + objective_symbol(obj) +
+          ", " + std::string(optimizer_name(settings.kind)) + " (learning rate " +
+          human_number(settings.learning_rate, 6) + ")\n";
+    out += "start:  " + params_text(*problem, *theta0) + "\n";
+    out += "result: " + params_text(*problem, f.theta()) + "\n";
+    out += "value:  " + objective_symbol(obj) + " = " + human_number(f.value()) + " nats\n";
+    if (f.converged()) {
+      out += "steps:  " + std::to_string(f.steps()) + " (converged: gradient norm " + human_number(f.grad_norm(), 3) +
+             " < " + human_number(settings.tolerance, 3) + ")\n";
+    } else {
+      out += "steps:  " + std::to_string(f.steps()) + " (not converged: " + f.stop_reason() + ")\n";
+    }
+    if (trajectory) {
+      out += "\ntrajectory:\n";
+      for (const FitPoint& p : f.trajectory())
+        out += "  " + std::to_string(p.step) + "  " + params_text(*problem, p.theta) + "  value = " +
+               human_number(p.value) + "\n";
+    }
+  }
+  std::fputs(out.c_str(), stdout);
+  return std::fflush(stdout) == 0 ? 0 : 1;
 }
 
 }  // namespace divlab::cli

@@ -168,6 +168,7 @@ struct FitProblem::Impl {
   std::string why;
   // Continuous target.
   std::optional<fitq::PreparedMixture> p;
+  std::optional<fitq::LogpLattice> lattice;  // fast single-Gaussian reverse KL for smooth P
   std::optional<Moments> mom;
   double entropy_p = 0;  // H(P), nats
   // Discrete target.
@@ -285,6 +286,7 @@ std::optional<FitProblem> FitProblem::make(const FitTarget& target, ModelSpec mo
       impl->why = "P's tails are heavier than any Gaussian's: E_P[x²] = ∞ under its student_t component (df = " +
                   fmt(df) + " <= 2), so D(P‖Q_θ) = ∞ for all θ";
     }
+    if (objective == FitObjective::reverse_kl) impl->lattice = fitq::LogpLattice::make(*impl->p);
     if (!impl->infinite && objective == FitObjective::forward_kl) {
       // H(P) = −E_P[log p]: a constant of the forward objective.
       const fitq::PreparedMixture& pp = *impl->p;
@@ -350,6 +352,9 @@ double FitProblem::Impl::eval_continuous(std::span<const double> th, std::span<d
       for (int i = 0; i < 3 * K; ++i) grad[i] = -acc[i];
     return -entropy_p - elq;
   }
+
+  if (objective == FitObjective::reverse_kl && K == 1 && lattice && q.sigma[0] >= 4 * lattice->h())
+    return fitq::reverse_kl_on_lattice(*lattice, q.mu[0], q.s[0], want ? grad.data() : nullptr);
 
   // Reverse KL and JSD share the Q side: J_Q = Σ_j π_j E_j[h], ∂J/∂θ = c ∫ ∂_θ q · h dx with
   //   reverse: h = log q − log p,                  c = 1   (D(Q‖P) = E_Q[log q − log p])

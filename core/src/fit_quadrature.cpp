@@ -80,7 +80,7 @@ void append_normal_crossings(double lw1, double m1, double s1, double lw2, doubl
   auto add = [&](double x) {
     if (!std::isfinite(x)) return;
     const double slope = std::abs(2 * a * x + b);
-    out.push_back({x, slope > 0 ? std::min(cap, 1 / slope) : cap});
+    out.push_back({x, slope > 0 ? std::min(cap, 1 / slope) : cap, true});
   };
   if (std::abs(a) <= 1e-12 * std::max(i1, i2)) {
     if (b != 0) add(-c / b);
@@ -183,7 +183,7 @@ PreparedMixture::PreparedMixture(const Mixture& m) {
       const double slope =
           std::abs(component_log_pdf_slope(comps_[a], x) - component_log_pdf_slope(comps_[b], x));
       const double cap = std::min(comps_[a].width(), comps_[b].width());
-      crossings.push_back({x, slope > 0 ? std::min(cap, 1 / slope) : cap});
+      crossings.push_back({x, slope > 0 ? std::min(cap, 1 / slope) : cap, true});
     }
   }
   // Keep the crossings where the two components matter (within e^30 of the whole density).

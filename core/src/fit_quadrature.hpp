@@ -2,6 +2,7 @@
 // bends sharply), and Gauss–Legendre rules for expectations under one component, split at features.
 #pragma once
 #include <cmath>
+#include <optional>
 #include <span>
 #include <utility>
 #include <vector>
@@ -22,6 +23,7 @@ inline double log_add_exp(double a, double b) {
 struct Feature {
   double x = 0;
   double scale = 1;
+  bool crossing = false;  // a switch of the dominant component: log p is singular ~π·scale off the axis
 };
 
 // One component with its log-normaliser folded in: log f(x) = log_c + shape(x).
@@ -63,5 +65,31 @@ PreparedComponent normal_component(double mean, double sd);
 // scale 1/|Δ slope| capped at the smaller sd. Appends to out.
 void append_normal_crossings(double lw1, double m1, double s1, double lw2, double m2, double s2,
                              std::vector<Feature>& out);
+
+// log p on the lattice x_i = x0 + i·h with h a sixth of the distance from the real axis to log p's
+// nearest complex singularity (π·scale at crossings, s√ν for student_t), tabulated over
+// P's bulk (evaluated directly outside). The trapezoid rule on this lattice is spectrally accurate
+// for smooth log p (error ~ e^(−2π·distance to the nearest singularity / h) ≈ e^−30), so it exists
+// only when P has no kinks or jumps (normal and student_t components).
+class LogpLattice {
+ public:
+  static std::optional<LogpLattice> make(const PreparedMixture& p);
+  double h() const { return h_; }
+  double x(long i) const { return x0_ + static_cast<double>(i) * h_; }
+  double log_pdf(long i) const {
+    const long k = i - first_;
+    return (k >= 0 && k < static_cast<long>(lp_.size())) ? lp_[k] : p_->log_pdf(x(i));
+  }
+
+ private:
+  const PreparedMixture* p_ = nullptr;
+  double x0_ = 0, h_ = 1;
+  long first_ = 0;
+  std::vector<double> lp_;
+};
+
+// D(N(μ, σ²)‖P) and its gradient in (μ, log σ) by the trapezoid rule on the lattice, with the
+// Gaussian weights from an exp-free recurrence. Needs σ ≥ 4h (else use the split rule).
+double reverse_kl_on_lattice(const LogpLattice& lat, double mu, double log_sd, double* grad);
 
 }  // namespace divlab::fitq

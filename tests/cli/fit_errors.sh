@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# divlab fit: usage errors and invalid input → one line "divlab: ..." on stderr, nothing on stdout,
+# exit status 2; the readable text form; --help.
+set -euo pipefail
+: "${DIVLAB:?}" "${SRC:?}"
+D="$SRC/tests/cli/fit_data"
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+fail=0
+
+# expect_error <pattern> <args...>: exit 2, empty stdout, exactly one stderr line matching the pattern.
+expect_error() {
+  local pattern=$1; shift
+  local status=0
+  "$DIVLAB" fit "$@" >"$tmp/out" 2>"$tmp/err" || status=$?
+  if [[ $status -ne 2 ]]; then echo "FAIL: fit $* → status $status (want 2)"; fail=1; fi
+  if [[ -s $tmp/out ]]; then echo "FAIL: fit $* wrote to stdout"; fail=1; fi
+  if [[ $(wc -l <"$tmp/err") -ne 1 ]]; then echo "FAIL: fit $* → $(wc -l <"$tmp/err") stderr lines"; cat "$tmp/err"; fail=1; fi
+  if ! grep -Eq -- "^divlab: .*$pattern" "$tmp/err"; then echo "FAIL: fit $* → '$(cat "$tmp/err")' lacks /$pattern/"; fail=1; fi
+}
+
+expect_error 'has no "fit" section.*--objective' "$D/nofit.json"
+expect_error "FILE is required|required" 
+expect_error "objective: expected forward_kl, reverse_kl or jsd, got 'kl'" "$D/bimodal.json" --objective kl
+expect_error "--start: sd: expected a number > 0, got '0'" "$D/bimodal.json" --start mean=1,sd=0
+expect_error "--start: sd: expected a number > 0, got '-2'" "$D/bimodal.json" --start sd=-2
+expect_error "--start: mean: expected a finite number, got 'abc'" "$D/bimodal.json" --start mean=abc
+expect_error "--start: mean: expected a finite number, got 'inf'" "$D/bimodal.json" --start mean=inf
+expect_error "--start: unknown parameter 'sigma' \(expected: mean, sd\)" "$D/bimodal.json" --start sigma=1
+expect_error "--start: expected name=value pairs.*got 'mean'" "$D/bimodal.json" --start mean
+expect_error "--start: expected name=value pairs.*got ''" "$D/bimodal.json" --start mean=1,,sd=2
+expect_error "--start: parameter 'mean' given twice" "$D/bimodal.json" --start mean=1,mean=2
+expect_error "--max-steps: expected an integer from 1" "$D/bimodal.json" --max-steps 0
+expect_error "max-steps" "$D/bimodal.json" --max-steps ten
+expect_error "--optimizer: expected gd, momentum or adam, got 'lbfgs'" "$D/bimodal.json" --optimizer lbfgs
+expect_error "unknown|extra|not expected|The following argument" "$D/bimodal.json" --frobnicate
+expect_error "missing.json" "$D/missing.json"
+printf '{"format": "divlab.scenario", "version": 1, "kind": "continuous",\n "p": {"components": []}}' >"$tmp/bad.json"
+expect_error "bad.json" "$tmp/bad.json"
+
+# The text form: readable, names the result and says it converged.
+"$DIVLAB" fit "$D/bimodal.json" >"$tmp/text"
+grep -q "^result: mean = 1.99707828" "$tmp/text" || { echo "FAIL: text result"; cat "$tmp/text"; fail=1; }
+grep -q "converged" "$tmp/text" || { echo "FAIL: text converged"; fail=1; }
+grep -q "D(Q_θ‖P)" "$tmp/text" || { echo "FAIL: text objective symbol"; fail=1; }
+# An infinite objective is an answer (status 0) with its reason, not an error.
+"$DIVLAB" fit "$D/heavy.json" >"$tmp/heavy"
+grep -q "value:  D(P‖Q_θ) = ∞" "$tmp/heavy" || { echo "FAIL: heavy ∞"; cat "$tmp/heavy"; fail=1; }
+grep -q "tails are heavier" "$tmp/heavy" || { echo "FAIL: heavy reason"; fail=1; }
+"$DIVLAB" fit --help | grep -q -- "--trajectory" || { echo "FAIL: --help"; fail=1; }
+
+[[ $fail -eq 0 ]] && echo "fit errors: ok"
+exit $fail
