@@ -353,7 +353,9 @@ double FitProblem::Impl::eval_continuous(std::span<const double> th, std::span<d
     return -entropy_p - elq;
   }
 
-  if (objective == FitObjective::reverse_kl && K == 1 && lattice && q.sigma[0] >= 4 * lattice->h())
+  // The lattice needs Q wider than 4 steps, and at most ~40k nodes (else the split rule is cheaper).
+  if (objective == FitObjective::reverse_kl && K == 1 && lattice && q.sigma[0] >= 4 * lattice->h() &&
+      q.sigma[0] <= 2000 * lattice->h())
     return fitq::reverse_kl_on_lattice(*lattice, q.mu[0], q.s[0], want ? grad.data() : nullptr);
 
   // Reverse KL and JSD share the Q side: J_Q = Σ_j π_j E_j[h], ∂J/∂θ = c ∫ ∂_θ q · h dx with
