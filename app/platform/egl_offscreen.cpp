@@ -139,23 +139,28 @@ void EglOffscreen::bind() const {
   glViewport(0, 0, width_, height_);
 }
 
-std::vector<std::uint8_t> EglOffscreen::read_rgba() const {
-  std::vector<std::uint8_t> pixels(static_cast<size_t>(width_) * height_ * 4);
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
-  glFinish();
+std::vector<std::uint8_t> read_framebuffer_rgba(int width, int height) {
+  if (width <= 0 || height <= 0) return {};
+  std::vector<std::uint8_t> pixels(static_cast<size_t>(width) * height * 4);
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
-  glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+  glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
   // GL's first row is the bottom one.
-  const size_t row = static_cast<size_t>(width_) * 4;
+  const size_t row = static_cast<size_t>(width) * 4;
   std::vector<std::uint8_t> swap(row);
-  for (int y = 0; y < height_ / 2; ++y) {
+  for (int y = 0; y < height / 2; ++y) {
     std::uint8_t* a = pixels.data() + y * row;
-    std::uint8_t* b = pixels.data() + (height_ - 1 - y) * row;
+    std::uint8_t* b = pixels.data() + (height - 1 - y) * row;
     std::memcpy(swap.data(), a, row);
     std::memcpy(a, b, row);
     std::memcpy(b, swap.data(), row);
   }
   return pixels;
+}
+
+std::vector<std::uint8_t> EglOffscreen::read_rgba() const {
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
+  glFinish();
+  return read_framebuffer_rgba(width_, height_);
 }
 
 std::string EglOffscreen::renderer() const {

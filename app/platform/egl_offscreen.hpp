@@ -9,6 +9,10 @@
 
 namespace divlab::platform {
 
+// The pixels of the currently bound read framebuffer (an FBO, or a window's back buffer before
+// swapping: the GUI's F12) as RGBA8, top row first. Needs a current GL context loaded by glad.
+std::vector<std::uint8_t> read_framebuffer_rgba(int width, int height);
+
 class EglOffscreen {
  public:
   // Creates the context, makes it current, loads GL through glad and binds a width × height FBO.
