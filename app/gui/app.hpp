@@ -81,6 +81,8 @@ struct App {
   bool want_fullscreen_toggle = false;
   bool want_window_png = false;
   bool show_values = true;      // discrete values table
+  bool show_tools = false;      // the tools sidebar in the compact (presentation) layout
+  bool compact_layout = false;  // set by draw_frame
   bool want_quit = false;
   std::string state_out;        // DIVLAB_STATE_OUT: where F9 / exit write the scenario
   double last_frame_cpu_ms = 0;  // measured by the run loop, shown in the status bar

@@ -127,33 +127,65 @@ void draw_frame(App& app, ImVec2 display) {
   const float top = ImGui::GetFrameHeight();
   const float status_h = ImGui::GetFrameHeight();
   const float W = std::max(display.x, 200.0f), H = std::max(display.y - top - status_h, 100.0f);
-  const float left = std::clamp(W * 0.2f, std::min(300 * s, W * 0.3f), std::min(440 * s, W * 0.34f));
-  const float right = std::clamp(W * 0.26f, std::min(330 * s, W * 0.32f), std::min(560 * s, W * 0.36f));
+  // Compact layout when the scaled UI would not fit (presentation mode on a 1600×900 projector):
+  // the tools become a toggled sidebar and the right column turns into tabs.
+  const bool compact = W / s < 1250 || H / s < 680;
+  app.compact_layout = compact;
+  const float left = compact ? (app.show_tools ? std::min(W * 0.34f, 420 * s) : 0.0f)
+                             : std::clamp(W * 0.2f, std::min(300 * s, W * 0.3f), std::min(440 * s, W * 0.34f));
+  const float right = compact ? std::round(W * 0.33f)
+                              : std::clamp(W * 0.26f, std::min(330 * s, W * 0.32f), std::min(560 * s, W * 0.36f));
   const float cx = left, cw = W - left - right;
-  const float h1 = std::round(H * 0.46f), h2 = std::round(H * 0.34f), h3 = H - h1 - h2;
+  const float h1 = std::round(H * (compact ? 0.56f : 0.46f)), h2 = compact ? H - h1 : std::round(H * 0.34f),
+              h3 = H - h1 - h2;
   const float rh1 = std::round(H * 0.6f);
+  const bool disc = app.doc.scenario().kind == Kind::discrete;
 
-  if (begin_panel("Sculpt P and Q", {0, top}, {left, H})) panel_tools(app);
+  if (left > 0) {
+    if (begin_panel("Sculpt P and Q", {0, top}, {left, H})) panel_tools(app);
+    ImGui::End();
+  }
+  const char* dist_title = compact ? "Distributions###dist"
+                           : disc  ? "Distributions — drag a bar, or click-drag across bars to paint###dist"
+                                   : "Distributions — drag a peak (mean, weight) or a shoulder (width)###dist";
+  if (begin_panel(dist_title, {cx, top}, {cw, h1})) panel_distributions(app);
   ImGui::End();
-  if (begin_panel(app.doc.scenario().kind == Kind::discrete
-                      ? "Distributions — drag a bar, or click-drag across bars to paint###dist"
-                      : "Distributions — drag a peak (mean, weight) or a shoulder (width)###dist",
-                  {cx, top}, {cw, h1}))
-    panel_distributions(app);
-  ImGui::End();
-  if (begin_panel("Where each divergence comes from###contrib", {cx, top + h1}, {std::round(cw * 0.5f), h2}))
+  const float half = std::round(cw * 0.5f);
+  if (begin_panel(compact ? "Contributions###contrib" : "Where each divergence comes from###contrib",
+                  {cx, top + h1}, {half, h2}))
     panel_contributions(app);
   ImGui::End();
-  if (begin_panel("W₁: the area between the CDFs###cdf", {cx + std::round(cw * 0.5f), top + h1},
-                  {cw - std::round(cw * 0.5f), h2}))
+  if (begin_panel(compact ? "W₁ and the CDFs###cdf" : "W₁: the area between the CDFs###cdf", {cx + half, top + h1},
+                  {cw - half, h2}))
     panel_cdf(app);
   ImGui::End();
-  if (begin_panel("History of the last edits###history", {cx, top + h1 + h2}, {cw, h3})) panel_history(app);
-  ImGui::End();
-  if (begin_panel("Metrics###metrics", {W - right, top}, {right, rh1})) panel_metrics(app);
-  ImGui::End();
-  if (begin_panel("Identities###identities", {W - right, top + rh1}, {right, H - rh1})) panel_identities(app);
-  ImGui::End();
+  if (compact) {
+    if (begin_panel("Quantities###metrics", {W - right, top}, {right, H})) {
+      if (ImGui::BeginTabBar("right")) {
+        if (ImGui::BeginTabItem("Metrics")) {
+          panel_metrics(app);
+          ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("Identities")) {
+          panel_identities(app);
+          ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("History")) {
+          panel_history(app);
+          ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+      }
+    }
+    ImGui::End();
+  } else {
+    if (begin_panel("History of the last edits###history", {cx, top + h1 + h2}, {cw, h3})) panel_history(app);
+    ImGui::End();
+    if (begin_panel("Metrics###metrics", {W - right, top}, {right, rh1})) panel_metrics(app);
+    ImGui::End();
+    if (begin_panel("Identities###identities", {W - right, top + rh1}, {right, H - rh1})) panel_identities(app);
+    ImGui::End();
+  }
   status_bar(app, status_h);
 
   // Dialogs and overlays on top of the panels.

@@ -86,6 +86,10 @@ void menu_bar(App& app) {
     if (ImGui::MenuItem("Keyboard shortcuts", "F1")) app.show_help = true;
     ImGui::EndMenu();
   }
+  if (app.compact_layout) {  // the tools sidebar is hidden in the compact layout until asked for
+    ImGui::Separator();
+    if (ImGui::Selectable("≡ Tools", app.show_tools, 0, ImGui::CalcTextSize("≡ Tools"))) app.show_tools = !app.show_tools;
+  }
   // Units toggle, always visible.
   ImGui::Separator();
   ImGui::TextDisabled("units");

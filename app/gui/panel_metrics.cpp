@@ -22,41 +22,52 @@ plot::Color tint_color(const plot::Theme& t, Tint k) {
 void panel_metrics(App& app) {
   const plot::Theme t = current_theme(app);
   const auto rows = metric_rows(app.data.measures, app.data.kind == Kind::discrete);
-  const float table_h = ImGui::GetContentRegionAvail().y * 0.64f;
+  // The KL chart needs some height to be readable; below that the table takes everything.
+  const float avail = ImGui::GetContentRegionAvail().y;
+  const bool chart = avail > ImGui::GetFontSize() * 22;
+  const float table_h = chart ? avail * 0.64f : avail;
   const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
-  if (ImGui::BeginTable("metrics", 3, flags, {0, table_h})) {
-    ImGui::TableSetupColumn("symbol", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthStretch, 1.4f);
+  // Narrow (presentation scale): two columns, the ∞ reason wraps under the value; the name is in the tooltip.
+  const bool narrow = ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 24;
+  if (ImGui::BeginTable("metrics", narrow ? 2 : 3, flags, {0, table_h})) {
+    ImGui::TableSetupColumn("symbol", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("PPL(P,Q)").x * 1.15f);
+    ImGui::TableSetupColumn("value", narrow ? ImGuiTableColumnFlags_WidthStretch : ImGuiTableColumnFlags_WidthFixed,
+                            narrow ? 1.0f : ImGui::CalcTextSize("0.00000 nats").x);
+    if (!narrow) ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     for (const auto& r : rows) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::PushFont(app.fonts.bold);
       ImGui::TextColored(to_imvec4(tint_color(t, r.tint)), "%s", r.symbol.c_str());
       ImGui::PopFont();
-      const bool hovered_symbol = ImGui::IsItemHovered();
+      bool hovered = ImGui::IsItemHovered();
       ImGui::TableNextColumn();
       const bool inf = !std::isfinite(r.value);
-      const std::string value = plot::format_value(r.value) + (inf || r.unit.empty() ? "" : " " + r.unit);
       if (inf) {
         ImGui::PushFont(app.fonts.bold);
         ImGui::TextColored(to_imvec4(t.infinite), "∞");
         ImGui::PopFont();
+        hovered |= ImGui::IsItemHovered();
+        if (!narrow) ImGui::TableNextColumn();
+        ImGui::PushStyleColor(ImGuiCol_Text, to_imvec4(t.infinite));
+        ImGui::TextWrapped("%s", r.why_infinite.c_str());  // the reason, wrapped inside its column
+        ImGui::PopStyleColor();
+        hovered |= ImGui::IsItemHovered();
       } else {
+        const std::string value = plot::format_value(r.value) + (r.unit.empty() ? "" : " " + r.unit);
         ImGui::TextUnformatted(value.c_str());
+        hovered |= ImGui::IsItemHovered();
+        if (!narrow) {
+          ImGui::TableNextColumn();
+          ImGui::TextDisabled("%s", r.name.c_str());
+          hovered |= ImGui::IsItemHovered();
+        }
       }
-      const bool hovered_value = ImGui::IsItemHovered();
-      ImGui::TableNextColumn();
-      if (inf)
-        ImGui::TextColored(to_imvec4(t.infinite), "%s", r.why_infinite.c_str());
-      else
-        ImGui::TextDisabled("%s", r.name.c_str());
-      const bool hovered_name = ImGui::IsItemHovered();
-      if (hovered_symbol || hovered_value || hovered_name)
-        draw_metric_tooltip(r.key, app.data.measures, {.continuous = app.data.kind == Kind::continuous});
+      if (hovered) draw_metric_tooltip(r.key, app.data.measures, {.continuous = app.data.kind == Kind::continuous});
     }
     ImGui::EndTable();
   }
+  if (!chart) return;
   const PlotArea area = plot_area("##klbars");
   ImGuiCanvas canvas = make_canvas(app, area);
   plot::FigureOptions o;

@@ -145,6 +145,15 @@ void components_editor(App& app, const plot::Theme& t) {
     ImGui::TextUnformatted(w == Which::p ? "P: components" : "Q: components");
     ImGui::PopStyleColor();
     const Mixture& m = d.mixture(w);
+    {  // column captions for the numeric fields below
+      const float fw = ImGui::GetContentRegionAvail().x, pw = (fw - 3 * ImGui::GetStyle().ItemSpacing.x) / 4;
+      const float x0 = ImGui::GetCursorPosX();
+      const char* caps[4] = {"weight", "mean|low", "scale|high", "df"};
+      for (int k = 0; k < 4; ++k) {
+        if (k > 0) ImGui::SameLine(x0 + static_cast<float>(k) * (pw + ImGui::GetStyle().ItemSpacing.x), 0);
+        ImGui::TextDisabled("%s", caps[k]);
+      }
+    }
     double total = 0;
     for (const auto& c : m.components) total += c.weight;
     for (int i = 0; i < static_cast<int>(m.components.size()); ++i) {

@@ -52,15 +52,19 @@ Axes draw_axes(Canvas& c, const Theme& t, Rect outer, const AxesSpec& spec) {
   const float pad = t.px(6);
 
   c.fill_rect(outer, t.background);
-  Ticks yt = nice_ticks(a.y.lo, a.y.hi, std::max(2, static_cast<int>(outer.height() / t.px(48))));
+  float title_h = spec.title.empty() ? pad : c.text_size(spec.title, title_style).y + 2 * pad;
+  // The y label sits horizontally above the axis (the Canvas has no rotated text): room for it.
+  if (!spec.y_label.empty()) title_h += label_style.size * 1.25f;
+  title_h += spec.top_reserve;
+  const float ylabel_w = 0;
+  const float xtick_h = tick_style.size * 1.25f + pad;
+  const float xlabel_h = spec.x_label.empty() ? 0 : label_style.size * 1.3f;
+  // About one y tick per 48 px of the plot's own height (estimated before the y labels' width is known).
+  const float plot_h = std::max(10.0f, outer.height() - title_h - xtick_h - xlabel_h - pad);
+  Ticks yt = nice_ticks(a.y.lo, a.y.hi, std::clamp(static_cast<int>(plot_h / t.px(42)), 2, 10));
   if (!spec.y_ticks) yt.values.clear();
   float ytw = 0;
   for (double v : yt.values) ytw = std::max(ytw, c.text_size(tick_label(v, yt.step), tick_style).x);
-
-  const float title_h = spec.title.empty() ? pad : c.text_size(spec.title, title_style).y + 2 * pad;
-  const float ylabel_w = spec.y_label.empty() ? 0 : c.text_size(spec.y_label, label_style).y + pad;
-  const float xtick_h = tick_style.size * 1.25f + pad;
-  const float xlabel_h = spec.x_label.empty() ? 0 : label_style.size * 1.3f;
   a.plot = {outer.x0 + pad + ylabel_w + ytw + pad, outer.y0 + title_h, outer.x1 - t.px(10),
             outer.y1 - xtick_h - xlabel_h - pad};
   if (a.plot.x1 < a.plot.x0 + 10) a.plot.x1 = a.plot.x0 + 10;
@@ -112,7 +116,7 @@ Axes draw_axes(Canvas& c, const Theme& t, Rect outer, const AxesSpec& spec) {
     c.text({(a.plot.x0 + a.plot.x1) / 2, outer.y1 - pad}, spec.x_label,
            {label_style.size, t.text_dim, Align::center, Align::end});
   if (!spec.y_label.empty())  // horizontal, above the axis: no rotated text in the Canvas interface
-    c.text({outer.x0 + pad, a.plot.y0 - pad * 0.3f}, spec.y_label,
+    c.text({outer.x0 + pad, a.plot.y0 - spec.top_reserve - pad * 0.3f}, spec.y_label,
            {label_style.size, t.text_dim, Align::start, Align::end});
   return a;
 }
@@ -322,6 +326,46 @@ void draw_legend(Canvas& c, const Theme& t, const Axes& a, std::span<const Legen
     c.text({sx + swatch + pad, y}, e.label, ts);
     y += row;
   }
+}
+
+}  // namespace divlab::plot
+
+namespace divlab::plot {
+
+namespace {
+constexpr float kLegendFont = 0.82f;
+// Calls f(entry, x, y) for each entry laid out in rows inside width; returns the rows' total height.
+template <class F>
+float layout_legend_rows(Canvas& c, const Theme& t, std::span<const LegendEntry> entries, float width, F f) {
+  if (entries.empty()) return 0;
+  const TextStyle ts{t.font(kLegendFont), t.text};
+  const float swatch = t.px(18), gap = t.px(5), sep = t.px(16), row = ts.size * 1.4f;
+  float x = 0, y = 0;
+  for (const auto& e : entries) {
+    const float w = swatch + gap + c.text_size(e.label, ts).x;
+    if (x > 0 && x + w > width) x = 0, y += row;
+    f(e, x, y + row / 2);
+    x += w + sep;
+  }
+  return y + row;
+}
+}  // namespace
+
+float legend_rows_height(Canvas& c, const Theme& t, std::span<const LegendEntry> entries, float width) {
+  return layout_legend_rows(c, t, entries, width, [](const LegendEntry&, float, float) {});
+}
+
+void draw_legend_rows(Canvas& c, const Theme& t, Rect band, std::span<const LegendEntry> entries) {
+  const TextStyle ts{t.font(kLegendFont), t.text, Align::start, Align::center};
+  const float swatch = t.px(18), gap = t.px(5);
+  layout_legend_rows(c, t, entries, band.width(), [&](const LegendEntry& e, float x, float y) {
+    const float sx = band.x0 + x, sy = band.y0 + y;
+    if (e.filled)
+      c.fill_rect({sx, sy - ts.size * 0.3f, sx + swatch, sy + ts.size * 0.3f}, e.color);
+    else
+      c.line({sx, sy}, {sx + swatch, sy}, {e.color, t.px(t.line_width), e.dash});
+    c.text({sx + swatch + gap, sy}, e.label, ts);
+  });
 }
 
 }  // namespace divlab::plot

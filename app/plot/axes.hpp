@@ -38,6 +38,7 @@ struct AxesSpec {
   std::vector<std::string> x_categories;
   bool y_zero_line = true;  // a stronger line at y = 0 when it is in range
   bool y_ticks = true;      // false: no y grid or tick labels (e.g. horizontal bar rows)
+  float top_reserve = 0;    // pixels kept free above the plot area (e.g. for a legend row)
 };
 
 // Draws background, title, grid, ticks, tick labels and axis labels inside `outer`;
@@ -71,6 +72,10 @@ struct LegendEntry {
   bool filled = false;  // a swatch instead of a line
 };
 enum class Corner { top_left, top_right };
+// Height of a legend laid out in rows across `width` (entries flow left to right, then wrap).
+float legend_rows_height(Canvas& c, const Theme& t, std::span<const LegendEntry> entries, float width);
+// Draws that legend in `band` (typically the strip reserved above the plot by AxesSpec::top_reserve).
+void draw_legend_rows(Canvas& c, const Theme& t, Rect band, std::span<const LegendEntry> entries);
 void draw_legend(Canvas& c, const Theme& t, const Axes& a, std::span<const LegendEntry> entries,
                  Corner corner = Corner::top_right);
 

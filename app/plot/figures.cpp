@@ -112,15 +112,16 @@ Range densities_y_range(const FigureData& d, const FigureOptions& o) {
   double hi = std::max(finite_max(o.p_bars.empty() ? std::span<const double>(d.curves.p) : o.p_bars),
                        finite_max(o.q_bars.empty() ? std::span<const double>(d.curves.q) : o.q_bars));
   if (!(hi > 0)) hi = 1;
-  return {0, hi * 1.12};
+  return {0, hi * (o.legend ? 1.2 : 1.1)};
 }
 
 Range contributions_y_range(const FigureData& d, const FigureOptions& o) {
   double lo = std::min(finite_min(d.curves.contrib_pq), finite_min(d.curves.contrib_qp));
   double hi = std::max(finite_max(d.curves.contrib_pq), finite_max(d.curves.contrib_qp));
   if (o.show_jsd) hi = std::max(hi, finite_max(d.curves.jsd_integrand));
-  const double pad = 0.1 * std::max(hi - lo, 1e-9);
-  return fix_range({lo < 0 ? lo - pad : 0.0, hi + pad});
+  const double span = std::max(hi - lo, 1e-9);
+  // Headroom above the data for the legend in the top-left corner.
+  return fix_range({lo < 0 ? lo - 0.08 * span : 0.0, hi + 0.1 * span});
 }
 
 // [SECTION] densities
@@ -183,15 +184,20 @@ Axes figure_contributions(Canvas& c, const Theme& t, Rect r, const FigureData& d
   spec.title = o.title ? "Where each divergence comes from" : "";
   spec.x = x_range(d, o);
   spec.y = o.y.value_or(contributions_y_range(d, o));
-  spec.x_label = disc ? "" : "x";
-  spec.y_label = disc ? u + " per bin" : u + " per unit x";
+  const bool roomy = r.height() > t.font() * 16;  // small plots keep their height for data
+  spec.x_label = disc || !roomy ? "" : "x";
+  spec.y_label = !roomy ? "" : disc ? u + " per bin" : u + " per unit x";
   if (disc) spec.x_categories = categories(d);
-  const Axes a = draw_axes(c, t, r, spec);
-
   const std::string sum = disc ? "Σ" : "∫";
   std::vector<LegendEntry> legend{
-      {"p·log(p/q)   " + sum + " = D(P‖Q) = " + kl_text(d.measures.kl_pq, u), t.p, t.p_dash, disc},
-      {"q·log(q/p)   " + sum + " = D(Q‖P) = " + kl_text(d.measures.kl_qp, u), t.q, t.q_dash, disc}};
+      {"p·log(p/q):  " + sum + " = D(P‖Q) = " + kl_text(d.measures.kl_pq, u), t.p, t.p_dash, disc},
+      {"q·log(q/p):  " + sum + " = D(Q‖P) = " + kl_text(d.measures.kl_qp, u), t.q, t.q_dash, disc}};
+  if (o.show_jsd)
+    legend.push_back({"JSD integrand:  " + sum + " = " + format_value(d.measures.jsd) + " " + u, t.m,
+                      disc ? Dash::solid : t.m_dash});
+  const float band_w = r.width() - t.px(60);
+  if (o.legend) spec.top_reserve = legend_rows_height(c, t, legend, band_w) + t.px(4);
+  const Axes a = draw_axes(c, t, r, spec);
   if (disc) {
     const auto xs = indices(cv.p.size());
     const double w = 0.36;
@@ -212,10 +218,8 @@ Axes figure_contributions(Canvas& c, const Theme& t, Rect r, const FigureData& d
     plot_infinities(c, a, t, cv.x, cv.contrib_qp, t.q);
     if (o.show_jsd) plot_line(c, a, cv.x, cv.jsd_integrand, t.m_stroke());
   }
-  if (o.show_jsd)
-    legend.push_back({"JSD integrand   " + sum + " = JSD = " + format_value(d.measures.jsd) + " " + u, t.m,
-                      disc ? Dash::solid : t.m_dash});
-  if (o.legend) draw_legend(c, t, a, legend, Corner::top_left);
+  if (o.legend)
+    draw_legend_rows(c, t, {a.plot.x0, a.plot.y0 - spec.top_reserve, a.plot.x0 + band_w, a.plot.y0}, legend);
   return a;
 }
 
@@ -245,19 +249,22 @@ Axes figure_cdf(Canvas& c, const Theme& t, Rect r, const FigureData& d, const Fi
   } else {
     xs = cv.x, fp = cv.cdf_p, fq = cv.cdf_q;
   }
+  const std::string w1 = format_value(d.measures.wasserstein_1) + (std::isinf(d.measures.wasserstein_1) ? "" : " (x units)");
+  const std::vector<LegendEntry> legend{
+      {"F_P", t.p, t.p_dash}, {"F_Q", t.q, t.q_dash}, {"area |F_P − F_Q| = W₁ = " + w1, t.m.with_alpha(0.5f), Dash::solid, true}};
   AxesSpec spec;
   spec.title = o.title ? "W₁: the area between the CDFs" : "";
   spec.x = xr;
-  spec.y = o.y.value_or(Range{0, 1.08});
-  spec.x_label = "x";
+  spec.y = o.y.value_or(Range{0, 1.05});
+  spec.x_label = r.height() > t.font() * 16 ? "x" : "";
+  const float band_w = r.width() - t.px(60);
+  if (o.legend) spec.top_reserve = legend_rows_height(c, t, legend, band_w) + t.px(4);
   const Axes a = draw_axes(c, t, r, spec);
   plot_fill_between(c, a, xs, fp, fq, t.m.with_alpha(t.fill_alpha + 0.1f));
   plot_line(c, a, xs, fp, t.p_stroke());
   plot_line(c, a, xs, fq, t.q_stroke());
-  const std::string w1 = format_value(d.measures.wasserstein_1) + (std::isinf(d.measures.wasserstein_1) ? "" : " (x units)");
-  const std::vector<LegendEntry> legend{
-      {"F_P", t.p, t.p_dash}, {"F_Q", t.q, t.q_dash}, {"|F_P − F_Q|: area W₁ = " + w1, t.m.with_alpha(0.5f), Dash::solid, true}};
-  if (o.legend) draw_legend(c, t, a, legend, Corner::top_left);
+  if (o.legend)
+    draw_legend_rows(c, t, {a.plot.x0, a.plot.y0 - spec.top_reserve, a.plot.x0 + band_w, a.plot.y0}, legend);
   return a;
 }
 
@@ -280,7 +287,7 @@ void figure_metrics(Canvas& c, const Theme& t, Rect r, const FigureData& d, cons
   for (double v : kv)
     if (std::isfinite(v)) top = std::max(top, v);
   AxesSpec ls;
-  ls.title = o.title ? "Forward vs reverse KL (" + u + ")" : "";
+  ls.title = o.title ? "KL both ways (" + u + ")" : "";
   ls.x = {-0.6, 2.6};
   ls.y = o.y.value_or(Range{0, top * 1.22});
   ls.x_categories = {kn.begin(), kn.end()};
@@ -288,22 +295,24 @@ void figure_metrics(Canvas& c, const Theme& t, Rect r, const FigureData& d, cons
   c.push_clip(la.plot);
   const float by = la.px_y(bound);
   c.line({la.px_x(1.6), by}, {la.plot.x1, by}, {t.m, t.px(1), Dash::dashed});
-  c.text({la.plot.x1 - t.px(4), by - t.px(2)}, "log_" + base_str(d) + " 2", {t.font(0.75f), t.m, Align::end, Align::end});
+  c.text({la.plot.x1 - t.px(4), by - t.px(2)}, d.base == Base::two ? "max 1 bit" : "max ln 2",
+         {t.font(0.75f), t.m, Align::end, Align::end});
   c.pop_clip();
   for (int i = 0; i < 3; ++i) {
     const double xs[1] = {static_cast<double>(i)};
     const double ys[1] = {kv[static_cast<std::size_t>(i)]};
     plot_bars(c, la, xs, ys, 0.62, 0, kc[static_cast<std::size_t>(i)].with_alpha(0.8f), {kc[static_cast<std::size_t>(i)], t.px(1)});
     plot_infinities(c, la, t, xs, ys, kc[static_cast<std::size_t>(i)]);
-    if (std::isfinite(ys[0]))
-      c.text({la.px_x(i), std::max(la.plot.y0 + t.font(0.85f), la.px_y(ys[0]) - t.px(3))}, format_value(ys[0], 3),
-             {t.font(0.85f), t.text, Align::center, Align::end, Weight::bold});
+    const std::string lbl = format_value(ys[0], 3);
+    const TextStyle vs{t.font(0.8f), t.text, Align::center, Align::end, Weight::bold};
+    if (std::isfinite(ys[0]) && c.text_size(lbl, vs).x < la.px_x(0.95) - la.px_x(0))
+      c.text({la.px_x(i), std::max(la.plot.y0 + vs.size, la.px_y(ys[0]) - t.px(3))}, lbl, vs);
   }
 
   // Right: the bounded, symmetric distances on [0, 1].
   const std::array<double, 3> bv{m.total_variation, m.hellinger, m.bhattacharyya};
   AxesSpec rs;
-  rs.title = o.title ? "Bounded, symmetric" : "";
+  rs.title = o.title ? "[0, 1]" : "";
   rs.x = {-0.6, 2.6};
   rs.y = {0, 1.12};
   rs.x_categories = {"TV", "Hellinger", "BC"};
@@ -312,8 +321,9 @@ void figure_metrics(Canvas& c, const Theme& t, Rect r, const FigureData& d, cons
     const double xs[1] = {static_cast<double>(i)};
     const double ys[1] = {bv[static_cast<std::size_t>(i)]};
     plot_bars(c, ra, xs, ys, 0.62, 0, t.text_dim.with_alpha(0.55f), {t.text_dim, t.px(1)});
-    c.text({ra.px_x(i), ra.px_y(ys[0]) - t.px(3)}, format_value(ys[0], 3),
-           {t.font(0.85f), t.text, Align::center, Align::end, Weight::bold});
+    const std::string lbl = format_value(ys[0], 3);
+    const TextStyle vs{t.font(0.8f), t.text, Align::center, Align::end, Weight::bold};
+    if (c.text_size(lbl, vs).x < ra.px_x(0.95) - ra.px_x(0)) c.text({ra.px_x(i), ra.px_y(ys[0]) - t.px(3)}, lbl, vs);
   }
 }
 
@@ -342,7 +352,7 @@ void figure_identities(Canvas& c, const Theme& t, Rect r, const FigureData& d, c
   spec.y_zero_line = false;
   // Leave room below the bars for the perplexity line.
   Rect bars = r;
-  const float ppl_h = t.font(0.9f) * 2.9f;
+  const float ppl_h = t.font(0.9f) * 3.0f;
   bars.y1 = r.y1 - ppl_h;
   const Axes a = draw_axes(c, t, bars, spec);
   c.push_clip(a.plot);
@@ -371,12 +381,12 @@ void figure_identities(Canvas& c, const Theme& t, Rect r, const FigureData& d, c
   const TextStyle ps{t.font(0.9f), t.text, Align::start, Align::start};
   const float y = bars.y1 + t.px(4);
   c.text({r.x0 + t.px(8), y},
-         "PPL(P,Q) = PPL(P) · " + b + "^D(P‖Q):   " + format_value(m.perplexity_pq) + " = " +
+         "PPL(P,Q) = PPL(P) · " + b + "^D(P‖Q):  " + format_value(m.perplexity_pq) + " = " +
              format_value(m.perplexity_p) + " × " + b + "^" + format_value(m.kl_pq),
          ps);
   c.text({r.x0 + t.px(8), y + ps.size * 1.35f},
-         "PPL(Q,P) = PPL(Q) · " + b + "^D(Q‖P):   " + format_value(m.perplexity_qp) + " = " +
-             format_value(m.perplexity_q) + " × " + b + "^" + format_value(m.kl_qp) + "    (not exp(KL) alone)",
+         "PPL(Q,P) = PPL(Q) · " + b + "^D(Q‖P):  " + format_value(m.perplexity_qp) + " = " +
+             format_value(m.perplexity_q) + " × " + b + "^" + format_value(m.kl_qp),
          {ps.size, t.text_dim});
 }
 
