@@ -303,18 +303,15 @@ void CairoCanvas::set_stroke(const plot::Stroke& s) {
       cairo_set_dash(cr_, nullptr, 0, 0);
       cairo_set_line_cap(cr_, CAIRO_LINE_CAP_BUTT);
       break;
-    case plot::Dash::dashed: {
-      // Dash and gap grow with the width so thick dashed lines still read as dashed.
-      const double pattern[] = {std::max(4.0, 4.0 * w), std::max(3.0, 2.5 * w)};
+    case plot::Dash::dashed:
+    case plot::Dash::dotted: {
+      // The screen's pattern (gui/imgui_canvas.cpp), in multiples of the width so thick lines
+      // still read as dashed: dashed 5 on, 3.5 off; dotted 1.2 on, 2.2 off.
+      const double k = std::max(1.0, w);
+      const bool dashed = s.dash == plot::Dash::dashed;
+      const double pattern[] = {(dashed ? 5.0 : 1.2) * k, (dashed ? 3.5 : 2.2) * k};
       cairo_set_dash(cr_, pattern, 2, 0);
       cairo_set_line_cap(cr_, CAIRO_LINE_CAP_BUTT);
-      break;
-    }
-    case plot::Dash::dotted: {
-      // Zero-length dashes with round caps are round dots of diameter w.
-      const double pattern[] = {0.0, std::max(2.5, 2.2 * w)};
-      cairo_set_dash(cr_, pattern, 2, 0);
-      cairo_set_line_cap(cr_, CAIRO_LINE_CAP_ROUND);
       break;
     }
   }

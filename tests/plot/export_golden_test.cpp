@@ -182,6 +182,8 @@ struct Case {
   plot::Vec2 size;
 };
 
+void PrintTo(const Case& c, std::ostream* os) { *os << c.name; }
+
 const Case kCases[] = {
     {"smoothing_densities", "densities", false, {480, 300}},
     {"smoothing_contributions", "contributions", false, {480, 300}},
