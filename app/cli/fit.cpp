@@ -25,6 +25,20 @@ std::optional<double> parse_double(const std::string& text) {
   return v;
 }
 
+// mean, sd; and for mixtures meanK, sdK, weightK with K = 1, 2, ...
+bool known_start_name(const std::string& name, bool indexed) {
+  if (name == "mean" || name == "sd") return true;
+  if (!indexed) return false;
+  for (const std::string prefix : {"mean", "sd", "weight"}) {
+    if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) continue;
+    const std::string digits = name.substr(prefix.size());
+    if (digits.size() <= 2 && digits[0] != '0' &&
+        digits.find_first_not_of("0123456789") == std::string::npos)
+      return true;
+  }
+  return false;
+}
+
 // "--start mean=M,sd=S" → {mean: M, sd: S}; the error names the part that is wrong.
 std::optional<std::map<std::string, double>> parse_start(const std::string& text, const std::string& model,
                                                          std::string& error) {
@@ -40,8 +54,9 @@ std::optional<std::map<std::string, double>> parse_start(const std::string& text
       return std::nullopt;
     }
     const std::string name = item.substr(0, eq), value = item.substr(eq + 1);
-    if (two && name != "mean" && name != "sd") {
-      error = "unknown parameter '" + name + "' (expected: mean, sd)";
+    if (!known_start_name(name, !two && model != "categorical")) {
+      error = "unknown parameter '" + name + "' (expected: mean, sd" +
+              (two || model == "categorical" ? ")" : ", meanK, sdK, weightK)");
       return std::nullopt;
     }
     if (out.count(name)) {
@@ -49,9 +64,10 @@ std::optional<std::map<std::string, double>> parse_start(const std::string& text
       return std::nullopt;
     }
     const auto v = parse_double(value);
-    const bool positive = name.rfind("sd", 0) == 0;
+    const bool positive = name.rfind("sd", 0) == 0 || name.rfind("weight", 0) == 0;
     if (!v || (positive && !(*v > 0))) {
-      error = name + ": expected " + (positive ? "a number > 0" : "a finite number") + ", got '" + value + "'";
+      error =
+          name + ": expected " + (positive ? "a number > 0" : "a finite number") + ", got '" + value + "'";
       return std::nullopt;
     }
     out[name] = *v;
@@ -109,9 +125,12 @@ std::string start_json(const std::map<std::string, double>& start) {
 
 std::string objective_symbol(FitObjective o) {
   switch (o) {
-    case FitObjective::forward_kl: return "D(P‖Q_θ)";
-    case FitObjective::reverse_kl: return "D(Q_θ‖P)";
-    case FitObjective::jsd: return "JSD(P,Q_θ)";
+    case FitObjective::forward_kl:
+      return "D(P‖Q_θ)";
+    case FitObjective::reverse_kl:
+      return "D(Q_θ‖P)";
+    case FitObjective::jsd:
+      return "JSD(P,Q_θ)";
   }
   return "";
 }
@@ -128,9 +147,10 @@ std::string params_text(const FitProblem& pr, std::span<const double> theta) {
 }  // namespace
 
 int fit(const Args& args) {
-  CLI::App app{"Fits the model Q_θ of the scenario's `fit` section to its P by gradient descent on "
-               "forward KL D(P‖Q_θ), reverse KL D(Q_θ‖P) or JSD (values in nats). Flags override the section.",
-               "divlab fit"};
+  CLI::App app{
+      "Fits the model Q_θ of the scenario's `fit` section to its P by gradient descent on "
+      "forward KL D(P‖Q_θ), reverse KL D(Q_θ‖P) or JSD (values in nats). Flags override the section.",
+      "divlab fit"};
   std::string file, objective_text, start_text, optimizer_text;
   long long max_steps = 0;
   double learning_rate = 0;
@@ -155,7 +175,8 @@ int fit(const Args& args) {
     }
   }
   if (o_steps->count() && (max_steps < 1 || max_steps > 100000000)) {
-    print_error("fit: --max-steps: expected an integer from 1 to 100000000, got " + std::to_string(max_steps));
+    print_error("fit: --max-steps: expected an integer from 1 to 100000000, got " +
+                std::to_string(max_steps));
     return 2;
   }
   std::optional<OptimizerKind> optimizer_flag;
@@ -235,8 +256,10 @@ int fit(const Args& args) {
     for (int j = 0; j < K; ++j) {
       const std::string i = std::to_string(j + 1);
       if (auto it = spec.start.find("mean" + i); it != spec.start.end()) (*theta0)[K + j] = it->second;
-      if (auto it = spec.start.find("sd" + i); it != spec.start.end()) (*theta0)[2 * K + j] = std::log(it->second);
-      if (auto it = spec.start.find("weight" + i); it != spec.start.end()) (*theta0)[j] = std::log(it->second);
+      if (auto it = spec.start.find("sd" + i); it != spec.start.end())
+        (*theta0)[2 * K + j] = std::log(it->second);
+      if (auto it = spec.start.find("weight" + i); it != spec.start.end())
+        (*theta0)[j] = std::log(it->second);
     }
   }
 
@@ -255,10 +278,12 @@ int fit(const Args& args) {
   const std::string model_text(model_name(problem->model().kind));
   std::string out;
   if (json) {
-    out = "{\n  \"model\": " + json_string(model_text) + ",\n  \"objective\": " + json_string(objective_name(obj)) +
+    out = "{\n  \"model\": " + json_string(model_text) +
+          ",\n  \"objective\": " + json_string(objective_name(obj)) +
           ",\n  \"start\": " + start_json(spec.start.empty() ? std::map<std::string, double>{} : spec.start) +
-          ",\n  \"params\": " + params_json(*problem, f.theta()) + ",\n  \"value\": " + json_number(f.value()) +
-          ",\n  \"steps\": " + std::to_string(f.steps()) + ",\n  \"converged\": " + (f.converged() ? "true" : "false") +
+          ",\n  \"params\": " + params_json(*problem, f.theta()) +
+          ",\n  \"value\": " + json_number(f.value()) + ",\n  \"steps\": " + std::to_string(f.steps()) +
+          ",\n  \"converged\": " + (f.converged() ? "true" : "false") +
           ",\n  \"optimizer\": " + json_string(optimizer_name(settings.kind)) +
           ",\n  \"learning_rate\": " + json_number(settings.learning_rate) +
           ",\n  \"gradient_norm\": " + json_number(f.grad_norm());
@@ -285,16 +310,16 @@ int fit(const Args& args) {
     out += "result: " + params_text(*problem, f.theta()) + "\n";
     out += "value:  " + objective_symbol(obj) + " = " + human_number(f.value()) + " nats\n";
     if (f.converged()) {
-      out += "steps:  " + std::to_string(f.steps()) + " (converged: gradient norm " + human_number(f.grad_norm(), 3) +
-             " < " + human_number(settings.tolerance, 3) + ")\n";
+      out += "steps:  " + std::to_string(f.steps()) + " (converged: gradient norm " +
+             human_number(f.grad_norm(), 3) + " < " + human_number(settings.tolerance, 3) + ")\n";
     } else {
       out += "steps:  " + std::to_string(f.steps()) + " (not converged: " + f.stop_reason() + ")\n";
     }
     if (trajectory) {
       out += "\ntrajectory:\n";
       for (const FitPoint& p : f.trajectory())
-        out += "  " + std::to_string(p.step) + "  " + params_text(*problem, p.theta) + "  value = " +
-               human_number(p.value) + "\n";
+        out += "  " + std::to_string(p.step) + "  " + params_text(*problem, p.theta) +
+               "  value = " + human_number(p.value) + "\n";
     }
   }
   std::fputs(out.c_str(), stdout);

@@ -44,7 +44,8 @@ struct GaussMix {
   int k = 1;
   std::vector<double> pi, log_pi, mu, s, sigma, log_c;  // log_c = log π_j − log σ_j − ½ log 2π
 
-  GaussMix(std::span<const double> th, int K) : k(K), pi(K, 1.0), log_pi(K, 0.0), mu(K), s(K), sigma(K), log_c(K) {
+  GaussMix(std::span<const double> th, int K)
+      : k(K), pi(K, 1.0), log_pi(K, 0.0), mu(K), s(K), sigma(K), log_c(K) {
     if (K == 1) {
       mu[0] = th[0];
       s[0] = th[1];
@@ -101,9 +102,12 @@ struct GaussMix {
 
 std::string_view objective_name(FitObjective o) {
   switch (o) {
-    case FitObjective::forward_kl: return "forward_kl";
-    case FitObjective::reverse_kl: return "reverse_kl";
-    case FitObjective::jsd: return "jsd";
+    case FitObjective::forward_kl:
+      return "forward_kl";
+    case FitObjective::reverse_kl:
+      return "reverse_kl";
+    case FitObjective::jsd:
+      return "jsd";
   }
   return "?";
 }
@@ -117,10 +121,14 @@ std::optional<FitObjective> parse_objective(std::string_view name) {
 
 std::string_view model_name(ModelKind m) {
   switch (m) {
-    case ModelKind::normal: return "normal";
-    case ModelKind::normal_mixture: return "normal_mixture";
-    case ModelKind::discretised_normal: return "discretised_normal";
-    case ModelKind::categorical: return "categorical";
+    case ModelKind::normal:
+      return "normal";
+    case ModelKind::normal_mixture:
+      return "normal_mixture";
+    case ModelKind::discretised_normal:
+      return "discretised_normal";
+    case ModelKind::categorical:
+      return "categorical";
   }
   return "?";
 }
@@ -138,9 +146,15 @@ std::optional<Moments> moments(const Mixture& p) {
     if (!(c.weight > 0)) continue;
     double v = 0, centre = c.mean;
     switch (c.family) {
-      case Family::normal: v = c.scale * c.scale; break;
-      case Family::laplace: v = 2 * c.scale * c.scale; break;
-      case Family::student_t: v = c.df > 2 ? c.scale * c.scale * c.df / (c.df - 2) : kInf; break;
+      case Family::normal:
+        v = c.scale * c.scale;
+        break;
+      case Family::laplace:
+        v = 2 * c.scale * c.scale;
+        break;
+      case Family::student_t:
+        v = c.df > 2 ? c.scale * c.scale * c.df / (c.df - 2) : kInf;
+        break;
       case Family::uniform:
         v = (c.high - c.low) * (c.high - c.low) / 12;
         centre = 0.5 * (c.low + c.high);
@@ -255,15 +269,15 @@ std::optional<FitProblem> FitProblem::make(const FitTarget& target, ModelSpec mo
     if (model.kind == ModelKind::discretised_normal || model.kind == ModelKind::categorical)
       return fail("model '" + std::string(model_name(model.kind)) + "' needs a discrete P");
     if (model.kind == ModelKind::normal) model.components = 1;
-    if (model.components < 1 || model.components > 64) return fail("a mixture model needs 1 to 64 components");
+    if (model.components < 1 || model.components > 64)
+      return fail("a mixture model needs 1 to 64 components");
     if (model.components == 1) model.kind = ModelKind::normal;
     if (target.mixture.components.empty()) return fail("P has no components");
     double wsum = 0;
     for (const Component& c : target.mixture.components) {
       const bool ok = std::isfinite(c.weight) && c.weight >= 0 && std::isfinite(c.mean) &&
                       std::isfinite(c.scale) && std::isfinite(c.df) && std::isfinite(c.low) &&
-                      std::isfinite(c.high) &&
-                      (c.family == Family::uniform ? c.low < c.high : c.scale > 0) &&
+                      std::isfinite(c.high) && (c.family == Family::uniform ? c.low < c.high : c.scale > 0) &&
                       (c.family != Family::student_t || c.df > 0);
       if (!ok) return fail("P has an invalid component");
       wsum += c.weight;
@@ -283,8 +297,9 @@ std::optional<FitProblem> FitProblem::make(const FitTarget& target, ModelSpec mo
       for (const auto& c : impl->p->components())
         if (c.family == Family::student_t && c.df <= 2) df = c.df;
       impl->infinite = true;
-      impl->why = "P's tails are heavier than any Gaussian's: E_P[x²] = ∞ under its student_t component (df = " +
-                  fmt(df) + " <= 2), so D(P‖Q_θ) = ∞ for all θ";
+      impl->why =
+          "P's tails are heavier than any Gaussian's: E_P[x²] = ∞ under its student_t component (df = " +
+          fmt(df) + " <= 2), so D(P‖Q_θ) = ∞ for all θ";
     }
     if (objective == FitObjective::reverse_kl) impl->lattice = fitq::LogpLattice::make(*impl->p);
     if (!impl->infinite && objective == FitObjective::forward_kl) {
@@ -517,7 +532,9 @@ std::optional<std::vector<double>> FitProblem::initial_theta(const std::map<std:
   std::vector<double> th;
   switch (m.kind) {
     case ModelKind::normal:
-    case ModelKind::discretised_normal: th = {mean, std::log(sd)}; break;
+    case ModelKind::discretised_normal:
+      th = {mean, std::log(sd)};
+      break;
     case ModelKind::normal_mixture: {
       // Equal weights; centres spread one sd apart around the mean (so the components differ).
       const int K = m.components;

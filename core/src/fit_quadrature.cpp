@@ -22,10 +22,14 @@ using Gauss10 = boost::math::quadrature::gauss<double, 10>;
 
 double PreparedComponent::width() const {
   switch (family) {
-    case Family::normal: return scale;
-    case Family::laplace: return scale;
-    case Family::student_t: return scale;
-    case Family::uniform: return (high - low) / 4;
+    case Family::normal:
+      return scale;
+    case Family::laplace:
+      return scale;
+    case Family::student_t:
+      return scale;
+    case Family::uniform:
+      return (high - low) / 4;
   }
   return scale;
 }
@@ -36,25 +40,30 @@ double component_log_pdf(const PreparedComponent& c, double x) {
       const double z = (x - c.mean) * c.inv_scale;
       return c.log_c - 0.5 * z * z;
     }
-    case Family::laplace: return c.log_c - std::abs(x - c.mean) * c.inv_scale;
+    case Family::laplace:
+      return c.log_c - std::abs(x - c.mean) * c.inv_scale;
     case Family::student_t: {
       const double z = (x - c.mean) * c.inv_scale;
       return c.log_c - 0.5 * (c.df + 1) * std::log1p(z * z / c.df);
     }
-    case Family::uniform: return (x >= c.low && x <= c.high) ? c.log_c : -kInf;
+    case Family::uniform:
+      return (x >= c.low && x <= c.high) ? c.log_c : -kInf;
   }
   return -kInf;
 }
 
 double component_log_pdf_slope(const PreparedComponent& c, double x) {
   switch (c.family) {
-    case Family::normal: return -(x - c.mean) * c.inv_scale * c.inv_scale;
-    case Family::laplace: return x > c.mean ? -c.inv_scale : (x < c.mean ? c.inv_scale : 0.0);
+    case Family::normal:
+      return -(x - c.mean) * c.inv_scale * c.inv_scale;
+    case Family::laplace:
+      return x > c.mean ? -c.inv_scale : (x < c.mean ? c.inv_scale : 0.0);
     case Family::student_t: {
       const double d = x - c.mean;
       return -(c.df + 1) * d / (c.df * c.scale * c.scale + d * d);
     }
-    case Family::uniform: return 0;
+    case Family::uniform:
+      return 0;
   }
   return 0;
 }
@@ -110,8 +119,12 @@ PreparedMixture::PreparedMixture(const Mixture& m) {
     c.low = src.low;
     c.high = src.high;
     switch (c.family) {
-      case Family::normal: c.log_c = -std::log(c.scale) - kHalfLog2Pi; break;
-      case Family::laplace: c.log_c = -std::log(2 * c.scale); break;
+      case Family::normal:
+        c.log_c = -std::log(c.scale) - kHalfLog2Pi;
+        break;
+      case Family::laplace:
+        c.log_c = -std::log(2 * c.scale);
+        break;
       case Family::student_t:
         c.log_c = std::lgamma(0.5 * (c.df + 1)) - std::lgamma(0.5 * c.df) -
                   0.5 * std::log(c.df * std::numbers::pi) - std::log(c.scale);
@@ -300,4 +313,3 @@ void append_rule(const PreparedComponent& c, std::span<const Feature> features, 
 }
 
 }  // namespace divlab::fitq
-

@@ -29,15 +29,15 @@ struct Feature {
 // One component with its log-normaliser folded in: log f(x) = log_c + shape(x).
 struct PreparedComponent {
   Family family = Family::normal;
-  double log_w = 0;      // log of the normalised weight
+  double log_w = 0;  // log of the normalised weight
   double mean = 0, scale = 1, df = 1, low = 0, high = 1;
-  double log_c = 0;      // log of the density's normalising constant
+  double log_c = 0;  // log of the density's normalising constant
   double inv_scale = 1;
   double width() const;  // the component's own length scale (sd-like; (high−low)/4 for uniform)
 };
 
-double component_log_pdf(const PreparedComponent& c, double x);          // without the weight
-double component_log_pdf_slope(const PreparedComponent& c, double x);    // d/dx
+double component_log_pdf(const PreparedComponent& c, double x);        // without the weight
+double component_log_pdf_slope(const PreparedComponent& c, double x);  // d/dx
 
 class PreparedMixture {
  public:

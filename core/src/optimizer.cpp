@@ -7,9 +7,12 @@ namespace divlab {
 
 std::string_view optimizer_name(OptimizerKind k) {
   switch (k) {
-    case OptimizerKind::gd: return "gd";
-    case OptimizerKind::momentum: return "momentum";
-    case OptimizerKind::adam: return "adam";
+    case OptimizerKind::gd:
+      return "gd";
+    case OptimizerKind::momentum:
+      return "momentum";
+    case OptimizerKind::adam:
+      return "adam";
   }
   return "?";
 }
@@ -21,8 +24,12 @@ std::optional<OptimizerKind> parse_optimizer(std::string_view name) {
   return std::nullopt;
 }
 
-Fitter::Fitter(FitProblem problem, std::vector<double> theta0, OptimizerSettings settings, bool record_trajectory)
-    : problem_(std::move(problem)), settings_(settings), record_(record_trajectory), theta_(std::move(theta0)) {
+Fitter::Fitter(FitProblem problem, std::vector<double> theta0, OptimizerSettings settings,
+               bool record_trajectory)
+    : problem_(std::move(problem)),
+      settings_(settings),
+      record_(record_trajectory),
+      theta_(std::move(theta0)) {
   theta_.resize(problem_.parameter_count(), 0.0);
   grad_.assign(theta_.size(), 0.0);
   m_.assign(theta_.size(), 0.0);
@@ -41,12 +48,15 @@ void Fitter::evaluate_here() {
     stop_reason_ = problem_.why_infinite();
   } else if (!std::isfinite(value_) || !std::isfinite(grad_norm_)) {
     done_ = true;
-    stop_reason_ = "the objective is not finite at these parameters (the model left the range where it can be evaluated)";
+    stop_reason_ =
+        "the objective is not finite at these parameters (the model left the range where it can be "
+        "evaluated)";
   } else if (grad_norm_ < settings_.tolerance) {
     done_ = converged_ = true;
   } else if (steps_ >= settings_.max_steps) {
     done_ = true;
-    stop_reason_ = "reached max_steps = " + std::to_string(settings_.max_steps) + " before the gradient norm fell below the tolerance";
+    stop_reason_ = "reached max_steps = " + std::to_string(settings_.max_steps) +
+                   " before the gradient norm fell below the tolerance";
   }
 }
 
@@ -57,7 +67,9 @@ bool Fitter::step() {
   for (size_t i = 0; i < theta_.size(); ++i) {
     const double g = grad_[i];
     switch (settings_.kind) {
-      case OptimizerKind::gd: theta_[i] -= lr * g; break;
+      case OptimizerKind::gd:
+        theta_[i] -= lr * g;
+        break;
       case OptimizerKind::momentum:
         // v ← β v + g;  θ ← θ − lr v
         m_[i] = settings_.momentum * m_[i] + g;
@@ -76,6 +88,18 @@ bool Fitter::step() {
   }
   evaluate_here();
   return true;
+}
+
+void Fitter::retarget(FitProblem problem) {
+  problem_ = std::move(problem);
+  const size_t n = static_cast<size_t>(problem_.parameter_count());
+  theta_.resize(n, 0.0);
+  grad_.assign(n, 0.0);
+  m_.resize(n, 0.0);
+  v_.resize(n, 0.0);
+  done_ = converged_ = false;
+  stop_reason_.clear();
+  evaluate_here();
 }
 
 int Fitter::run(int n) {

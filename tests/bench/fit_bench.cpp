@@ -24,9 +24,7 @@ FitTarget bimodal() {
   return t;
 }
 
-FitProblem problem(const FitTarget& t, FitObjective o) {
-  return *FitProblem::make(t, {}, o);
-}
+FitProblem problem(const FitTarget& t, FitObjective o) { return *FitProblem::make(t, {}, o); }
 
 // One Adam step = one exact gradient of D(Q_θ‖P) + one update; items/s = gradient steps per second.
 // Starts at sd 0.8 (near a mode) and at sd 2 (the broad basin: more quadrature nodes).

@@ -64,12 +64,12 @@ TEST(FitGradient, MixtureModelsMatchFiniteDifferences) {
         if (pr.infinite()) continue;
         std::vector<double> th(3 * K);
         for (int j = 0; j < K; ++j) {
-          th[j] = 0.3 * j - 0.2;                   // logits
-          th[K + j] = -1.5 + 1.7 * j;              // means
+          th[j] = 0.3 * j - 0.2;                    // logits
+          th[K + j] = -1.5 + 1.7 * j;               // means
           th[2 * K + j] = std::log(0.4 + 0.5 * j);  // log sds
         }
-        expect_gradient_matches(pr, th,
-                                std::string(c.name) + " K=" + std::to_string(K) + " " + std::string(objective_name(o)));
+        expect_gradient_matches(
+            pr, th, std::string(c.name) + " K=" + std::to_string(K) + " " + std::string(objective_name(o)));
       }
 }
 
@@ -80,7 +80,8 @@ TEST(FitGradient, DiscreteModelsMatchFiniteDifferences) {
     for (auto [m, s] : {std::pair{2.0, 1.5}, {-1.0, 0.7}, {6.0, 3.0}})
       expect_gradient_matches(dn, {m, std::log(s)}, "discretised " + std::string(objective_name(o)));
     const FitProblem cat = make(t, o, {ModelKind::categorical, 1});
-    expect_gradient_matches(cat, {0.3, -0.5, 1.2, 0.0, -2.0}, "categorical " + std::string(objective_name(o)));
+    expect_gradient_matches(cat, {0.3, -0.5, 1.2, 0.0, -2.0},
+                            "categorical " + std::string(objective_name(o)));
   }
 }
 

@@ -78,7 +78,8 @@ TEST(FitOptima, ForwardValueAtOptimumMatchesScipy) {
     const auto mm = moment_matching(t.mixture);
     EXPECT_NEAR(mm->first, m["mean"].get<double>(), 1e-6) << c["name"];
     EXPECT_NEAR(mm->second, m["sd"].get<double>(), 1e-6) << c["name"];
-    EXPECT_NEAR(pr.evaluate(std::vector<double>{mm->first, std::log(mm->second)}), m["value"].get<double>(), 1e-9)
+    EXPECT_NEAR(pr.evaluate(std::vector<double>{mm->first, std::log(mm->second)}), m["value"].get<double>(),
+                1e-9)
         << c["name"];
   }
   EXPECT_EQ(checked, 1);
@@ -96,8 +97,8 @@ TEST(FitOptima, ReverseAndJsdFitsFromInsideABasinReachItsMinimum) {
       // A start well inside the basin: a tenth of an sd and 10% in sd away.
       for (OptimizerKind k : {OptimizerKind::gd, OptimizerKind::adam}) {
         const Fitter f = run_fit(pr, {mean + 0.1 * sd, std::log(sd * 1.1)}, settings(k));
-        const std::string what = c["name"].get<std::string>() + " at mean " + std::to_string(mean) + " with " +
-                                 std::string(optimizer_name(k));
+        const std::string what = c["name"].get<std::string>() + " at mean " + std::to_string(mean) +
+                                 " with " + std::string(optimizer_name(k));
         ASSERT_TRUE(f.converged()) << what << ": " << f.stop_reason();
         EXPECT_NEAR(f.theta()[0], mean, 1e-6) << what;
         EXPECT_NEAR(std::exp(f.theta()[1]), sd, 1e-6) << what;
@@ -214,7 +215,8 @@ TEST(FitOptima, ModelAndTargetMustAgree) {
   std::string err;
   EXPECT_FALSE(FitProblem::make(bimodal(), {ModelKind::categorical, 1}, FitObjective::forward_kl, &err));
   EXPECT_NE(err.find("discrete"), std::string::npos);
-  EXPECT_FALSE(FitProblem::make(discrete({1, 2}), {ModelKind::normal_mixture, 2}, FitObjective::forward_kl, &err));
+  EXPECT_FALSE(
+      FitProblem::make(discrete({1, 2}), {ModelKind::normal_mixture, 2}, FitObjective::forward_kl, &err));
   EXPECT_NE(err.find("continuous"), std::string::npos);
   const FitProblem pr = make(bimodal(), FitObjective::reverse_kl);
   EXPECT_FALSE(pr.initial_theta({{"sd", -1.0}}, &err));

@@ -71,11 +71,13 @@ TEST(Landscape, LowestCellIsNextToALocalMinimum) {
   for (size_t i = 0; i < L.values.size(); ++i)
     if (L.values[i] < L.values[best]) best = i;
   EXPECT_FLOAT_EQ(L.min, L.values[best]);
-  const double mean = L.mean_at(static_cast<int>(best % L.width)), ls = L.log_sd_at(static_cast<int>(best / L.width));
+  const double mean = L.mean_at(static_cast<int>(best % L.width)),
+               ls = L.log_sd_at(static_cast<int>(best / L.width));
   const auto minima = local_minima(pr, r, 6);
   ASSERT_FALSE(minima.empty());
   double closest = 1e9;
-  for (const LocalMinimum& m : minima) closest = std::min(closest, std::hypot(m.mean - mean, std::log(m.sd) - ls));
+  for (const LocalMinimum& m : minima)
+    closest = std::min(closest, std::hypot(m.mean - mean, std::log(m.sd) - ls));
   const double cell = std::hypot((r.mean_hi - r.mean_lo) / 255, (r.log_sd_hi - r.log_sd_lo) / 255);
   EXPECT_LT(closest, cell);
 }

@@ -115,6 +115,25 @@ TEST(Optimizer, DivergingRunStopsWithoutNaN) {
   EXPECT_FALSE(f.stop_reason().empty());
 }
 
+TEST(Optimizer, RetargetKeepsRunningFromTheCurrentParameters) {
+  // The GUI edits P mid-fit: the fit continues from where it is and converges on the new P.
+  const FitProblem a = forward();
+  Fitter f(a, {1.0, 0.0}, OptimizerSettings{}, true);
+  f.run(10);
+  const std::vector<double> here(f.theta().begin(), f.theta().end());
+  const FitTarget moved = continuous({normal(0.5, -1, 0.6), normal(0.5, 3, 0.6)});
+  f.retarget(make(moved, FitObjective::forward_kl));
+  EXPECT_EQ(std::vector<double>(f.theta().begin(), f.theta().end()), here);
+  EXPECT_EQ(f.steps(), 10);
+  EXPECT_EQ(f.trajectory().size(), 12u);  // 11 points on the old P, then the same θ on the new one
+  while (f.step()) {
+  }
+  ASSERT_TRUE(f.converged());
+  const auto mm = moment_matching(moved.mixture);
+  EXPECT_NEAR(f.theta()[0], mm->first, 1e-7);
+  EXPECT_NEAR(std::exp(f.theta()[1]), mm->second, 1e-7);
+}
+
 TEST(Optimizer, NamesRoundTrip) {
   for (OptimizerKind k : {OptimizerKind::gd, OptimizerKind::momentum, OptimizerKind::adam})
     EXPECT_EQ(parse_optimizer(optimizer_name(k)), k);

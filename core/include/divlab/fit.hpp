@@ -38,9 +38,9 @@ struct ModelSpec {
 // The target P: a continuous mixture, or discrete masses at support positions.
 struct FitTarget {
   bool discrete = false;
-  Mixture mixture;             // continuous
-  std::vector<double> mass;    // discrete, unnormalised is fine
-  std::vector<double> x;       // discrete support positions; empty → 0..N−1
+  Mixture mixture;           // continuous
+  std::vector<double> mass;  // discrete, unnormalised is fine
+  std::vector<double> x;     // discrete support positions; empty → 0..N−1
 };
 
 // [SECTION] The prepared problem

@@ -38,6 +38,7 @@ struct LocalMinimum {
 
 // Every local minimum of a two-parameter model found by Newton-polished descent from a grid of
 // starts over the range (dedupe at 1e-5 in (mean, log sd)); sorted by value.
-std::vector<LocalMinimum> local_minima(const FitProblem& problem, LandscapeRange range, int starts_per_axis = 10);
+std::vector<LocalMinimum> local_minima(const FitProblem& problem, LandscapeRange range,
+                                       int starts_per_axis = 10);
 
 }  // namespace divlab

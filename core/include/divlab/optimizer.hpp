@@ -42,6 +42,9 @@ class Fitter {
   bool step();
   // Up to n updates; returns how many were made.
   int run(int n);
+  // Swaps in a new problem (P was edited while the fit runs): θ, the optimiser's state, the step
+  // count and the trajectory carry on; a finished fit resumes. Extra parameters start at 0.
+  void retarget(FitProblem problem);
 
   bool done() const { return done_; }
   bool converged() const { return converged_; }
