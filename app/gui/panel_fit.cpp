@@ -1,0 +1,498 @@
+// [SECTION] problems from the document, stepping, optima; [SECTION] drawing.
+#include "gui/panel_fit.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <random>
+
+#include "gui/app.hpp"
+#include "gui/landscape_view.hpp"
+#include "gui/panels.hpp"
+
+namespace divlab::gui {
+
+namespace {
+
+constexpr int kLandscapeGrid = 128;        // cells per axis on screen (export draws its own)
+constexpr double kOptimaRefresh = 0.25;    // s between refreshes of optima/landscapes while P changes
+constexpr double kStepBudgetMs = 20;       // never spend more than this per frame on stepping
+
+FitTarget target_of(const Scenario& s) {
+  FitTarget t;
+  t.discrete = s.kind == Kind::discrete;
+  if (t.discrete) {
+    t.mass = s.p_mass;
+    t.x = s.support_x;
+  } else {
+    t.mixture = s.p_mix;
+  }
+  return t;
+}
+
+ModelSpec model_of(const Scenario& s, const FitPanelState& st) {
+  if (s.kind == Kind::discrete) return {st.categorical ? ModelKind::categorical : ModelKind::discretised_normal, 1};
+  if (st.components <= 1) return {ModelKind::normal, 1};
+  return {ModelKind::normal_mixture, st.components};
+}
+
+bool two_parameter(const FitProblem& p) { return p.parameter_count() == 2; }
+
+// Appends the fitter's current point to the trace.
+void record(FitRun& r) {
+  if (!r.fitter) return;
+  const Fitter& f = *r.fitter;
+  plot::FitTrace& t = r.trace;
+  t.theta.assign(f.theta().begin(), f.theta().end());
+  t.value = f.value();
+  t.steps.push_back(r.steps());
+  t.values.push_back(std::isfinite(f.value()) ? f.value() : NAN);  // a gap in the loss curve
+  if (two_parameter(f.problem())) {
+    t.means.push_back(f.theta()[0]);
+    t.log_sds.push_back(f.theta()[1]);
+  }
+}
+
+void start_run(FitRun& r, const FitProblem& problem, const std::vector<double>& theta, const OptimizerSettings& o) {
+  r = FitRun{};
+  r.fitter.emplace(problem, theta, o, false);
+  record(r);
+}
+
+// A new problem for a run in progress: same θ, the step count carries on.
+void rebuild_run(FitRun& r, const FitProblem& problem, const OptimizerSettings& o) {
+  if (!r.fitter) return;
+  const std::vector<double> theta(r.fitter->theta().begin(), r.fitter->theta().end());
+  if (static_cast<int>(theta.size()) != problem.parameter_count()) {
+    r = FitRun{};
+    return;
+  }
+  r.step_offset += r.fitter->steps();
+  r.fitter.emplace(problem, theta, o, false);
+  r.trace.theta = theta;
+  r.trace.value = r.fitter->value();
+}
+
+// The multi-start starts: seeded, uniform over the landscape's frame (a little inside it).
+std::vector<std::pair<double, double>> random_starts(const FitTarget& target, std::uint64_t seed, int n) {
+  const LandscapeRange r = default_landscape_range(target);
+  std::mt19937_64 rng(seed);
+  std::uniform_real_distribution<double> um(r.mean_lo + 0.1 * (r.mean_hi - r.mean_lo),
+                                            r.mean_hi - 0.1 * (r.mean_hi - r.mean_lo));
+  std::uniform_real_distribution<double> us(r.log_sd_lo + 0.15 * (r.log_sd_hi - r.log_sd_lo),
+                                            r.log_sd_hi - 0.15 * (r.log_sd_hi - r.log_sd_lo));
+  std::vector<std::pair<double, double>> out;
+  for (int i = 0; i < n; ++i) {
+    const double m = um(rng);
+    out.emplace_back(m, std::exp(us(rng)));
+  }
+  return out;
+}
+
+void refresh_optima(FitPanelState& st) {
+  st.minima_fwd.clear();
+  st.minima_rev.clear();
+  st.moment.reset();
+  if (!st.land_fwd || !st.land_rev) return;
+  const auto t0 = std::chrono::steady_clock::now();
+  const LandscapeRange range = default_landscape_range(st.land_fwd->target());
+  st.landscape_fwd = landscape(*st.land_fwd, range, kLandscapeGrid, kLandscapeGrid);
+  st.landscape_rev = landscape(*st.land_rev, range, kLandscapeGrid, kLandscapeGrid);
+  st.levels_fwd = plot::landscape_levels(st.landscape_fwd);
+  st.levels_rev = plot::landscape_levels(st.landscape_rev);
+  ++st.landscape_generation;
+  const auto t1 = std::chrono::steady_clock::now();
+  if (!st.land_fwd->infinite()) st.minima_fwd = local_minima(*st.land_fwd, range);
+  if (!st.land_rev->infinite()) st.minima_rev = local_minima(*st.land_rev, range);
+  if (!st.land_fwd->target().discrete) st.moment = moment_matching(st.land_fwd->target().mixture);
+  const auto t2 = std::chrono::steady_clock::now();
+  st.landscape_ms = std::chrono::duration<double, std::milli>(t1 - t0).count();
+  st.minima_ms = std::chrono::duration<double, std::milli>(t2 - t1).count();
+}
+
+void rebuild_problems(const Scenario& s, FitPanelState& st) {
+  const FitTarget target = target_of(s);
+  const ModelSpec model = model_of(s, st);
+  st.error.clear();
+  st.fwd_problem = FitProblem::make(target, model, FitObjective::forward_kl, &st.error);
+  if (st.fwd_problem) st.rev_problem = FitProblem::make(target, model, FitObjective::reverse_kl, &st.error);
+  if (!st.fwd_problem || !st.rev_problem) {
+    st.fwd_problem.reset();
+    st.rev_problem.reset();
+    st.fwd = st.rev = FitRun{};
+    st.multi_fwd.clear();
+    st.multi_rev.clear();
+    st.playing = false;
+  }
+  const ModelSpec two{target.discrete ? ModelKind::discretised_normal : ModelKind::normal, 1};
+  st.land_fwd = FitProblem::make(target, two, FitObjective::forward_kl);
+  st.land_rev = st.land_fwd ? FitProblem::make(target, two, FitObjective::reverse_kl) : std::nullopt;
+  st.optima_stale = true;
+}
+
+}  // namespace
+
+void reset_fit(FitPanelState& st) {
+  st.fwd = st.rev = FitRun{};
+  st.multi_fwd.clear();
+  st.multi_rev.clear();
+  st.start_theta.clear();
+  if (!st.fwd_problem || !st.rev_problem) return;
+  const auto theta = st.fwd_problem->initial_theta({{"mean", st.start_mean}, {"sd", st.start_sd}}, &st.error);
+  if (!theta) return;
+  st.start_theta = *theta;
+  start_run(st.fwd, *st.fwd_problem, *theta, st.optimizer);
+  start_run(st.rev, *st.rev_problem, *theta, st.optimizer);
+  if (!st.multistart) return;
+  for (const auto& [m, sd] : random_starts(st.fwd_problem->target(), st.seed, FitPanelState::kMultistarts)) {
+    const auto th = st.fwd_problem->initial_theta({{"mean", m}, {"sd", sd}});
+    if (!th) continue;
+    start_run(st.multi_fwd.emplace_back(), *st.fwd_problem, *th, st.optimizer);
+    start_run(st.multi_rev.emplace_back(), *st.rev_problem, *th, st.optimizer);
+  }
+}
+
+void update_fit(const Document& doc, FitPanelState& st, double now) {
+  const Scenario& s = doc.scenario();
+  if (doc.generation() != st.generation) {  // a new document: seed from its fit section
+    st.generation = doc.generation();
+    st.playing = false;
+    if (s.fit) {
+      const FitSpec& f = *s.fit;
+      if (auto it = f.start.find("mean"); it != f.start.end()) st.start_mean = it->second;
+      if (auto it = f.start.find("sd"); it != f.start.end() && it->second > 0) st.start_sd = it->second;
+      if (f.optimizer)
+        if (const auto k = parse_optimizer(*f.optimizer)) st.optimizer.kind = *k;
+      if (f.learning_rate && *f.learning_rate > 0) st.optimizer.learning_rate = *f.learning_rate;
+      if (f.tolerance && *f.tolerance > 0) st.optimizer.tolerance = *f.tolerance;
+      if (f.max_steps && *f.max_steps > 0) st.optimizer.max_steps = *f.max_steps;
+    }
+    rebuild_problems(s, st);
+    st.revision = doc.revision();
+    reset_fit(st);
+  } else if (doc.revision() != st.revision) {  // P edited: new problems, the fits carry on from θ
+    st.revision = doc.revision();
+    const bool had = st.fwd.fitter.has_value();
+    rebuild_problems(s, st);
+    if (!st.fwd_problem) return;
+    if (!had) {
+      reset_fit(st);
+    } else {
+      rebuild_run(st.fwd, *st.fwd_problem, st.optimizer);
+      rebuild_run(st.rev, *st.rev_problem, st.optimizer);
+      for (auto& r : st.multi_fwd) rebuild_run(r, *st.fwd_problem, st.optimizer);
+      for (auto& r : st.multi_rev) rebuild_run(r, *st.rev_problem, st.optimizer);
+      if (!st.fwd.fitter) reset_fit(st);  // the model's size changed (N bins): start over
+    }
+  }
+  if (st.optima_stale && now - st.optima_time >= kOptimaRefresh) {
+    refresh_optima(st);
+    st.optima_stale = false;
+    st.optima_time = now;
+  }
+  if (!st.playing || st.drag != FitPanelState::Drag::none) return;
+  const auto t0 = std::chrono::steady_clock::now();
+  auto advance = [&](FitRun& r) {
+    for (int i = 0; i < st.speed && r.fitter && !r.fitter->done(); ++i) {
+      r.fitter->step();
+      record(r);
+    }
+  };
+  advance(st.fwd);
+  advance(st.rev);
+  for (auto* runs : {&st.multi_fwd, &st.multi_rev})
+    for (FitRun& r : *runs) {
+      if (std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() > kStepBudgetMs)
+        break;
+      advance(r);
+    }
+  bool all_done = st.fwd.done() && st.rev.done();
+  for (auto* runs : {&st.multi_fwd, &st.multi_rev})
+    for (const FitRun& r : *runs) all_done = all_done && r.done();
+  if (all_done) st.playing = false;
+}
+
+// [SECTION] drawing
+
+namespace {
+
+std::string run_status(const FitRun& r, const FitProblem* p) {
+  if (!r.fitter || !p) return "—";
+  std::string s;
+  for (const auto& [k, v] : p->named_parameters(r.fitter->theta())) {
+    if (s.size() > 60) {
+      s += " …";
+      break;
+    }
+    s += (s.empty() ? "" : ", ") + k + " " + plot::format_value(v, 3);
+  }
+  if (r.fitter->converged()) s += "  ✓ converged";
+  else if (r.fitter->done()) s += "  stopped: " + r.fitter->stop_reason();
+  return s;
+}
+
+void controls(App& app, FitPanelState& st) {
+  const float s = ui_scale(app);
+  const float bw = 84 * s;
+  if (ImGui::Button(st.playing ? "Pause" : "Play", {bw, 0})) {
+    if (!st.playing && st.fwd.done() && st.rev.done()) reset_fit(st);  // play after the end replays
+    st.playing = !st.playing;
+  }
+  st.play_button = {(ImGui::GetItemRectMin().x + ImGui::GetItemRectMax().x) / 2,
+                    (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) / 2};
+  ImGui::SameLine();
+  if (ImGui::Button("Step", {bw, 0})) {
+    st.playing = false;
+    for (FitRun* r : {&st.fwd, &st.rev})
+      if (r->fitter && r->fitter->step()) record(*r);
+    for (auto* runs : {&st.multi_fwd, &st.multi_rev})
+      for (FitRun& r : *runs)
+        if (r.fitter && r.fitter->step()) record(r);
+  }
+  st.step_button = {(ImGui::GetItemRectMin().x + ImGui::GetItemRectMax().x) / 2,
+                    (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) / 2};
+  ImGui::SameLine();
+  if (ImGui::Button("Reset", {bw, 0})) {
+    st.playing = false;
+    reset_fit(st);
+  }
+  st.reset_button = {(ImGui::GetItemRectMin().x + ImGui::GetItemRectMax().x) / 2,
+                     (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) / 2};
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(150 * s);
+  ImGui::SliderInt("steps/frame", &st.speed, 1, 200, "%d", ImGuiSliderFlags_Logarithmic);
+  ImGui::SameLine(0, 20 * s);
+
+  bool rebuild = false;
+  const bool disc = app.doc.scenario().kind == Kind::discrete;
+  ImGui::SetNextItemWidth(210 * s);
+  if (disc) {
+    const char* models[] = {"discretised Gaussian", "free categorical"};
+    int m = st.categorical ? 1 : 0;
+    if (ImGui::Combo("model", &m, models, 2)) {
+      st.categorical = m == 1;
+      rebuild = true;
+    }
+  } else {
+    int k = st.components;
+    if (ImGui::SliderInt("Gaussians K", &k, 1, 4)) {
+      st.components = k;
+      rebuild = true;
+    }
+  }
+  ImGui::SameLine(0, 20 * s);
+  ImGui::SetNextItemWidth(110 * s);
+  const char* opts[] = {"gd", "momentum", "adam"};
+  int ok = static_cast<int>(st.optimizer.kind);
+  if (ImGui::Combo("##optimizer", &ok, opts, 3)) {
+    st.optimizer.kind = static_cast<OptimizerKind>(ok);
+    rebuild = true;
+  }
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(120 * s);
+  float lr = static_cast<float>(st.optimizer.learning_rate);
+  if (ImGui::SliderFloat("learning rate", &lr, 0.001f, 0.5f, "%.3f", ImGuiSliderFlags_Logarithmic)) {
+    st.optimizer.learning_rate = lr;
+    rebuild = true;
+  }
+  ImGui::SameLine(0, 20 * s);
+  if (ImGui::Checkbox("8 random starts", &st.multistart)) rebuild = true;
+  if (st.multistart) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton("reseed")) {
+      ++st.seed;
+      rebuild = true;
+    }
+  }
+  ImGui::SameLine(0, 20 * s);
+  ImGui::SetNextItemWidth(170 * s);
+  float start[2] = {static_cast<float>(st.start_mean), static_cast<float>(st.start_sd)};
+  if (ImGui::DragFloat2("start μ, σ", start, 0.01f)) {
+    st.start_mean = start[0];
+    st.start_sd = std::max(0.02f, start[1]);
+    rebuild = true;
+  }
+  if (rebuild) {
+    if (st.fwd_problem) {
+      const Scenario& sc = app.doc.scenario();
+      rebuild_problems(sc, st);
+    }
+    reset_fit(st);
+  }
+}
+
+void status_line(App& app, FitPanelState& st) {
+  const plot::Theme t = current_theme(app);
+  if (!st.error.empty()) {
+    ImGui::TextColored(to_imvec4(t.infinite), "%s", st.error.c_str());
+    return;
+  }
+  const FitProblem* fp = st.fwd_problem ? &*st.fwd_problem : nullptr;
+  const FitProblem* rp = st.rev_problem ? &*st.rev_problem : nullptr;
+  ImGui::Text("step %d", std::max(st.fwd.steps(), st.rev.steps()));
+  ImGui::SameLine(0, 24);
+  ImGui::TextColored(to_imvec4(plot::fwd_color(t)), "forward D(P‖Q) = %s",
+                     plot::format_value(st.fwd.trace.value, 5).c_str());
+  ImGui::SameLine();
+  ImGui::TextDisabled("(%s)", run_status(st.fwd, fp).c_str());
+  ImGui::SameLine(0, 24);
+  ImGui::TextColored(to_imvec4(plot::rev_color(t)), "reverse D(Q‖P) = %s",
+                     plot::format_value(st.rev.trace.value, 5).c_str());
+  ImGui::SameLine();
+  ImGui::TextDisabled("(%s)", run_status(st.rev, rp).c_str());
+  for (const FitProblem* p : {fp, rp})
+    if (p && p->infinite())
+      ImGui::TextColored(to_imvec4(t.infinite), "%s = ∞: %s",
+                         p->objective() == FitObjective::forward_kl ? "D(P‖Q)" : "D(Q‖P)", p->why_infinite().c_str());
+}
+
+// The overlay plot with the start's handles (drag the peak for the mean, the shoulder for the sd).
+void fit_plot(App& app, FitPanelState& st, const plot::Theme& t, float height) {
+  const PlotArea area = plot_area("##fitplot", height);
+  ImGuiCanvas c = make_canvas(app, area);
+  if (!st.fwd_problem || !st.fwd.fitter || !st.rev.fitter) {
+    c.text({area.rect.x0 + 10, area.rect.y0 + 10}, "No fit: " + st.error, {t.font(), t.text});
+    return;
+  }
+  const Scenario& s = app.doc.scenario();
+  const plot::Range xw = s.kind == Kind::continuous ? plot::auto_x_window(s) : plot::Range{0, 1};
+  st.figure = plot::fit_figure_data(*st.fwd_problem, st.fwd.fitter->theta(), st.rev.fitter->theta(), st.start_theta,
+                                    xw, 401);
+  plot::FitFigureData& d = st.figure;
+  d.value_fwd = st.fwd.trace.value;
+  d.value_rev = st.rev.trace.value;
+  d.start_mean = st.start_mean;
+  d.start_sd = st.start_sd;
+  d.has_start_handles = true;
+  for (const FitRun& r : st.multi_rev)
+    if (r.fitter) {
+      if (d.discrete) d.q_multi.push_back(st.rev_problem->model_masses(r.fitter->theta()));
+      else {
+        const Mixture m = st.rev_problem->model_mixture(r.fitter->theta());
+        auto& y = d.q_multi.emplace_back(d.x.size());
+        for (std::size_t i = 0; i < y.size(); ++i) y[i] = pdf(m, d.x[i]);
+      }
+    }
+  if (two_parameter(*st.fwd_problem) || st.components == 1) {
+    if (st.moment) d.optimum_means_fwd.push_back(st.moment->first);
+    else if (!st.minima_fwd.empty()) d.optimum_means_fwd.push_back(st.minima_fwd.front().mean);
+    for (const LocalMinimum& m : st.minima_rev) d.optimum_means_rev.push_back(m.mean);
+  }
+  st.fit_axes = plot::figure_fit(c, t, area.rect, d);
+  const plot::Axes& a = st.fit_axes;
+
+  // Handles: pick the nearest within reach on press; drag until release.
+  const plot::Vec2 peak = plot::start_peak_px(a, d), shoulder = plot::start_shoulder_px(a, d);
+  auto dist = [&](plot::Vec2 p) { return std::hypot(area.mouse.x - p.x, area.mouse.y - p.y); };
+  const float reach = 14 * t.scale;
+  if (area.clicked) {
+    if (dist(peak) < reach) st.drag = FitPanelState::Drag::peak;
+    else if (dist(shoulder) < reach) st.drag = FitPanelState::Drag::shoulder;
+  }
+  if (!area.active) st.drag = FitPanelState::Drag::none;
+  if (area.hovered && (dist(peak) < reach || dist(shoulder) < reach)) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  if (st.drag != FitPanelState::Drag::none && ImGui::GetIO().MouseDelta.x != 0) {
+    const double x = a.data_x(area.mouse.x);
+    if (st.drag == FitPanelState::Drag::peak) st.start_mean = x;
+    else st.start_sd = std::max(0.02, std::abs(x - st.start_mean));
+    reset_fit(st);  // the fits restart from the dragged start (and run on when released, if playing)
+  }
+  if (area.hovered && st.drag == FitPanelState::Drag::none)
+    ImGui::SetTooltip("Drag ○ at the peak to move Q's start, ○ on the shoulder to change its width.");
+}
+
+void landscapes(App& app, FitPanelState& st, const plot::Theme& t) {
+  const PlotArea area = plot_area("##landscapes");
+  ImGuiCanvas c = make_canvas(app, area);
+  if (!st.view_fwd) st.view_fwd = std::make_shared<LandscapeView>();
+  if (!st.view_rev) st.view_rev = std::make_shared<LandscapeView>();
+  const bool paths = st.fwd_problem && two_parameter(*st.fwd_problem);
+  std::vector<plot::FitTrace> mf, mr;
+  if (paths) {
+    for (const FitRun& r : st.multi_fwd) mf.push_back(r.trace);
+    for (const FitRun& r : st.multi_rev) mr.push_back(r.trace);
+  }
+  const std::string note = paths ? "" : " (single Gaussian)";
+  plot::LandscapeFigure f;
+  f.landscape = &st.landscape_fwd;
+  f.levels = st.levels_fwd;
+  f.title = "Forward D(P‖Q) over (μ, log σ)" + note;
+  f.path_color = plot::fwd_color(t);
+  f.trace = paths ? &st.fwd.trace : nullptr;
+  f.multi = mf;
+  f.minima = st.minima_fwd;
+  f.closed_form = st.moment;
+  f.start = std::make_pair(st.start_mean, st.start_sd);
+  const float half = std::round(area.rect.width() / 2);
+  const plot::Rect left{area.rect.x0, area.rect.y0, area.rect.x0 + half, area.rect.y1};
+  const plot::Rect right{area.rect.x0 + half, area.rect.y0, area.rect.x1, area.rect.y1};
+  bool gpu_l = false, gpu_r = false;
+  if (st.landscape_fwd.width > 0) st.fwd_axes = draw_landscape(c, t, left, f, *st.view_fwd, st.landscape_generation, &gpu_l);
+  plot::LandscapeFigure g = f;
+  g.landscape = &st.landscape_rev;
+  g.levels = st.levels_rev;
+  g.title = "Reverse D(Q‖P) over (μ, log σ)" + note;
+  g.path_color = plot::rev_color(t);
+  g.trace = paths ? &st.rev.trace : nullptr;
+  g.multi = mr;
+  g.minima = st.minima_rev;
+  g.closed_form.reset();
+  if (st.landscape_rev.width > 0) st.rev_axes = draw_landscape(c, t, right, g, *st.view_rev, st.landscape_generation, &gpu_r);
+  st.gpu_heatmap = gpu_l && gpu_r;
+  // A click on either landscape starts both fits there.
+  if (area.clicked) {
+    for (const plot::Axes* a : {&st.fwd_axes, &st.rev_axes})
+      if (a->plot.contains({area.mouse.x, area.mouse.y})) {
+        st.start_mean = a->data_x(area.mouse.x);
+        st.start_sd = std::exp(a->data_y(area.mouse.y));
+        reset_fit(st);
+      }
+  }
+  if (area.hovered) {
+    for (const auto& [a, land] : {std::pair{&st.fwd_axes, &st.landscape_fwd}, std::pair{&st.rev_axes, &st.landscape_rev}})
+      if (a->plot.contains({area.mouse.x, area.mouse.y}))
+        ImGui::SetTooltip("μ = %.3f, σ = %.3f — click to start both fits here\n○ local minimum (value)   ◇ moment matching",
+                          a->data_x(area.mouse.x), std::exp(a->data_y(area.mouse.y)));
+  }
+}
+
+}  // namespace
+
+void panel_fit(App& app, FitPanelState& st) {
+  update_fit(app.doc, st, ImGui::GetTime());
+  const plot::Theme t = current_theme(app);
+  controls(app, st);
+  status_line(app, st);
+  const float avail = ImGui::GetContentRegionAvail().y;
+  const float top_h = std::round(avail * 0.46f);
+  const float w = ImGui::GetContentRegionAvail().x;
+  const float loss_w = std::round(w * 0.34f);
+  ImGui::BeginGroup();
+  {
+    ImGui::BeginChild("##fitleft", {w - loss_w - ImGui::GetStyle().ItemSpacing.x, top_h}, false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    fit_plot(app, st, t, 0);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("##fitloss", {0, top_h}, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    const PlotArea area = plot_area("##loss");
+    ImGuiCanvas c = make_canvas(app, area);
+    plot::figure_fit_loss(c, t, area.rect, st.fwd.trace, st.rev.trace);
+    ImGui::EndChild();
+  }
+  ImGui::EndGroup();
+  landscapes(app, st, t);
+}
+
+void draw_fit_window(App& app, FitPanelState& st, ImVec2 pos, ImVec2 size) {
+  if (!st.open) return;
+  ImGui::SetNextWindowPos(pos);
+  ImGui::SetNextWindowSize(size);
+  constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar;
+  if (ImGui::Begin("Fit: forward vs reverse KL — mass-covering vs mode-seeking###fit", &st.open, flags))
+    panel_fit(app, st);
+  ImGui::End();
+}
+
+}  // namespace divlab::gui

@@ -1,0 +1,341 @@
+#include "plot/figures_fit.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+#include "divlab/distribution.hpp"
+
+namespace divlab::plot {
+
+namespace {
+
+constexpr Color rgb(int hex) {
+  return {((hex >> 16) & 0xff) / 255.0f, ((hex >> 8) & 0xff) / 255.0f, (hex & 0xff) / 255.0f, 1.0f};
+}
+
+double finite_max(std::span<const double> v, double m = 0) {
+  for (double x : v)
+    if (std::isfinite(x)) m = std::max(m, x);
+  return m;
+}
+
+double param(const std::vector<std::pair<std::string, double>>& named, const char* key, double fallback) {
+  for (const auto& [k, v] : named)
+    if (k == key) return v;
+  return fallback;
+}
+
+void marker_ring(Canvas& c, Vec2 p, float r, Color fill, Color ring) {
+  c.circle(p, r + 1.5f, ring);
+  c.circle(p, r, fill);
+}
+
+void diamond(Canvas& c, Vec2 p, float r, Color fill, Color ring) {
+  const Vec2 outer[4] = {{p.x, p.y - r - 2}, {p.x + r + 2, p.y}, {p.x, p.y + r + 2}, {p.x - r - 2, p.y}};
+  const Vec2 inner[4] = {{p.x, p.y - r}, {p.x + r, p.y}, {p.x, p.y + r}, {p.x - r, p.y}};
+  c.fill_polygon(outer, ring);
+  c.fill_polygon(inner, fill);
+}
+
+// A line with a dark outline so it reads on any part of the colour map.
+void outlined_path(Canvas& c, std::span<const Vec2> pts, Color col, float w) {
+  if (pts.size() < 2) return;
+  c.polyline(pts, {Color{0, 0, 0, 0.85f}, w + 2.5f});
+  c.polyline(pts, {col, w});
+}
+
+}  // namespace
+
+// [SECTION] colour map
+
+const std::array<std::array<float, 3>, kColormapStops>& colormap_table() {
+  // viridis(10): #440154 #482878 #3E4A89 #31688E #26828E #1F9E89 #35B779 #6DCD59 #B4DE2C #FDE725
+  static constexpr std::array<int, kColormapStops> hex = {0x440154, 0x482878, 0x3e4a89, 0x31688e, 0x26828e,
+                                                          0x1f9e89, 0x35b779, 0x6dcd59, 0xb4de2c, 0xfde725};
+  static const std::array<std::array<float, 3>, kColormapStops> table = [] {
+    std::array<std::array<float, 3>, kColormapStops> t{};
+    for (int i = 0; i < kColormapStops; ++i) {
+      const Color c = rgb(hex[static_cast<std::size_t>(i)]);
+      t[static_cast<std::size_t>(i)] = {c.r, c.g, c.b};
+    }
+    return t;
+  }();
+  return table;
+}
+
+Color colormap(float t) {
+  const auto& tab = colormap_table();
+  if (!(t >= 0)) t = 0;  // NaN too
+  t = std::min(t, 1.0f);
+  const float x = t * (kColormapStops - 1);
+  const int i = std::min(static_cast<int>(std::floor(x)), kColormapStops - 2);
+  const float f = x - static_cast<float>(i);
+  const auto& a = tab[static_cast<std::size_t>(i)];
+  const auto& b = tab[static_cast<std::size_t>(i + 1)];
+  return {a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f, a[2] + (b[2] - a[2]) * f, 1.0f};
+}
+
+Color infinite_cell_color() { return {0.55f, 0.55f, 0.58f, 1.0f}; }
+
+float landscape_level(float value, float vmin, float vmax) {
+  if (!std::isfinite(value)) return -1.0f;
+  const double span = std::max(0.0, static_cast<double>(vmax) - vmin);
+  if (span <= 0) return 0.0f;
+  const double t = std::log1p(std::max(0.0, static_cast<double>(value) - vmin)) / std::log1p(span);
+  return static_cast<float>(std::clamp(t, 0.0, 1.0));
+}
+
+std::vector<float> landscape_levels(const Landscape& l) {
+  std::vector<float> out(l.values.size());
+  for (std::size_t i = 0; i < out.size(); ++i) out[i] = landscape_level(l.values[i], l.min, l.max);
+  return out;
+}
+
+// [SECTION] fit figure data
+
+Color fwd_color(const Theme& t) { return t.q; }
+Color rev_color(const Theme& t) {
+  return std::string_view(t.name) == "dark" ? rgb(0xe07be0) : rgb(0xaa1f8a);
+}
+
+FitFigureData fit_figure_data(const FitProblem& forward, std::span<const double> theta_fwd,
+                              std::span<const double> theta_rev, std::span<const double> start_theta,
+                              Range x_window, int samples) {
+  FitFigureData d;
+  const FitTarget& target = forward.target();
+  d.discrete = target.discrete;
+  const ModelSpec spec = forward.model();
+  d.has_start_handles = spec.kind == ModelKind::normal || spec.kind == ModelKind::discretised_normal ||
+                        (spec.kind == ModelKind::normal_mixture && spec.components == 1);
+  const auto named = forward.named_parameters(start_theta);
+  d.start_mean = param(named, "mean", param(named, "mean1", 0));
+  d.start_sd = param(named, "sd", param(named, "sd1", 1));
+  if (d.discrete) {
+    d.p = normalised(target.mass);
+    d.x = target.x;
+    if (d.x.size() != d.p.size()) {
+      d.x.resize(d.p.size());
+      for (std::size_t i = 0; i < d.x.size(); ++i) d.x[i] = static_cast<double>(i);
+    }
+    d.q_fwd = forward.model_masses(theta_fwd);
+    d.q_rev = forward.model_masses(theta_rev);
+    d.q_start = forward.model_masses(start_theta);
+    return d;
+  }
+  samples = std::max(samples, 2);
+  d.x.resize(static_cast<std::size_t>(samples));
+  for (int i = 0; i < samples; ++i)
+    d.x[static_cast<std::size_t>(i)] = x_window.lo + (x_window.hi - x_window.lo) * i / (samples - 1);
+  auto sample = [&](const Mixture& m) {
+    std::vector<double> y(d.x.size());
+    for (std::size_t i = 0; i < y.size(); ++i) y[i] = pdf(m, d.x[i]);
+    return y;
+  };
+  d.p = sample(target.mixture);
+  d.q_fwd = sample(forward.model_mixture(theta_fwd));
+  d.q_rev = sample(forward.model_mixture(theta_rev));
+  d.q_start = sample(forward.model_mixture(start_theta));
+  return d;
+}
+
+// [SECTION] the overlay
+
+namespace {
+
+double start_peak_height(const FitFigureData& d) {
+  if (d.discrete) return finite_max(d.q_start);
+  return 1.0 / (std::max(d.start_sd, 1e-9) * std::sqrt(2 * std::numbers::pi));
+}
+
+}  // namespace
+
+Vec2 start_peak_px(const Axes& a, const FitFigureData& d) {
+  return a.px(d.start_mean, std::min(start_peak_height(d), a.y.hi));
+}
+Vec2 start_shoulder_px(const Axes& a, const FitFigureData& d) {
+  return a.px(d.start_mean + d.start_sd, std::min(start_peak_height(d) * std::exp(-0.5), a.y.hi));
+}
+
+Axes figure_fit(Canvas& c, const Theme& t, Rect r, const FitFigureData& d, std::optional<Range> y) {
+  const Color cf = fwd_color(t), cr = rev_color(t);
+  AxesSpec spec;
+  spec.title = "P and the two fits: forward KL covers, reverse KL seeks";
+  spec.x = d.x.empty() ? Range{0, 1} : Range{d.x.front(), d.x.back()};
+  if (d.discrete) spec.x = {spec.x.lo - 0.6, spec.x.hi + 0.6};
+  const double top = std::max({finite_max(d.p), finite_max(d.q_fwd), finite_max(d.q_rev)});
+  spec.y = y.value_or(Range{0, std::max(top, 1e-6) * 1.12});
+  spec.x_label = d.discrete ? "x (support)" : "x";
+  spec.y_label = d.discrete ? "probability" : "density";
+  const std::vector<LegendEntry> legend{{"P (target)", t.p, Dash::solid, true},
+                                        {"Q fwd: min D(P‖Q) = " + format_value(d.value_fwd), cf},
+                                        {"Q rev: min D(Q‖P) = " + format_value(d.value_rev), cr},
+                                        {"start", t.text_dim, Dash::dashed}};
+  spec.top_reserve = legend_rows_height(c, t, legend, r.width() - t.px(80)) + t.px(4);
+  const Axes a = draw_axes(c, t, r, spec);
+  draw_legend_rows(c, t, {a.plot.x0, a.plot.y0 - spec.top_reserve, a.plot.x1, a.plot.y0 - t.px(2)}, legend);
+
+  c.push_clip(a.plot);
+  const float lw = t.px(t.line_width * 1.3f);
+  if (d.discrete) {
+    double gap = 1;
+    for (std::size_t i = 1; i < d.x.size(); ++i) gap = std::min(gap, std::abs(d.x[i] - d.x[i - 1]));
+    plot_bars(c, a, d.x, d.p, gap * 0.7, 0, t.p.with_alpha(0.45f), {t.p, t.px(1.2f)});
+    for (const auto& q : d.q_multi) plot_line(c, a, d.x, q, {cr.with_alpha(0.3f), t.px(1.2f)});
+    plot_line(c, a, d.x, d.q_start, {t.text_dim, t.px(1.5f), Dash::dashed});
+    plot_line(c, a, d.x, d.q_fwd, {cf, lw});
+    plot_markers(c, a, d.x, d.q_fwd, t.px(4), cf);
+    plot_line(c, a, d.x, d.q_rev, {cr, lw});
+    plot_markers(c, a, d.x, d.q_rev, t.px(4), cr);
+  } else {
+    plot_fill_to_zero(c, a, d.x, d.p, t.p.with_alpha(t.fill_alpha));
+    plot_line(c, a, d.x, d.p, {t.p, t.px(1.5f)});
+    for (const auto& q : d.q_multi) plot_line(c, a, d.x, q, {cr.with_alpha(0.3f), t.px(1.2f)});
+    plot_line(c, a, d.x, d.q_start, {t.text_dim, t.px(1.5f), Dash::dashed});
+    plot_line(c, a, d.x, d.q_fwd, {cf, lw});
+    plot_line(c, a, d.x, d.q_rev, {cr, lw});
+  }
+  // The true optima: ▲ under the curves at their means (forward above, reverse below).
+  auto tri = [&](double mean, float yb, Color col) {
+    const float x = a.px_x(mean), s = t.px(7);
+    const Vec2 outer[3] = {{x, yb - s - 2}, {x + s * 0.8f + 2, yb + 1}, {x - s * 0.8f - 2, yb + 1}};
+    const Vec2 inner[3] = {{x, yb - s}, {x + s * 0.8f, yb}, {x - s * 0.8f, yb}};
+    c.fill_polygon(outer, t.background);
+    c.fill_polygon(inner, col);
+  };
+  for (double m : d.optimum_means_fwd) tri(m, a.plot.y1 - t.px(12), cf);
+  for (double m : d.optimum_means_rev) tri(m, a.plot.y1 - t.px(2), cr);
+  if (d.has_start_handles) {
+    marker_ring(c, start_peak_px(a, d), t.px(5.5f), t.background, t.text);
+    marker_ring(c, start_shoulder_px(a, d), t.px(4.5f), t.background, t.text_dim);
+  }
+  c.pop_clip();
+  if (!d.optimum_means_fwd.empty() || !d.optimum_means_rev.empty())
+    c.text({a.plot.x1 - t.px(4), a.plot.y1 - t.px(22)}, "▲ true optima", {t.font(0.8f), t.text_dim, Align::end, Align::end});
+  return a;
+}
+
+Axes figure_fit_loss(Canvas& c, const Theme& t, Rect r, const FitTrace& fwd, const FitTrace& rev) {
+  AxesSpec spec;
+  spec.title = "Objective vs step";
+  spec.x_label = "step";
+  spec.y_label = "nats";
+  const double last = std::max(fwd.steps.empty() ? 0.0 : fwd.steps.back(), rev.steps.empty() ? 0.0 : rev.steps.back());
+  spec.x = {0, std::max(10.0, last)};
+  double lo = 0, hi = std::max(finite_max(fwd.values), finite_max(rev.values));
+  spec.y = fix_range({lo, hi > 0 ? hi * 1.08 : 1});
+  const std::vector<LegendEntry> legend{{"D(P‖Q) forward", fwd_color(t)}, {"D(Q‖P) reverse", rev_color(t)}};
+  const Axes a = draw_axes(c, t, r, spec);
+  c.push_clip(a.plot);
+  plot_line(c, a, fwd.steps, fwd.values, {fwd_color(t), t.px(2)});
+  plot_line(c, a, rev.steps, rev.values, {rev_color(t), t.px(2)});
+  c.pop_clip();
+  draw_legend(c, t, a, legend);
+  return a;
+}
+
+// [SECTION] landscapes
+
+Axes landscape_axes(Canvas& c, const Theme& t, Rect r, const LandscapeFigure& f) {
+  AxesSpec spec;
+  spec.title = f.title;
+  spec.x_label = "mean μ";
+  spec.y_label = "log σ";
+  spec.y_zero_line = false;
+  if (f.landscape) {
+    spec.x = {f.landscape->range.mean_lo, f.landscape->range.mean_hi};
+    spec.y = {f.landscape->range.log_sd_lo, f.landscape->range.log_sd_hi};
+  }
+  r.x1 -= t.px(58);  // the colour bar
+  return draw_axes(c, t, r, spec);
+}
+
+void landscape_cells(Canvas& c, const Axes& a, const LandscapeFigure& f) {
+  const Landscape* l = f.landscape;
+  if (!l || l->width < 2 || l->height < 2 || f.levels.size() != l->values.size()) return;
+  const int w = l->width, h = l->height;
+  const double dx = (l->range.mean_hi - l->range.mean_lo) / (w - 1);
+  const double dy = (l->range.log_sd_hi - l->range.log_sd_lo) / (h - 1);
+  auto level = [&](int row, int col) { return f.levels[static_cast<std::size_t>(row) * w + col]; };
+  auto band = [](float v) { return v < 0 ? -1.0f : std::floor(v * kContourLevels); };
+  c.push_clip(a.plot);
+  for (int row = 0; row < h; ++row) {
+    const float y0 = a.px_y(l->log_sd_at(row) + dy / 2), y1 = a.px_y(l->log_sd_at(row) - dy / 2);
+    for (int col = 0; col < w; ++col) {
+      const float v = level(row, col);
+      Color col_c = v < 0 ? infinite_cell_color() : colormap(v);
+      // CPU iso-lines: a cell whose band differs from its right or upper neighbour's.
+      const bool edge = v >= 0 && ((col + 1 < w && band(level(row, col + 1)) != band(v)) ||
+                                   (row + 1 < h && band(level(row + 1, col)) != band(v)));
+      if (edge) col_c = {col_c.r * (1 - kContourDarken), col_c.g * (1 - kContourDarken), col_c.b * (1 - kContourDarken), 1};
+      const float x0 = a.px_x(l->mean_at(col) - dx / 2), x1 = a.px_x(l->mean_at(col) + dx / 2);
+      c.fill_rect({x0, y0, x1 + 0.5f, y1 + 0.5f}, col_c);  // overlap half a pixel: no seams
+    }
+  }
+  c.pop_clip();
+}
+
+void landscape_overlay(Canvas& c, const Theme& t, const Axes& a, const LandscapeFigure& f) {
+  const Landscape* l = f.landscape;
+  c.stroke_rect(a.plot, {t.axis, t.px(1)});
+  c.push_clip(a.plot);
+  auto path_px = [&](const FitTrace& tr) {
+    std::vector<Vec2> pts;
+    pts.reserve(tr.means.size());
+    for (std::size_t i = 0; i < tr.means.size() && i < tr.log_sds.size(); ++i)
+      if (std::isfinite(tr.means[i]) && std::isfinite(tr.log_sds[i])) pts.push_back(a.px(tr.means[i], tr.log_sds[i]));
+    return pts;
+  };
+  const Color white{1, 1, 1, 1}, black{0, 0, 0, 1};
+  for (const FitTrace& m : f.multi) {
+    const auto pts = path_px(m);
+    if (pts.empty()) continue;
+    c.polyline(pts, {white.with_alpha(0.75f), t.px(1.3f)});
+    c.circle(pts.front(), t.px(2.5f), white.with_alpha(0.8f));
+    marker_ring(c, pts.back(), t.px(3.5f), f.path_color, black);
+  }
+  if (f.trace) {
+    const auto pts = path_px(*f.trace);
+    outlined_path(c, pts, f.path_color, t.px(2.5f));
+    if (!pts.empty()) marker_ring(c, pts.back(), t.px(5), f.path_color, white);
+  }
+  if (f.start) marker_ring(c, a.px(f.start->first, std::log(f.start->second)), t.px(5), white, black);
+  const TextStyle label{t.font(0.8f), white, Align::start, Align::end, Weight::bold};
+  for (const LocalMinimum& m : f.minima) {
+    const Vec2 p = a.px(m.mean, std::log(m.sd));
+    c.circle(p, t.px(8), black);
+    c.circle(p, t.px(6.5f), white);
+    c.circle(p, t.px(3.5f), black);
+    const std::string s = format_value(m.value, 3);
+    const Vec2 ts = c.text_size(s, label);
+    c.fill_rect({p.x + t.px(8), p.y - t.px(8) - ts.y, p.x + t.px(12) + ts.x, p.y - t.px(6)}, black.with_alpha(0.6f));
+    c.text({p.x + t.px(10), p.y - t.px(7)}, s, label);
+  }
+  if (f.closed_form) diamond(c, a.px(f.closed_form->first, std::log(f.closed_form->second)), t.px(6), white, black);
+  c.pop_clip();
+
+  // Colour bar on the right: the level → value mapping (log-scaled), min at the bottom.
+  if (!l || !(l->max >= l->min)) return;
+  const float bx0 = a.plot.x1 + t.px(10), bx1 = bx0 + t.px(14);
+  const int n = 48;
+  for (int i = 0; i < n; ++i) {
+    const float y0 = a.plot.y1 - a.plot.height() * (i + 1) / n, y1 = a.plot.y1 - a.plot.height() * i / n;
+    c.fill_rect({bx0, y0, bx1, y1 + 0.5f}, colormap((i + 0.5f) / n));
+  }
+  c.stroke_rect({bx0, a.plot.y0, bx1, a.plot.y1}, {t.axis, t.px(1)});
+  const TextStyle small{t.font(0.75f), t.text_dim, Align::start, Align::center};
+  const double span = static_cast<double>(l->max) - l->min;
+  for (float lv : {0.0f, 0.25f, 0.5f, 0.75f, 1.0f}) {
+    const double v = l->min + std::expm1(lv * std::log1p(span));  // inverse of landscape_level
+    c.text({bx1 + t.px(3), a.plot.y1 - a.plot.height() * lv}, format_value(v, 2), small);
+  }
+}
+
+Axes figure_landscape(Canvas& c, const Theme& t, Rect r, const LandscapeFigure& f) {
+  const Axes a = landscape_axes(c, t, r, f);
+  landscape_cells(c, a, f);
+  landscape_overlay(c, t, a, f);
+  return a;
+}
+
+}  // namespace divlab::plot
