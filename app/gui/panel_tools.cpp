@@ -90,12 +90,12 @@ void common_tools(App& app) {
   ImGui::EndDisabled();
 }
 
-void values_table(App& app, const plot::Theme& t) {
+void values_table(App& app, const plot::Theme& t, float height) {
   Document& d = app.doc;
   const int n = d.bins();
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable("values", 4, flags, {0, ImGui::GetContentRegionAvail().y})) return;
+  if (!ImGui::BeginTable("values", 4, flags, {0, height > 0 ? height : ImGui::GetContentRegionAvail().y})) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 1.8f);
   ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthStretch, 1.2f);
@@ -205,6 +205,19 @@ void components_editor(App& app, const plot::Theme& t) {
   }
 }
 
+// A few lines that tell a newcomer what can be done, under the controls.
+void how_to(bool discrete) {
+  ImGui::Spacing();
+  ImGui::Separator();
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextDisabled(discrete ? "Drag a bar up or down to set its probability (the others keep their ratios). "
+                                 "Drag across several bars to paint a shape. Tab switches P/Q, ← → shift, Ctrl+Z undoes. "
+                                 "Hover any number for what it means."
+                               : "Drag a ● peak to move a component (up/down: its weight), a ◆ shoulder to change its "
+                                 "width. Wheel zooms x, right-drag pans. Hover any number for what it means; F1 lists the keys.");
+  ImGui::PopTextWrapPos();
+}
+
 }  // namespace
 
 void panel_tools(App& app) {
@@ -215,10 +228,14 @@ void panel_tools(App& app) {
     discrete_tools(app);
     common_tools(app);
     ImGui::Spacing();
-    values_table(app, t);
+    const bool small = app.doc.bins() <= 12;
+    if (small) values_table(app, t, ImGui::GetFrameHeightWithSpacing() * static_cast<float>(app.doc.bins() + 1.3f));
+    if (small) how_to(true);
+    if (!small) values_table(app, t, 0);
   } else {
     common_tools(app);
     components_editor(app, t);
+    how_to(false);
   }
 }
 

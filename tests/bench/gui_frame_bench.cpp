@@ -1,0 +1,160 @@
+// Frame time of the whole GUI at 1600×900 with every view open, while P is being dragged (every
+// frame is an edit: measures, curves and all figures are recomputed).
+//   BM_FrameCpu:  our CPU work per frame: draw_frame + ImGui::Render, no GL (target ≤ 2 ms).
+//   BM_FrameGl:   the full frame through GLFW + OpenGL 3.3 under the X display (Xvfb software GL),
+//                 glFinish'ed, vsync off (target median ≤ 16.7 ms). Skipped without DISPLAY.
+// Counters: median_ms and p95_ms over the timed frames.
+#include <benchmark/benchmark.h>
+#include <imgui.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <glad/gl.h>
+#include <GLFW/glfw3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gui/app.hpp"
+#include "platform/window.hpp"
+
+namespace {
+
+using divlab::Scenario;
+using divlab::Which;
+using divlab::gui::App;
+
+Scenario letters() {  // 26 labelled bins, like the English/German preset
+  Scenario s;
+  s.kind = divlab::Kind::discrete;
+  s.base = divlab::Base::two;
+  for (int i = 0; i < 26; ++i) {
+    s.p_mass.push_back(1.0 + std::sin(i * 0.7) * 0.8);
+    s.q_mass.push_back(1.0 + std::cos(i * 0.4) * 0.9);
+    s.labels.push_back(std::string(1, static_cast<char>('a' + i)));
+  }
+  return s;
+}
+
+Scenario bimodal() {
+  Scenario s;
+  s.kind = divlab::Kind::continuous;
+  s.p_mix.components = {{divlab::Family::normal, 0.5, -2, 0.6}, {divlab::Family::normal, 0.5, 2, 0.6}};
+  s.q_mix.components = {{divlab::Family::normal, 1, 0, 1}};
+  s.view = {{"x_range", {-6, 6}}};
+  return s;
+}
+
+// One edit per frame, as a drag would make.
+void edit(App& app, int frame) {
+  if (app.doc.scenario().kind == divlab::Kind::discrete) {
+    app.doc.set_probability(Which::p, frame % 26, 0.02 + 0.1 * (0.5 + 0.5 * std::sin(frame * 0.1)));
+  } else {
+    auto c = app.doc.mixture(Which::q).components[0];
+    c.mean = std::sin(frame * 0.05);
+    app.doc.set_component(Which::q, 0, c);
+  }
+}
+
+void report(benchmark::State& state, std::vector<double>& ms) {
+  if (ms.empty()) return;
+  std::sort(ms.begin(), ms.end());
+  state.counters["median_ms"] = ms[ms.size() / 2];
+  state.counters["p95_ms"] = ms[std::min(ms.size() - 1, ms.size() * 95 / 100)];
+}
+
+void frame_cpu(benchmark::State& state, Scenario s) {
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  io.DisplaySize = {1600, 900};
+  io.DeltaTime = 1.0f / 60;
+  io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
+  auto app = std::make_unique<App>();
+  divlab::gui::load_fonts(*app, 1.0f);
+  unsigned char* px = nullptr;
+  int w = 0, h = 0;
+  io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
+  app->doc.reset(std::move(s));
+  app->history_show[3] = app->history_show[4] = app->history_show[5] = true;  // every history series
+  io.MousePos = {700, 200};  // hover readouts on
+  int frame = 0;
+  std::vector<double> ms;
+  for (auto _ : state) {
+    const auto t0 = std::chrono::steady_clock::now();
+    edit(*app, frame++);
+    ImGui::NewFrame();
+    divlab::gui::draw_frame(*app, io.DisplaySize);
+    ImGui::Render();
+    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    benchmark::DoNotOptimize(ImGui::GetDrawData()->TotalVtxCount);
+  }
+  report(state, ms);
+  state.counters["vertices"] = ImGui::GetDrawData()->TotalVtxCount;
+  app.reset();
+  ImGui::DestroyContext();
+}
+
+void frame_gl(benchmark::State& state, Scenario s) {
+  if (!std::getenv("DISPLAY")) {
+    state.SkipWithError("no DISPLAY (run under xvfb-run)");
+    return;
+  }
+  std::string error;
+  auto window = divlab::platform::Window::create(1600, 900, "divlab bench", &error);
+  if (!window) {
+    state.SkipWithError(error.c_str());
+    return;
+  }
+  glfwSwapInterval(0);
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  ImGui_ImplGlfw_InitForOpenGL(window->handle(), false);
+  ImGui_ImplOpenGL3_Init("#version 330 core");
+  auto app = std::make_unique<App>();
+  divlab::gui::load_fonts(*app, 1.0f);
+  app->doc.reset(std::move(s));
+  int frame = 0;
+  std::vector<double> ms;
+  for (auto _ : state) {
+    const auto t0 = std::chrono::steady_clock::now();
+    glfwPollEvents();
+    edit(*app, frame++);
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    divlab::gui::draw_frame(*app, io.DisplaySize);
+    ImGui::Render();
+    int fw = 0, fh = 0;
+    window->framebuffer_size(&fw, &fh);
+    glViewport(0, 0, fw, fh);
+    glClearColor(1, 1, 1, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    window->swap();
+    glFinish();
+    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+  }
+  report(state, ms);
+  app.reset();
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+}
+
+void BM_FrameCpu_Discrete26(benchmark::State& s) { frame_cpu(s, letters()); }
+void BM_FrameCpu_Mixture(benchmark::State& s) { frame_cpu(s, bimodal()); }
+void BM_FrameGl_Discrete26(benchmark::State& s) { frame_gl(s, letters()); }
+void BM_FrameGl_Mixture(benchmark::State& s) { frame_gl(s, bimodal()); }
+
+}  // namespace
+
+BENCHMARK(BM_FrameCpu_Discrete26)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_FrameCpu_Mixture)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_FrameGl_Discrete26)->Unit(benchmark::kMillisecond)->MinTime(3.0);
+BENCHMARK(BM_FrameGl_Mixture)->Unit(benchmark::kMillisecond)->MinTime(3.0);
