@@ -288,6 +288,8 @@ void figure_metrics(Canvas& c, const Theme& t, Rect r, const FigureData& d, cons
     if (std::isfinite(v)) top = std::max(top, v);
   AxesSpec ls;
   ls.title = o.title ? "KL both ways (" + u + ")" : "";
+  if (o.title && c.text_size(ls.title, {t.font(), t.text, Align::start, Align::start, Weight::bold}).x > left.width() - t.px(12))
+    ls.title = "KL (" + u + ")";  // narrow: the short title
   ls.x = {-0.6, 2.6};
   ls.y = o.y.value_or(Range{0, top * 1.22});
   ls.x_categories = {kn.begin(), kn.end()};
