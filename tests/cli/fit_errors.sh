@@ -26,6 +26,8 @@ expect_error "--start: sd: expected a number > 0, got '-2'" "$D/bimodal.json" --
 expect_error "--start: mean: expected a finite number, got 'abc'" "$D/bimodal.json" --start mean=abc
 expect_error "--start: mean: expected a finite number, got 'inf'" "$D/bimodal.json" --start mean=inf
 expect_error "--start: unknown parameter 'sigma' \(expected: mean, sd\)" "$D/bimodal.json" --start sigma=1
+expect_error "--start: unknown parameter 'mean0' \(expected: mean, sd, meanK, sdK, weightK\)" "$D/mixture.json" --start mean0=1
+expect_error "--start: weight2: expected a number > 0, got '0'" "$D/mixture.json" --start weight2=0
 expect_error "--start: expected name=value pairs.*got 'mean'" "$D/bimodal.json" --start mean
 expect_error "--start: expected name=value pairs.*got ''" "$D/bimodal.json" --start mean=1,,sd=2
 expect_error "--start: parameter 'mean' given twice" "$D/bimodal.json" --start mean=1,mean=2

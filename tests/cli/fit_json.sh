@@ -14,6 +14,7 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 "$DIVLAB" fit "$D/nofit.json" --json --objective jsd --start mean=-1.5,sd=0.5 > "$tmp/jsd.json"
 "$DIVLAB" fit "$D/coin.json" --json > "$tmp/coin.json"
 "$DIVLAB" fit "$D/heavy.json" --json > "$tmp/heavy.json"
+"$DIVLAB" fit "$D/mixture.json" --json > "$tmp/mixture.json"
 
 /usr/bin/python3 - "$tmp" "$SRC" <<'PY'
 import json, math, sys
@@ -66,6 +67,13 @@ check(coin["model"] == "discretised_normal" and coin["converged"], "coin")
 heavy = load("heavy")
 check(heavy["value"] == "inf" and heavy["converged"] is False and heavy["steps"] == 0, f"heavy {heavy}")
 check("tails" in heavy.get("stopped_because", ""), "heavy explains the tails")
+
+mix = load("mixture")  # K = 2 from the start keys; reverse KL reaches P itself
+check(mix["model"] == "normal_mixture" and mix["converged"], f"mixture {mix.get('stopped_because')}")
+want = {"weight1": 0.3, "mean1": -1.5, "sd1": 0.5, "weight2": 0.7, "mean2": 1.0, "sd2": 0.8}
+check(set(mix["params"]) == set(want), f"mixture params {mix['params']}")
+check(all(abs(mix["params"][k] - v) < 1e-6 for k, v in want.items()), f"mixture params {mix['params']}")
+check(abs(mix["value"]) < 1e-11, f"mixture value {mix['value']}")
 
 # Golden: every number equal to 1e-9 relative, every other value exactly.
 gold = json.load(open(f"{src}/tests/cli/fit_data/golden_bimodal.json"))
