@@ -21,5 +21,6 @@ function(embed_files out_cpp ns)
     OUTPUT ${out_cpp}
     COMMAND ${CMAKE_COMMAND} -DOUT=${out_cpp} -DNS=${ns} "-DFILES=${files_arg}" -P ${CMAKE_SOURCE_DIR}/cmake/EmbedFiles.cmake
     DEPENDS ${ARGN} ${CMAKE_SOURCE_DIR}/cmake/EmbedFiles.cmake
-    COMMENT "Embedding ${ns} files")
+    COMMENT "Embedding ${ns} files"
+    VERBATIM)  # the "|"-joined list must reach cmake -P as one argument, not a shell pipe
 endfunction()

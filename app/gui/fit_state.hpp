@@ -21,13 +21,12 @@ namespace divlab::gui {
 
 class LandscapeView;
 
-// One optimiser run and its recorded path. The Fitter is rebuilt (θ kept) when P changes, so the
-// step count carries on from `step_offset`.
+// One optimiser run and its recorded path. When P changes the Fitter is retargeted (θ, optimiser
+// state and step count carry on).
 struct FitRun {
   std::optional<Fitter> fitter;
   plot::FitTrace trace;
-  int step_offset = 0;
-  int steps() const { return step_offset + (fitter ? fitter->steps() : 0); }
+  int steps() const { return fitter ? fitter->steps() : 0; }
   bool done() const { return !fitter || fitter->done(); }
 };
 

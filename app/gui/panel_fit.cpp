@@ -59,17 +59,14 @@ void start_run(FitRun& r, const FitProblem& problem, const std::vector<double>& 
   record(r);
 }
 
-// A new problem for a run in progress: same θ, the step count carries on.
-void rebuild_run(FitRun& r, const FitProblem& problem, const OptimizerSettings& o) {
+// A new problem for a run in progress (P edited): θ, the optimiser's state and the step count carry on.
+void rebuild_run(FitRun& r, const FitProblem& problem) {
   if (!r.fitter) return;
-  const std::vector<double> theta(r.fitter->theta().begin(), r.fitter->theta().end());
-  if (static_cast<int>(theta.size()) != problem.parameter_count()) {
-    r = FitRun{};
+  if (r.fitter->problem().parameter_count() != problem.parameter_count()) {
+    r = FitRun{};  // N bins changed under a categorical model: the caller starts over
     return;
   }
-  r.step_offset += r.fitter->steps();
-  r.fitter.emplace(problem, theta, o, false);
-  r.trace.theta = theta;
+  r.fitter->retarget(problem);
   r.trace.value = r.fitter->value();
 }
 
@@ -178,10 +175,10 @@ void update_fit(const Document& doc, FitPanelState& st, double now) {
     if (!had) {
       reset_fit(st);
     } else {
-      rebuild_run(st.fwd, *st.fwd_problem, st.optimizer);
-      rebuild_run(st.rev, *st.rev_problem, st.optimizer);
-      for (auto& r : st.multi_fwd) rebuild_run(r, *st.fwd_problem, st.optimizer);
-      for (auto& r : st.multi_rev) rebuild_run(r, *st.rev_problem, st.optimizer);
+      rebuild_run(st.fwd, *st.fwd_problem);
+      rebuild_run(st.rev, *st.rev_problem);
+      for (auto& r : st.multi_fwd) rebuild_run(r, *st.fwd_problem);
+      for (auto& r : st.multi_rev) rebuild_run(r, *st.rev_problem);
       if (!st.fwd.fitter) reset_fit(st);  // the model's size changed (N bins): start over
     }
   }
@@ -206,10 +203,7 @@ void update_fit(const Document& doc, FitPanelState& st, double now) {
         break;
       advance(r);
     }
-  bool all_done = st.fwd.done() && st.rev.done();
-  for (auto* runs : {&st.multi_fwd, &st.multi_rev})
-    for (const FitRun& r : *runs) all_done = all_done && r.done();
-  if (all_done) st.playing = false;
+  // Converged fits stay "playing": they follow P live when it is edited (retarget resumes them).
 }
 
 // [SECTION] drawing
@@ -261,11 +255,28 @@ void controls(App& app, FitPanelState& st) {
   ImGui::SameLine();
   ImGui::SetNextItemWidth(150 * s);
   ImGui::SliderInt("steps/frame", &st.speed, 1, 200, "%d", ImGuiSliderFlags_Logarithmic);
-  ImGui::SameLine(0, 20 * s);
-
   bool rebuild = false;
+  ImGui::SameLine(0, 20 * s);
+  if (ImGui::Checkbox("8 random starts", &st.multistart)) rebuild = true;
+  if (st.multistart) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton("reseed")) {
+      ++st.seed;
+      rebuild = true;
+    }
+  }
+  ImGui::SameLine(0, 20 * s);
+  ImGui::SetNextItemWidth(150 * s);
+  float start[2] = {static_cast<float>(st.start_mean), static_cast<float>(st.start_sd)};
+  if (ImGui::DragFloat2("start μ, σ (or drag ○ on the plot)", start, 0.01f)) {
+    st.start_mean = start[0];
+    st.start_sd = std::max(0.02f, start[1]);
+    rebuild = true;
+  }
+
+  // Second row: the model and the optimiser.
   const bool disc = app.doc.scenario().kind == Kind::discrete;
-  ImGui::SetNextItemWidth(210 * s);
+  ImGui::SetNextItemWidth(disc ? 190 * s : 120 * s);
   if (disc) {
     const char* models[] = {"discretised Gaussian", "free categorical"};
     int m = st.categorical ? 1 : 0;
@@ -281,6 +292,8 @@ void controls(App& app, FitPanelState& st) {
     }
   }
   ImGui::SameLine(0, 20 * s);
+  ImGui::TextUnformatted("optimiser");
+  ImGui::SameLine();
   ImGui::SetNextItemWidth(110 * s);
   const char* opts[] = {"gd", "momentum", "adam"};
   int ok = static_cast<int>(st.optimizer.kind);
@@ -293,23 +306,6 @@ void controls(App& app, FitPanelState& st) {
   float lr = static_cast<float>(st.optimizer.learning_rate);
   if (ImGui::SliderFloat("learning rate", &lr, 0.001f, 0.5f, "%.3f", ImGuiSliderFlags_Logarithmic)) {
     st.optimizer.learning_rate = lr;
-    rebuild = true;
-  }
-  ImGui::SameLine(0, 20 * s);
-  if (ImGui::Checkbox("8 random starts", &st.multistart)) rebuild = true;
-  if (st.multistart) {
-    ImGui::SameLine();
-    if (ImGui::SmallButton("reseed")) {
-      ++st.seed;
-      rebuild = true;
-    }
-  }
-  ImGui::SameLine(0, 20 * s);
-  ImGui::SetNextItemWidth(170 * s);
-  float start[2] = {static_cast<float>(st.start_mean), static_cast<float>(st.start_sd)};
-  if (ImGui::DragFloat2("start μ, σ", start, 0.01f)) {
-    st.start_mean = start[0];
-    st.start_sd = std::max(0.02f, start[1]);
     rebuild = true;
   }
   if (rebuild) {
