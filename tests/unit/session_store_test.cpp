@@ -239,6 +239,44 @@ TEST(SessionStore, UnwritableFolderIsAnErrorValue) {
   EXPECT_NE(err->find("cannot create the folder"), std::string::npos) << *err;
 }
 
+// [SECTION] AutosaveSchedule
+
+TEST(AutosaveSchedule, NothingIsDueWithoutAChange) {
+  AutosaveSchedule s(1.0, 10.0);
+  EXPECT_FALSE(s.pending());
+  EXPECT_FALSE(s.due(0.0));
+  EXPECT_FALSE(s.due(1e9));
+}
+
+TEST(AutosaveSchedule, SavesOnceTheDocumentIsQuiet) {
+  AutosaveSchedule s(1.0, 10.0);
+  s.changed(5.0);
+  EXPECT_TRUE(s.pending());
+  EXPECT_FALSE(s.due(5.5));
+  s.changed(5.9);  // still editing: the quiet period restarts
+  EXPECT_FALSE(s.due(6.5));
+  EXPECT_TRUE(s.due(6.9));
+  s.saved();
+  EXPECT_FALSE(s.pending());
+  EXPECT_FALSE(s.due(100.0));
+}
+
+TEST(AutosaveSchedule, ALongDragIsSavedAfterTheMaximumDelay) {
+  AutosaveSchedule s(1.0, 10.0);
+  double t = 0;
+  int saves = 0;
+  for (int frame = 0; frame < 60 * 25; ++frame, t += 1.0 / 60.0) {  // 25 s of edits at 60 fps
+    s.changed(t);
+    if (s.due(t)) {
+      ++saves;
+      s.saved();
+    }
+  }
+  EXPECT_EQ(saves, 2);  // at about 10 s and 20 s, never every frame
+  EXPECT_TRUE(s.pending());
+  EXPECT_TRUE(s.due(t + 1.0));  // and once the drag ends
+}
+
 // [SECTION] SessionStore across a kill -9
 
 // The child autosaves edits 0, 1, 2, … forever, each `payload` bytes long, and reports each finished

@@ -58,4 +58,30 @@ class SessionStore {
   std::filesystem::path dir_;
 };
 
+// When to autosave: once the document has been quiet for `quiet` seconds after a change, or at
+// the latest `max_delay` seconds after the first unsaved change (a long drag still gets saved).
+// Pure bookkeeping on a caller-given clock (seconds), so the frame loop decides and tests can
+// drive time. Typical use, once per frame:
+//   if (doc changed) schedule.changed(now);
+//   if (schedule.due(now)) { store.autosave(...); schedule.saved(); }
+class AutosaveSchedule {
+ public:
+  explicit AutosaveSchedule(double quiet = 1.0, double max_delay = 10.0) : quiet_(quiet), max_delay_(max_delay) {}
+  void changed(double now) {
+    if (!pending_) first_change_ = now;
+    pending_ = true;
+    last_change_ = now;
+  }
+  bool pending() const { return pending_; }
+  bool due(double now) const {
+    return pending_ && (now - last_change_ >= quiet_ || now - first_change_ >= max_delay_);
+  }
+  void saved() { pending_ = false; }
+
+ private:
+  double quiet_, max_delay_;
+  bool pending_ = false;
+  double first_change_ = 0, last_change_ = 0;
+};
+
 }  // namespace divlab
