@@ -92,5 +92,17 @@ p = json.load(open(sys.argv[1]))["p"]["mass"]; s = sum(p); p = [v / s for v in p
 print("P after Ctrl+Z:", [round(v, 4) for v in p])
 assert abs(p[0] - 0.4) < 0.01, p
 PY
+# Resize: the layout follows the window (and nothing is lost).
+xdotool windowsize "$win" 1024 640
+sleep 1
+snapshot
+python3 - "$DIVLAB_STATE_OUT" "$DIVLAB_STATE_OUT.layout.json" <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1]))["p"]["mass"]; s = sum(p)
+x0, y0, x1, y1 = json.load(open(sys.argv[2]))["density_plot"]
+print("after resize: plot", [round(v) for v in (x0, y0, x1, y1)])
+assert 0 < x0 < x1 <= 1024 and 0 < y0 < y1 <= 640, (x0, y0, x1, y1)
+assert abs(p[0] / s - 0.4) < 0.01, p
+PY
 kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
 echo "e2e: OK"
