@@ -43,7 +43,9 @@ constexpr std::array<Explanation, 16> kTable{{
      "P; the expected log-likelihood ratio log(p/q) under P. Fitting a model Q by minimising it is "
      "maximum likelihood, and it is mass-covering: Q must put mass wherever P has some.",
      "D(P‖Q) ≥ 0, and 0 only for P = Q (Gibbs' inequality). Not symmetric, no triangle inequality: "
-     "not a metric. Unbounded: ∞ where Q = 0 but P > 0, or when P's tails are heavier than Q's.",
+     "not a metric. Unbounded: ∞ where Q = 0 but P > 0, or when P's tails are so much heavier than Q's "
+     "that the average of log(p/q) under P diverges (a Student-t with 2 degrees of freedom against a "
+     "normal).",
      U::information, false, false, false},
     {"kl_qp", "D(Q‖P)", "Kullback–Leibler divergence D(Q‖P), \"reverse\" KL when Q is the model",
      "D(Q‖P) = ∑ q log(q/p) = H(Q,P) − H(Q)",
@@ -51,7 +53,8 @@ constexpr std::array<Explanation, 16> kTable{{
      "minimising it is mode-seeking: Q avoids places where P is small and may lock onto one mode "
      "(variational inference minimises this direction).",
      "D(Q‖P) ≥ 0, and 0 only for P = Q. Not symmetric, no triangle inequality: not a metric. "
-     "Unbounded: ∞ where P = 0 but Q > 0, or when Q's tails are heavier than P's.",
+     "Unbounded: ∞ where P = 0 but Q > 0, or when Q's tails are so much heavier than P's that the "
+     "average of log(q/p) under Q diverges.",
      U::information, false, false, false},
     {"jsd", "JSD(P,Q)", "Jensen–Shannon divergence", "JSD(P,Q) = ½ D(P‖M) + ½ D(Q‖M),   M = ½(P + Q)",
      "How far P and Q each are from their average M. It is the information a sample carries about "
@@ -79,9 +82,9 @@ constexpr std::array<Explanation, 16> kTable{{
      "A metric, bounded: 0 ≤ TV ≤ 1, 1 exactly for disjoint supports. Pinsker: TV ≤ √(½ D(P‖Q)) with "
      "D in nats.",
      U::unitless, true, true, true},
-    {"hellinger", "H", "Hellinger distance", "H(P,Q) = √(1 − BC) = √(½ ∑ (√p − √q)²)",
+    {"hellinger", "H", "Hellinger distance", "H = √(1 − BC) = √(½ ∑ (√p − √q)²)",
      "The Euclidean distance between the vectors √p and √q, scaled to lie in [0, 1]. (Not to be "
-     "confused with the entropy H(P).)",
+     "confused with the entropies H(P) and H(P,Q).)",
      "A metric, bounded: 0 ≤ H ≤ 1, 1 exactly for disjoint supports. It brackets TV: "
      "H² ≤ TV ≤ H·√(2 − H²).",
      U::unitless, true, true, true},

@@ -156,6 +156,8 @@ TEST(ExplainTable, SymbolsAndFormulasUseTheUnicodeNotation) {
   EXPECT_TRUE(contains(std::string(find_explanation("perplexity_pq")->formula), "PPL(P) · b^D(P‖Q)"));
   EXPECT_TRUE(contains(std::string(find_explanation("jsd")->formula), "M = ½(P + Q)"));
   EXPECT_TRUE(contains(std::string(find_explanation("wasserstein_1")->formula), "∫ |F_P(x) − F_Q(x)| dx"));
+  // Hellinger's H never appears as "H(P,Q)", which is the cross-entropy.
+  EXPECT_FALSE(contains(std::string(find_explanation("hellinger")->formula), "H(P,Q)"));
 }
 
 TEST(ExplainTable, PropertiesMatchTheMathematics) {
