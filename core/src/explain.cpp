@@ -149,16 +149,23 @@ std::string why_text(const WhyInfinite& why, std::string_view zero_side, std::st
 // What an infinite divergence means, given its cause; `model` is the distribution giving zero.
 std::string infinite_consequence(const WhyInfinite& why, std::string_view data, std::string_view model) {
   if (why.cause == WhyInfinite::Cause::tails)
-    return "samples of " + std::string(data) + " land so far out that their surprise under " +
+    return "Samples of " + std::string(data) + " land so far out that their surprise under " +
            std::string(model) + " has an infinite average.";
-  return "a sample of " + std::string(data) + " can land where " + std::string(model) +
+  return "A sample of " + std::string(data) + " can land where " + std::string(model) +
          " gives it zero probability, and its surprise −log 0 is infinite.";
 }
 
-// "D(P‖Q) = ∞ because <reason>: <consequence>"
+// "<text>." without doubling a final period (reasons may end with one).
+std::string sentence_end(std::string text) {
+  if (text.empty() || text.back() != '.') text += '.';
+  return text;
+}
+
+// "D(P‖Q) = ∞ because <reason>. <Consequence>." (Reasons may hold colons of their own, so the
+// consequence is a sentence of its own.)
 std::string infinite_sentence(std::string_view symbol, const WhyInfinite& why, std::string_view data,
                               std::string_view model) {
-  return std::string(symbol) + " = ∞ because " + why_text(why, model, data) + ": " +
+  return sentence_end(std::string(symbol) + " = ∞ because " + why_text(why, model, data)) + " " +
          infinite_consequence(why, data, model);
 }
 
@@ -233,7 +240,7 @@ std::string ppl_cross_sentence(const Direction& d, Base b, ExplainContext ctx) {
 // "finite (0.42 bits)" or "∞ because …" for the "why ∞" section.
 std::string status_line(std::string_view symbol, double v, const std::string& value_text,
                         const WhyInfinite& why, std::string_view zero_side, std::string_view mass_side) {
-  if (std::isinf(v)) return s(symbol) + " = ∞ because " + why_text(why, zero_side, mass_side) + ".";
+  if (std::isinf(v)) return sentence_end(s(symbol) + " = ∞ because " + why_text(why, zero_side, mass_side));
   return s(symbol) + " is finite: " + value_text + ".";
 }
 
@@ -333,9 +340,12 @@ std::string live_sentence(std::string_view key, const Measures& m, ExplainContex
            format_number(std::sqrt(log_b_2(b))) +
            " (disjoint supports); a true distance, so it obeys the triangle inequality.";
   if (key == "wasserstein_1") {
-    if (std::isinf(m.wasserstein_1))
-      return "W₁ = ∞ because " + why_text(m.why_wasserstein_1, "Q", "P") +
-             ": ∫ |F_P − F_Q| dx diverges, so no finite amount of moving turns P into Q.";
+    if (std::isinf(m.wasserstein_1)) {
+      const std::string reason = why_text(m.why_wasserstein_1, "Q", "P");
+      const bool says_diverges = reason.find("diverges") != std::string::npos;
+      return sentence_end("W₁ = ∞ because " + reason) + (says_diverges ? "" : " ∫ |F_P − F_Q| dx diverges.") +
+             " No finite amount of moving turns P into Q.";
+    }
     return "Turning P into Q means moving probability mass an average distance of " +
            format_number(m.wasserstein_1) + " along x (the earth mover's distance).";
   }
@@ -450,8 +460,8 @@ std::vector<ExplainSection> explain_sections(const Measures& m, ExplainContext c
       "A popular mistake says perplexity = exp(KL). The truth: PPL(P,Q) = b^H(P,Q) = b^(H(P) + D(P‖Q)) "
       "= PPL(P) · b^D(P‖Q).");
   if (std::isinf(m.perplexity_pq)) {
-    ppl.paragraphs.push_back("Now PPL(P,Q) = ∞ because " + why_text(m.why_kl_pq, "Q", "P") +
-                             ", while PPL(P) = " + format_number(m.perplexity_p) + " stays finite.");
+    ppl.paragraphs.push_back(sentence_end("Now PPL(P,Q) = ∞ because " + why_text(m.why_kl_pq, "Q", "P")) +
+                             " PPL(P) = " + format_number(m.perplexity_p) + " stays finite.");
   } else {
     const double factor = std::exp(kl_nats);
     ppl.paragraphs.push_back("Now PPL(P,Q) = " + format_number(m.perplexity_pq) + " = " +

@@ -296,9 +296,9 @@ TEST(ExplainSentence, SymmetricQuantities) {
 TEST(ExplainSentence, InfiniteBySupportSaysWhere) {
   const Measures m = smoothing_bits();
   EXPECT_EQ(live_sentence("kl_qp", m),
-            "D(Q‖P) = ∞ because P = 0 at 'cat' where Q > 0: a sample of Q can land where P gives it zero "
+            "D(Q‖P) = ∞ because P = 0 at 'cat' where Q > 0. A sample of Q can land where P gives it zero "
             "probability, and its surprise −log 0 is infinite.");
-  EXPECT_TRUE(live_sentence("cross_entropy_qp", m).starts_with("H(Q,P) = ∞ because P = 0 at 'cat' where Q > 0:"));
+  EXPECT_TRUE(live_sentence("cross_entropy_qp", m).starts_with("H(Q,P) = ∞ because P = 0 at 'cat' where Q > 0. A sample"));
   EXPECT_TRUE(contains(live_sentence("perplexity_qp", m), "PPL(Q,P) = ∞ because P = 0 at 'cat' where Q > 0"));
   // The other direction stays finite, and its sentence has the number.
   EXPECT_EQ(live_sentence("kl_pq", m),
@@ -308,17 +308,17 @@ TEST(ExplainSentence, InfiniteBySupportSaysWhere) {
 TEST(ExplainSentence, InfiniteWithoutAReasonStillSaysWhy) {
   Measures m = smoothing_bits();
   m.why_kl_qp.reason.clear();
-  EXPECT_TRUE(live_sentence("kl_qp", m).starts_with("D(Q‖P) = ∞ because P = 0 somewhere Q > 0:"));
+  EXPECT_TRUE(live_sentence("kl_qp", m).starts_with("D(Q‖P) = ∞ because P = 0 somewhere Q > 0. A sample"));
 }
 
 TEST(ExplainSentence, InfiniteByTailsInTheContinuousCase) {
   const Measures m = cauchy_vs_normal();
   const ExplainContext continuous{true};
   EXPECT_EQ(live_sentence("kl_pq", m, continuous),
-            "D(P‖Q) = ∞ because P's tails are heavier than Q's: samples of P land so far out that their "
+            "D(P‖Q) = ∞ because P's tails are heavier than Q's. Samples of P land so far out that their "
             "surprise under Q has an infinite average.");
   EXPECT_EQ(live_sentence("wasserstein_1", m, continuous),
-            "W₁ = ∞ because P has no finite mean: ∫ |F_P − F_Q| dx diverges, so no finite amount of moving "
+            "W₁ = ∞ because P has no finite mean. ∫ |F_P − F_Q| dx diverges. No finite amount of moving "
             "turns P into Q.");
   EXPECT_EQ(live_sentence("kl_qp", m, continuous),
             "Samples of Q are on average 0.25 nats more surprising under the model P than under Q itself.");
@@ -349,6 +349,67 @@ TEST(ExplainSentence, NoSentenceSaysNaN) {
         EXPECT_FALSE(contains(text, "NaN")) << key << ": " << text;
         EXPECT_FALSE(contains(text, "nan")) << key << ": " << text;
       }
+}
+
+// [SECTION] With Measures computed by core (the real ∞ reasons, whatever their wording).
+
+// Sentences read as sentences: no doubled punctuation; a live sentence says "diverges" once at most
+// (the reason from core may already say it).
+void expect_clean(const std::string& text, bool live = true) {
+  EXPECT_FALSE(contains(text, "..")) << text;
+  EXPECT_FALSE(contains(text, ". .")) << text;
+  EXPECT_FALSE(contains(text, ": :")) << text;
+  const size_t first = text.find("diverges");
+  if (live && first != std::string::npos) {
+    EXPECT_EQ(text.find("diverges", first + 1), std::string::npos) << text;
+  }
+}
+
+TEST(ExplainWithCore, LabelSmoothingNamesTheBinInTheInfiniteDirection) {
+  const std::vector<double> p{0, 0, 1, 0}, q{0.05, 0.05, 0.85, 0.05};
+  const std::vector<std::string> labels{"cat", "dog", "bird", "fish"};
+  const Measures m = measure_discrete(p, q, {}, labels, Base::e);
+  ASSERT_TRUE(std::isinf(m.kl_qp));
+  ASSERT_TRUE(contains(m.why_kl_qp.reason, "'cat'")) << m.why_kl_qp.reason;
+  const std::string text = live_sentence("kl_qp", m);
+  EXPECT_TRUE(text.starts_with("D(Q‖P) = ∞ because " + m.why_kl_qp.reason)) << text;
+  EXPECT_TRUE(contains(text, "A sample of Q can land where P gives it zero probability")) << text;
+  // −ln 0.85 = 0.1625 nats.
+  EXPECT_EQ(live_sentence("kl_pq", m), "Coding samples of P with a code built for Q costs 0.163 extra nats per symbol.");
+  for (const Explanation& e : explanations()) expect_clean(live_sentence(e.key, m));
+}
+
+TEST(ExplainWithCore, HeavyTailsAndACauchyReadWell) {
+  const Mixture normal{{Component{Family::normal, 1, 0, 1}}};
+  const Mixture t2{{Component{Family::student_t, 1, 0, 1, 2}}};
+  const Mixture cauchy{{Component{Family::student_t, 1, 0, 1, 1}}};
+  const ExplainContext continuous{true};
+  const Measures mt = measure_continuous(t2, normal, Base::two);
+  ASSERT_TRUE(std::isinf(mt.kl_pq));
+  EXPECT_TRUE(contains(live_sentence("kl_pq", mt, continuous), "Samples of P land so far out"));
+  EXPECT_FALSE(std::isinf(mt.wasserstein_1));
+  const Measures mc = measure_continuous(cauchy, normal, Base::two);
+  ASSERT_TRUE(std::isinf(mc.wasserstein_1));
+  EXPECT_TRUE(contains(live_sentence("wasserstein_1", mc, continuous), "No finite amount of moving"));
+  for (const Measures* m : {&mt, &mc}) {
+    for (const Explanation& e : explanations()) expect_clean(live_sentence(e.key, *m, continuous));
+    for (const ExplainSection& s : explain_sections(*m, continuous))
+      for (const std::string& p : s.paragraphs) expect_clean(p, false);
+  }
+}
+
+TEST(ExplainWithCore, UniformInsideAWiderUniform) {
+  // P = U(0, 1), Q = U(−1, 3): D(P‖Q) = log₂ 4 = 2 bits exactly; D(Q‖P) = ∞ by support.
+  const Mixture p{{Component{Family::uniform, 1, 0, 1, 1, 0, 1}}};
+  const Mixture q{{Component{Family::uniform, 1, 0, 1, 1, -1, 3}}};
+  const Measures m = measure_continuous(p, q, Base::two);
+  const ExplainContext continuous{true};
+  EXPECT_EQ(live_sentence("kl_pq", m, continuous),
+            "Samples of P are on average 2 bits more surprising under the model Q than under P itself.");
+  EXPECT_EQ(live_sentence("perplexity_pq", m, continuous),
+            "The model Q predicting samples of P is as perplexed as a uniform distribution on an interval of "
+            "length 4: PPL(P) · 2^D(P‖Q) = 1 × 4.");
+  EXPECT_TRUE(contains(live_sentence("kl_qp", m, continuous), "A sample of Q can land where P gives it zero"));
 }
 
 // [SECTION] The Explain panel's content.
@@ -431,7 +492,7 @@ TEST(ExplainSections, PerplexityIsNotExpKlWithCurrentNumbers) {
   const std::string nats = section_text(explain_sections(coin_nats()), "exp(KL)");
   EXPECT_TRUE(contains(nats, "Now PPL(P,Q) = 10.1 = 2 × 5.03, while exp(KL) alone, e^D(P‖Q) = 5.03")) << nats;
   const std::string inf = section_text(explain_sections(cauchy_vs_normal(), {true}), "exp(KL)");
-  EXPECT_TRUE(contains(inf, "Now PPL(P,Q) = ∞ because P's tails are heavier than Q's, while PPL(P) = 12.6 "
+  EXPECT_TRUE(contains(inf, "Now PPL(P,Q) = ∞ because P's tails are heavier than Q's. PPL(P) = 12.6 "
                             "stays finite."))
       << inf;
 }
