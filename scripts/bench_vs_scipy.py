@@ -9,12 +9,13 @@ x_i = frac((i+1)·0.754…)·N), the same IEEE operations as measures_bench.cpp.
 entropy (stats.entropy), KL both ways (stats.entropy(p, q)), cross-entropies, JSD
 (spatial.distance.jensenshannon), W₁ (stats.wasserstein_distance), TV, Hellinger and BC (numpy).
 Continuous: the two 4-component mixtures of measures_bench.cpp; scipy.integrate.quad over ℝ,
-one call per quantity (entropy ×2, KL ×2, JSD, TV, BC, Hellinger, W₁).
+one call per quantity (entropy ×2, KL ×2, JSD, TV, BC, Hellinger, W₁), with plain-math scalar
+densities (not scipy.stats objects, whose per-call overhead would dominate).
 """
 import argparse, json, math, os, subprocess, sys, time, warnings
 
 import numpy as np
-from scipy import integrate, stats
+from scipy import integrate, special, stats
 from scipy.spatial import distance
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -52,26 +53,38 @@ MIXED_P = [("normal", .3, -3, .8), ("laplace", .2, 0, .5), ("student_t", .3, 2, 
 MIXED_Q = [("normal", .4, -2, 1.5), ("normal", .3, 1, .7), ("laplace", .2, 3, 1.0), ("student_t", .1, 0, 2, 3)]
 
 
-def frozen(c):
-    f = c[0]
-    if f == "normal": return stats.norm(c[2], c[3])
-    if f == "laplace": return stats.laplace(c[2], c[3])
-    if f == "student_t": return stats.t(c[4], loc=c[2], scale=c[3])
-    return stats.uniform(c[5], c[6] - c[5])
+def scalar_pdf_cdf(c):
+    """Plain-math scalar pdf and cdf of one component (fast for quad's scalar callbacks; the
+    Student-t CDF is scipy.special.stdtr)."""
+    f, w, mu, s = c[0], c[1], c[2], c[3]
+    if f == "normal":
+        k = 1 / (s * math.sqrt(2 * math.pi))
+        return (lambda x: k * math.exp(-0.5 * ((x - mu) / s) ** 2),
+                lambda x: 0.5 * math.erfc(-(x - mu) / (s * math.sqrt(2))))
+    if f == "laplace":
+        return (lambda x: math.exp(-abs(x - mu) / s) / (2 * s),
+                lambda x: 0.5 * math.exp((x - mu) / s) if x < mu else 1 - 0.5 * math.exp(-(x - mu) / s))
+    if f == "student_t":
+        nu = c[4]
+        k = math.exp(math.lgamma((nu + 1) / 2) - math.lgamma(nu / 2)) / (math.sqrt(nu * math.pi) * s)
+        return (lambda x: k * (1 + ((x - mu) / s) ** 2 / nu) ** (-(nu + 1) / 2),
+                lambda x: float(special.stdtr(nu, (x - mu) / s)))
+    lo, hi = c[5], c[6]
+    return (lambda x: 1 / (hi - lo) if lo <= x <= hi else 0.0, lambda x: min(1.0, max(0.0, (x - lo) / (hi - lo))))
 
 
 def scipy_continuous(pc, qc):
-    P = [(c[1], frozen(c)) for c in pc]; Q = [(c[1], frozen(c)) for c in qc]
-    pdf = lambda M, x: sum(w * d.pdf(x) for w, d in M)
-    cdf = lambda M, x: sum(w * d.cdf(x) for w, d in M)
+    P = [(c[1],) + scalar_pdf_cdf(c) for c in pc]; Q = [(c[1],) + scalar_pdf_cdf(c) for c in qc]
+    pdf = lambda M, x: sum(w * f(x) for w, f, _ in M)
+    cdf = lambda M, x: sum(w * F(x) for w, _, F in M)
     xlogy = lambda a, b: a * math.log(b) if a > 0 else 0.0
     opts = dict(epsabs=1e-10, epsrel=1e-8, limit=200)
     q = lambda f: integrate.quad(f, -np.inf, np.inf, **opts)[0]
-    out = {}
-    out["entropy_p"] = q(lambda x: -xlogy(pdf(P, x), pdf(P, x)))
-    out["entropy_q"] = q(lambda x: -xlogy(pdf(Q, x), pdf(Q, x)))
-    out["kl_pq"] = q(lambda x: (lambda a, b: a * (math.log(a) - math.log(b)) if a > 0 and b > 0 else 0.0)(pdf(P, x), pdf(Q, x)))
-    out["kl_qp"] = q(lambda x: (lambda a, b: a * (math.log(a) - math.log(b)) if a > 0 and b > 0 else 0.0)(pdf(Q, x), pdf(P, x)))
+    kl = lambda A, B: q(lambda x: (lambda a, b: a * (math.log(a) - math.log(b)) if a > 0 and b > 0 else 0.0)(pdf(A, x), pdf(B, x)))
+    out = {"entropy_p": q(lambda x: -xlogy(pdf(P, x), pdf(P, x))),
+           "entropy_q": q(lambda x: -xlogy(pdf(Q, x), pdf(Q, x))),
+           "kl_pq": kl(P, Q), "kl_qp": kl(Q, P)}
+
     def jsd(x):
         a, b = pdf(P, x), pdf(Q, x); m = (a + b) / 2
         return 0.5 * (xlogy(a, a / m) if a > 0 else 0) + 0.5 * (xlogy(b, b / m) if b > 0 else 0)
