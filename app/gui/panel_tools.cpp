@@ -120,7 +120,7 @@ void values_table(App& app, const plot::Theme& t, float height) {
         double v = d.probability(w, i);
         ImGui::PushStyleColor(ImGuiCol_Text, to_imvec4(w == Which::p ? t.p : t.q));
         ImGui::SetNextItemWidth(-1);
-        ImGui::InputDouble(w == Which::p ? "##p" : "##q", &v, 0, 0, "%.4f");
+        ImGui::InputDouble(w == Which::p ? "##p" : "##q", &v, 0, 0, "%.4g");
         if (ImGui::IsItemDeactivatedAfterEdit()) d.set_probability(w, i, v);
         ImGui::PopStyleColor();
       }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <numeric>
 
 #include "plot/ticks.hpp"
@@ -40,11 +41,17 @@ std::vector<std::string> categories(const FigureData& d) {
   std::vector<std::string> out(n);
   bool any_label = false;
   for (const auto& s : d.labels) any_label |= !s.empty();
+  bool default_x = true;
+  for (std::size_t i = 0; i < d.curves.x.size(); ++i) default_x &= d.curves.x[i] == static_cast<double>(i);
+  if (!any_label && default_x) return {};  // bins 0..N−1: numeric ticks read better than N labels
+  char buf[32];
   for (std::size_t i = 0; i < n; ++i) {
-    if (any_label && i < d.labels.size())
+    if (any_label && i < d.labels.size()) {
       out[i] = d.labels[i];
-    else if (i < d.curves.x.size())
-      out[i] = format_value(d.curves.x[i], 3);
+    } else if (i < d.curves.x.size()) {
+      std::snprintf(buf, sizeof buf, "%.4g", d.curves.x[i]);
+      out[i] = buf;
+    }
   }
   return out;
 }

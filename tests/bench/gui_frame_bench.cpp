@@ -40,6 +40,16 @@ Scenario letters() {  // 26 labelled bins, like the English/German preset
   return s;
 }
 
+Scenario bins256() {
+  Scenario s;
+  s.kind = divlab::Kind::discrete;
+  for (int i = 0; i < 256; ++i) {
+    s.p_mass.push_back(std::exp(-std::pow((i - 80) / 20.0, 2)) + 1e-3);
+    s.q_mass.push_back(std::exp(-std::pow((i - 128) / 40.0, 2)) + 1e-3);
+  }
+  return s;
+}
+
 Scenario bimodal() {
   Scenario s;
   s.kind = divlab::Kind::continuous;
@@ -52,7 +62,7 @@ Scenario bimodal() {
 // One edit per frame, as a drag would make.
 void edit(App& app, int frame) {
   if (app.doc.scenario().kind == divlab::Kind::discrete) {
-    app.doc.set_probability(Which::p, frame % 26, 0.02 + 0.1 * (0.5 + 0.5 * std::sin(frame * 0.1)));
+    app.doc.set_probability(Which::p, frame % 26, 0.002 + 0.1 * (0.5 + 0.5 * std::sin(frame * 0.1)));
   } else {
     auto c = app.doc.mixture(Which::q).components[0];
     c.mean = std::sin(frame * 0.05);
@@ -149,6 +159,7 @@ void frame_gl(benchmark::State& state, Scenario s) {
 
 void BM_FrameCpu_Discrete26(benchmark::State& s) { frame_cpu(s, letters()); }
 void BM_FrameCpu_Mixture(benchmark::State& s) { frame_cpu(s, bimodal()); }
+void BM_FrameCpu_Discrete256(benchmark::State& s) { frame_cpu(s, bins256()); }
 void BM_FrameGl_Discrete26(benchmark::State& s) { frame_gl(s, letters()); }
 void BM_FrameGl_Mixture(benchmark::State& s) { frame_gl(s, bimodal()); }
 
@@ -156,5 +167,6 @@ void BM_FrameGl_Mixture(benchmark::State& s) { frame_gl(s, bimodal()); }
 
 BENCHMARK(BM_FrameCpu_Discrete26)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_FrameCpu_Mixture)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_FrameCpu_Discrete256)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_FrameGl_Discrete26)->Unit(benchmark::kMillisecond)->MinTime(3.0);
 BENCHMARK(BM_FrameGl_Mixture)->Unit(benchmark::kMillisecond)->MinTime(3.0);
