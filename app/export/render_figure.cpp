@@ -11,6 +11,7 @@
 
 #include "export/figure_csv.hpp"
 #include "export/metrics_table.hpp"
+#include "plot/figures_fit.hpp"
 #include "plot/theme.hpp"
 
 namespace divlab::exporting {
@@ -72,7 +73,7 @@ bool is_known_figure(std::string_view name) {
   return plot_layer_has(name);
 }
 
-bool is_available_figure(std::string_view name) { return plot_layer_has(name); }
+bool is_available_figure(std::string_view name) { return plot_layer_has(name) || plot::is_fit_figure(name); }
 
 std::string figure_list() {
   std::string out;
@@ -90,6 +91,7 @@ std::string figure_list() {
 
 plot::Vec2 default_figure_size(std::string_view figure) {
   if (figure == "dashboard") return {1400, 900};
+  if (plot::is_fit_figure(figure)) return {1200, 500};  // two panels side by side
   if (figure == "metrics" || figure == "identities") return {900, 520};
   return {800, 480};
 }
@@ -152,9 +154,31 @@ RenderResult render_figure(const plot::FigureData& data, const std::string& out_
   return {};
 }
 
+// The fit figures (issue 5) run the scenario's fit, so they draw from the scenario (plot/figures_fit).
+RenderResult render_fit_figure(const Scenario& scenario, const std::string& out_path, const RenderRequest& request) {
+  if (is_data_path(out_path)) return {"figure '" + request.figure + "' exports as .png, .svg or .pdf", true};
+  std::optional<plot::Theme> theme = plot::theme_by_name(request.theme);
+  if (request.transparent) theme->background.a = theme->plot_bg.a = 0;
+  const std::optional<Format> format = format_from_path(out_path);
+  CairoOptions options;
+  options.format = *format;
+  options.size = request.size.value_or(default_figure_size(request.figure));
+  options.scale = *format == Format::png ? request.scale : 1.0;
+  CairoCanvas canvas(out_path, options);
+  if (!canvas.ok()) return {canvas.error(), false};
+  const plot::Rect all{0, 0, options.size.x, options.size.y};
+  canvas.fill_rect(all, theme->background);
+  std::string error;
+  if (!plot::draw_fit_figure(request.figure, canvas, *theme, all, scenario, &error))
+    return {"figure '" + request.figure + "': " + error, false};
+  if (std::string err = canvas.finish(); !err.empty()) return {err, false};
+  return {};
+}
+
 RenderResult render_scenario(const Scenario& scenario, const std::string& out_path, const RenderRequest& request) {
   // Check the cheap things before computing measures (a continuous scenario integrates over ℝ).
   if (RenderResult bad = check_request(request, out_path); !bad.ok()) return bad;
+  if (plot::is_fit_figure(request.figure)) return render_fit_figure(scenario, out_path, request);
   return render_figure(plot::compute_figure_data(scenario), out_path, request);
 }
 

@@ -99,8 +99,8 @@ void refresh_optima(FitPanelState& st) {
   st.levels_rev = plot::landscape_levels(st.landscape_rev);
   ++st.landscape_generation;
   const auto t1 = std::chrono::steady_clock::now();
-  if (!st.land_fwd->infinite()) st.minima_fwd = local_minima(*st.land_fwd, range);
-  if (!st.land_rev->infinite()) st.minima_rev = local_minima(*st.land_rev, range);
+  if (!st.land_fwd->infinite()) st.minima_fwd = plot::interior_minima(local_minima(*st.land_fwd, range), range, st.landscape_fwd.max);
+  if (!st.land_rev->infinite()) st.minima_rev = plot::interior_minima(local_minima(*st.land_rev, range), range, st.landscape_rev.max);
   if (!st.land_fwd->target().discrete) st.moment = moment_matching(st.land_fwd->target().mixture);
   const auto t2 = std::chrono::steady_clock::now();
   st.landscape_ms = std::chrono::duration<double, std::milli>(t1 - t0).count();

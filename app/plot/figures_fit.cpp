@@ -5,6 +5,8 @@
 #include <numbers>
 
 #include "divlab/distribution.hpp"
+#include "divlab/optimizer.hpp"
+#include "plot/figures.hpp"
 
 namespace divlab::plot {
 
@@ -246,7 +248,8 @@ Axes landscape_axes(Canvas& c, const Theme& t, Rect r, const LandscapeFigure& f)
     spec.x = {f.landscape->range.mean_lo, f.landscape->range.mean_hi};
     spec.y = {f.landscape->range.log_sd_lo, f.landscape->range.log_sd_hi};
   }
-  r.x1 -= t.px(58);  // the colour bar
+  c.fill_rect(r, t.background);  // the colour bar's strip too
+  r.x1 -= t.px(58);              // the colour bar
   return draw_axes(c, t, r, spec);
 }
 
@@ -257,21 +260,40 @@ void landscape_cells(Canvas& c, const Axes& a, const LandscapeFigure& f) {
   const double dx = (l->range.mean_hi - l->range.mean_lo) / (w - 1);
   const double dy = (l->range.log_sd_hi - l->range.log_sd_lo) / (h - 1);
   auto level = [&](int row, int col) { return f.levels[static_cast<std::size_t>(row) * w + col]; };
-  auto band = [](float v) { return v < 0 ? -1.0f : std::floor(v * kContourLevels); };
   c.push_clip(a.plot);
   for (int row = 0; row < h; ++row) {
     const float y0 = a.px_y(l->log_sd_at(row) + dy / 2), y1 = a.px_y(l->log_sd_at(row) - dy / 2);
     for (int col = 0; col < w; ++col) {
       const float v = level(row, col);
-      Color col_c = v < 0 ? infinite_cell_color() : colormap(v);
-      // CPU iso-lines: a cell whose band differs from its right or upper neighbour's.
-      const bool edge = v >= 0 && ((col + 1 < w && band(level(row, col + 1)) != band(v)) ||
-                                   (row + 1 < h && band(level(row + 1, col)) != band(v)));
-      if (edge) col_c = {col_c.r * (1 - kContourDarken), col_c.g * (1 - kContourDarken), col_c.b * (1 - kContourDarken), 1};
       const float x0 = a.px_x(l->mean_at(col) - dx / 2), x1 = a.px_x(l->mean_at(col) + dx / 2);
-      c.fill_rect({x0, y0, x1 + 0.5f, y1 + 0.5f}, col_c);  // overlap half a pixel: no seams
+      c.fill_rect({x0, y0, x1 + 0.5f, y1 + 0.5f}, v < 0 ? infinite_cell_color() : colormap(v));  // +½ px: no seams
     }
   }
+  // Iso-lines at level k / kContourLevels by marching squares between grid points. Black at alpha
+  // kContourDarken over a colour gives colour·(1 − kContourDarken): the shader's darkening.
+  const Stroke iso{{0, 0, 0, kContourDarken}, 1.2f};
+  for (int row = 0; row + 1 < h; ++row)
+    for (int col = 0; col + 1 < w; ++col) {
+      const float v[4] = {level(row, col), level(row, col + 1), level(row + 1, col + 1), level(row + 1, col)};
+      if (v[0] < 0 || v[1] < 0 || v[2] < 0 || v[3] < 0) continue;
+      const double gx[4] = {0, 1, 1, 0}, gy[4] = {0, 0, 1, 1};  // corners in cell units
+      const float lo = std::min({v[0], v[1], v[2], v[3]}) * kContourLevels;
+      const float hi = std::max({v[0], v[1], v[2], v[3]}) * kContourLevels;
+      for (float k = std::ceil(lo); k <= hi; k += 1) {
+        const float iso_t = k / kContourLevels;
+        Vec2 pts[4];
+        int n = 0;
+        for (int e = 0; e < 4; ++e) {
+          const int e2 = (e + 1) % 4;
+          if ((v[e] < iso_t) == (v[e2] < iso_t)) continue;
+          const double u = (iso_t - v[e]) / (v[e2] - v[e]);
+          const double cx = col + gx[e] + u * (gx[e2] - gx[e]), cy = row + gy[e] + u * (gy[e2] - gy[e]);
+          pts[n++] = a.px(l->range.mean_lo + cx * dx, l->range.log_sd_lo + cy * dy);
+        }
+        if (n >= 2) c.line(pts[0], pts[1], iso);
+        if (n == 4) c.line(pts[2], pts[3], iso);
+      }
+    }
   c.pop_clip();
 }
 
@@ -336,6 +358,113 @@ Axes figure_landscape(Canvas& c, const Theme& t, Rect r, const LandscapeFigure& 
   landscape_cells(c, a, f);
   landscape_overlay(c, t, a, f);
   return a;
+}
+
+std::vector<LocalMinimum> interior_minima(std::vector<LocalMinimum> minima, const LandscapeRange& r, double plateau) {
+  const double em = 0.01 * (r.mean_hi - r.mean_lo), es = 0.01 * (r.log_sd_hi - r.log_sd_lo);
+  std::erase_if(minima, [&](const LocalMinimum& m) {
+    const double s = std::log(m.sd);
+    const bool on_plateau = std::isfinite(plateau) && m.value >= plateau - 1e-6 * (1 + std::abs(plateau));
+    return on_plateau ||
+           !(m.mean > r.mean_lo + em && m.mean < r.mean_hi - em && s > r.log_sd_lo + es && s < r.log_sd_hi - es);
+  });
+  return minima;
+}
+
+// [SECTION] whole figures from a scenario
+
+bool is_fit_figure(std::string_view name) { return name == "fit" || name == "landscape"; }
+
+namespace {
+
+FitTrace trace_of(const Fitter& f) {
+  FitTrace t;
+  t.theta.assign(f.theta().begin(), f.theta().end());
+  t.value = f.value();
+  for (const FitPoint& p : f.trajectory()) {
+    t.steps.push_back(p.step);
+    t.values.push_back(std::isfinite(p.value) ? p.value : NAN);
+    if (p.theta.size() == 2) {
+      t.means.push_back(p.theta[0]);
+      t.log_sds.push_back(p.theta[1]);
+    }
+  }
+  return t;
+}
+
+}  // namespace
+
+bool draw_fit_figure(std::string_view name, Canvas& c, const Theme& t, Rect r, const Scenario& s, std::string* error) {
+  if (!is_fit_figure(name)) return false;
+  FitTarget target;
+  target.discrete = s.kind == Kind::discrete;
+  target.mass = s.p_mass;
+  target.x = s.support_x;
+  target.mixture = s.p_mix;
+  const ModelSpec model{target.discrete ? ModelKind::discretised_normal : ModelKind::normal, 1};
+  const auto fwd = FitProblem::make(target, model, FitObjective::forward_kl, error);
+  const auto rev = fwd ? FitProblem::make(target, model, FitObjective::reverse_kl, error) : std::nullopt;
+  if (!fwd || !rev) return false;
+  OptimizerSettings o;
+  std::map<std::string, double> start;
+  if (s.fit) {
+    for (const auto& [k, v] : s.fit->start)
+      if (k == "mean" || k == "sd") start[k] = v;
+    if (s.fit->optimizer)
+      if (const auto k = parse_optimizer(*s.fit->optimizer)) o.kind = *k;
+    if (s.fit->learning_rate) o.learning_rate = *s.fit->learning_rate;
+    if (s.fit->max_steps) o.max_steps = *s.fit->max_steps;
+    if (s.fit->tolerance) o.tolerance = *s.fit->tolerance;
+  }
+  const auto theta0 = fwd->initial_theta(start, error);
+  if (!theta0) return false;
+  const Fitter ff = run_fit(*fwd, *theta0, o, true), fr = run_fit(*rev, *theta0, o, true);
+  const FitTrace tf = trace_of(ff), tr = trace_of(fr);
+  const LandscapeRange range = default_landscape_range(target);
+  const Landscape lf = landscape(*fwd, range, 128, 128), lr = landscape(*rev, range, 128, 128);
+  const std::vector<LocalMinimum> min_f =
+      fwd->infinite() ? std::vector<LocalMinimum>{} : interior_minima(local_minima(*fwd, range), range, lf.max);
+  const std::vector<LocalMinimum> min_r =
+      rev->infinite() ? std::vector<LocalMinimum>{} : interior_minima(local_minima(*rev, range), range, lr.max);
+  std::optional<std::pair<double, double>> moment;
+  if (!target.discrete) moment = moment_matching(target.mixture);
+  const double m0 = (*theta0)[0], sd0 = std::exp((*theta0)[1]);
+
+  const float gap = t.px(12);
+  if (name == "fit") {
+    FitFigureData d = fit_figure_data(*fwd, tf.theta, tr.theta, *theta0, auto_x_window(s), 401);
+    d.value_fwd = tf.value;
+    d.value_rev = tr.value;
+    if (moment) d.optimum_means_fwd.push_back(moment->first);
+    else if (!min_f.empty()) d.optimum_means_fwd.push_back(min_f.front().mean);
+    for (const LocalMinimum& m : min_r) d.optimum_means_rev.push_back(m.mean);
+    const float split = r.x0 + std::round(r.width() * 0.64f);
+    figure_fit(c, t, {r.x0, r.y0, split - gap / 2, r.y1}, d);
+    figure_fit_loss(c, t, {split + gap / 2, r.y0, r.x1, r.y1}, tf, tr);
+    return true;
+  }
+  const std::vector<float> vf = landscape_levels(lf), vr = landscape_levels(lr);
+  LandscapeFigure f;
+  f.landscape = &lf;
+  f.levels = vf;
+  f.title = "Forward D(P‖Q) over (μ, log σ)";
+  f.path_color = fwd_color(t);
+  f.trace = &tf;
+  f.minima = min_f;
+  f.closed_form = moment;
+  f.start = std::make_pair(m0, sd0);
+  LandscapeFigure g = f;
+  g.landscape = &lr;
+  g.levels = vr;
+  g.title = "Reverse D(Q‖P) over (μ, log σ)";
+  g.path_color = rev_color(t);
+  g.trace = &tr;
+  g.minima = min_r;
+  g.closed_form.reset();
+  const float split = r.x0 + std::round(r.width() / 2);
+  figure_landscape(c, t, {r.x0, r.y0, split - gap / 2, r.y1}, f);
+  figure_landscape(c, t, {split + gap / 2, r.y0, r.x1, r.y1}, g);
+  return true;
 }
 
 }  // namespace divlab::plot

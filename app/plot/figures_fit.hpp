@@ -4,6 +4,7 @@
 // a uniform), so the screen (GPU) and the export (CPU) show the same colours.
 #pragma once
 #include <array>
+#include <cmath>
 #include <optional>
 #include <span>
 #include <string>
@@ -11,6 +12,7 @@
 
 #include "divlab/fit.hpp"
 #include "divlab/landscape.hpp"
+#include "divlab/scenario.hpp"
 #include "plot/axes.hpp"
 #include "plot/canvas.hpp"
 #include "plot/theme.hpp"
@@ -100,5 +102,22 @@ void landscape_cells(Canvas& c, const Axes& a, const LandscapeFigure& f);
 void landscape_overlay(Canvas& c, const Theme& t, const Axes& a, const LandscapeFigure& f);
 // All three (for export and for the GUI without GL).
 Axes figure_landscape(Canvas& c, const Theme& t, Rect r, const LandscapeFigure& f);
+
+// The minima strictly inside the range: a "minimum" on its edge is where descent left the frame (a
+// flat valley running off to σ → ∞, e.g. a two-point P), not a local minimum worth marking. Nor is
+// a point of a plateau at the landscape's maximum (Q a spike on one bin of a two-point P).
+std::vector<LocalMinimum> interior_minima(std::vector<LocalMinimum> minima, const LandscapeRange& r,
+                                          double plateau = INFINITY);
+
+// [SECTION] whole figures from a scenario (`divlab render --figure fit|landscape`)
+
+// "fit" or "landscape".
+bool is_fit_figure(std::string_view name);
+// Runs the forward and reverse fits of the scenario's `fit` section (its start, optimiser and
+// learning rate; else P's moments and Adam) to convergence and draws "fit" (P with both fits and the
+// loss curves) or "landscape" (both heatmaps with the paths, minima and moment matching; CPU colours).
+// False with *error when the model cannot be fitted to P.
+bool draw_fit_figure(std::string_view name, Canvas& c, const Theme& t, Rect r, const Scenario& s,
+                     std::string* error = nullptr);
 
 }  // namespace divlab::plot

@@ -27,7 +27,12 @@ class RecordingCanvas final : public Canvas {
   int fills = 0;
 
   Vec2 size() const override { return {1000, 600}; }
-  void line(Vec2, Vec2, const Stroke&) override {}
+  int lines = 0;
+  Color line_color;
+  void line(Vec2, Vec2, const Stroke& s) override {
+    ++lines;
+    line_color = s.color;
+  }
   void polyline(std::span<const Vec2> p, const Stroke& s) override {
     polylines.emplace_back(p.begin(), p.end());
     polyline_colors.push_back(s.color);
@@ -102,15 +107,31 @@ TEST(LandscapeFigure, CpuCellsUseTheColourMapAndGreyForInfinity) {
   f.levels = levels;
   const Axes a = landscape_axes(c, light_theme(), {0, 0, 600, 400}, f);
   c.rects.clear();
+  c.lines = 0;
   landscape_cells(c, a, f);
   ASSERT_EQ(c.rects.size(), 6u);
   // Cell (row 1, col 2) = 15 → level 1 → the top colour; (row 1, col 1) = ∞ → grey.
   EXPECT_TRUE(same(c.rects[5].c, colormap(1)));
   EXPECT_TRUE(same(c.rects[4].c, infinite_cell_color()));
-  // (row 0, col 0) = 0: its right neighbour (level ln2/ln16 = 0.25 → band 3) differs from band 0:
-  // a CPU iso-line darkens it by kContourDarken.
-  const Color c0 = colormap(0);
-  EXPECT_TRUE(same(c.rects[0].c, {c0.r * (1 - kContourDarken), c0.g * (1 - kContourDarken), c0.b * (1 - kContourDarken)}));
+  EXPECT_TRUE(same(c.rects[0].c, colormap(0)));
+  EXPECT_TRUE(same(c.rects[3].c, colormap(0.75f)));
+  // Iso-lines by marching squares, black at alpha kContourDarken (= the shader's darkening). The
+  // only cell without ∞ corners is (0,0)-(1,1): levels 0, 0.25 | 0.75, ∞ → skipped, so none here;
+  // a finite 2 × 2 grid 0 → 1 crosses levels 1..12 along the diagonal.
+  EXPECT_EQ(c.lines, 0);
+  Landscape g;
+  g.width = g.height = 2;
+  g.range = {0, 1, 0, 1};
+  g.values = {0, 0, 0, 1};
+  g.min = 0;
+  g.max = 1;
+  const std::vector<float> gl = landscape_levels(g);
+  f.landscape = &g;
+  f.levels = gl;
+  c.lines = 0;
+  landscape_cells(c, a, f);
+  EXPECT_EQ(c.lines, static_cast<int>(kContourLevels));
+  EXPECT_FLOAT_EQ(c.line_color.a, kContourDarken);
   // Cells tile the plot: the first starts at the left edge, the last column ends at the right.
   EXPECT_NEAR(c.rects[0].r.x0, a.plot.x0 - a.plot.width() / 4, 1);  // half a cell outside (clipped)
   EXPECT_GT(c.rects[0].r.y1, a.plot.y1);
