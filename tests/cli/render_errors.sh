@@ -36,8 +36,8 @@ cd "$tmp" || exit 1
 expect 2 "^divlab: .*nothere\.json" render nothere.json -o x.png
 expect 2 "unknown figure 'nope' \(expected one of: densities, contributions, cdf, metrics, identities, fit, landscape, dashboard\)" \
   render "$coin" -o x.png --figure nope
-expect 1 "figure 'fit' is not available yet" render "$coin" -o x.png --figure fit
-expect 1 "figure 'landscape' is not available yet" render "$coin" -o x.png --figure landscape
+expect 2 "figure 'fit' exports as \.png, \.svg or \.pdf" render "$coin" -o x.csv --figure fit
+expect 2 "figure 'landscape' exports as \.png, \.svg or \.pdf" render "$coin" -o x.json --figure landscape
 expect 2 "--size: expected WxH" render "$coin" -o x.png --size 640
 expect 2 "--size: expected WxH" render "$coin" -o x.png --size 640x-2
 expect 2 "--size must be between" render "$coin" -o x.png --size 10x10
