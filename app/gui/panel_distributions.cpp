@@ -177,6 +177,18 @@ void mixture_interaction(App& app, const plot::Theme& t, ImGuiCanvas& canvas, co
     d.end_gesture();
     st.mode = Mode::none;
   }
+  if (hover >= 0 && !dragging) {  // say what the handle does, with its component's parameters
+    const Handle& h = hs[static_cast<std::size_t>(hover)];
+    const Component& c = d.mixture(h.which).components[static_cast<std::size_t>(h.component)];
+    const char* name = h.which == Which::p ? "P" : "Q";
+    const std::string params = c.family == Family::uniform
+                                   ? "low " + plot::format_value(c.low) + ", high " + plot::format_value(c.high)
+                                   : "mean " + plot::format_value(c.mean) + ", scale " + plot::format_value(c.scale) +
+                                         (c.family == Family::student_t ? ", df " + plot::format_value(c.df) : "");
+    ImGui::SetTooltip("%s component %d: %s (%s)\n%s", name, h.component + 1, std::string(family_name(c.family)).c_str(),
+                      params.c_str(),
+                      h.peak ? "Drag: left/right moves it, up/down sets its weight." : "Drag left/right: its width.");
+  }
   if (hover >= 0 || dragging)
     ImGui::SetMouseCursor(hover >= 0 && !hs[static_cast<std::size_t>(hover)].peak ? ImGuiMouseCursor_ResizeEW
                                                                                   : ImGuiMouseCursor_Hand);
