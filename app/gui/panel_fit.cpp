@@ -357,6 +357,8 @@ void fit_plot(App& app, FitPanelState& st, const plot::Theme& t, float height) {
   plot::FitFigureData& d = st.figure;
   d.value_fwd = st.fwd.trace.value;
   d.value_rev = st.rev.trace.value;
+  d.why_fwd = st.fwd_problem->why_infinite();
+  d.why_rev = st.rev_problem->why_infinite();
   d.start_mean = st.start_mean;
   d.start_sd = st.start_sd;
   d.has_start_handles = true;
@@ -419,6 +421,7 @@ void landscapes(App& app, FitPanelState& st, const plot::Theme& t) {
   f.minima = st.minima_fwd;
   f.closed_form = st.moment;
   f.start = std::make_pair(st.start_mean, st.start_sd);
+  if (st.land_fwd) f.why_infinite = st.land_fwd->why_infinite();
   const float half = std::round(area.rect.width() / 2);
   const plot::Rect left{area.rect.x0, area.rect.y0, area.rect.x0 + half, area.rect.y1};
   const plot::Rect right{area.rect.x0 + half, area.rect.y0, area.rect.x1, area.rect.y1};
@@ -433,6 +436,7 @@ void landscapes(App& app, FitPanelState& st, const plot::Theme& t) {
   g.multi = mr;
   g.minima = st.minima_rev;
   g.closed_form.reset();
+  g.why_infinite = st.land_rev ? st.land_rev->why_infinite() : "";
   if (st.landscape_rev.width > 0) st.rev_axes = draw_landscape(c, t, right, g, *st.view_rev, st.landscape_generation, &gpu_r);
   st.gpu_heatmap = gpu_l && gpu_r;
   // A click on either landscape starts both fits there.

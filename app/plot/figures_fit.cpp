@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <tuple>
 
 #include "divlab/distribution.hpp"
 #include "divlab/optimizer.hpp"
@@ -45,6 +46,30 @@ void outlined_path(Canvas& c, std::span<const Vec2> pts, Color col, float w) {
   if (pts.size() < 2) return;
   c.polyline(pts, {Color{0, 0, 0, 0.85f}, w + 2.5f});
   c.polyline(pts, {col, w});
+}
+
+// Text wrapped at spaces to max_width, lines going down from pos (h-aligned by style). Returns the
+// height used.
+float wrapped_text(Canvas& c, Vec2 pos, const std::string& text, const TextStyle& style, float max_width) {
+  std::vector<std::string> lines;
+  std::string line;
+  std::size_t i = 0;
+  while (i <= text.size()) {
+    const std::size_t j = std::min(text.find(' ', i), text.size());
+    const std::string word = text.substr(i, j - i);
+    const std::string candidate = line.empty() ? word : line + " " + word;
+    if (!line.empty() && c.text_size(candidate, style).x > max_width) {
+      lines.push_back(line);
+      line = word;
+    } else {
+      line = candidate;
+    }
+    i = j + 1;
+  }
+  if (!line.empty()) lines.push_back(line);
+  const float lh = style.size * 1.25f;
+  for (std::size_t k = 0; k < lines.size(); ++k) c.text({pos.x, pos.y + lh * static_cast<float>(k)}, lines[k], style);
+  return lh * static_cast<float>(lines.size());
 }
 
 }  // namespace
@@ -211,6 +236,14 @@ Axes figure_fit(Canvas& c, const Theme& t, Rect r, const FitFigureData& d, std::
     marker_ring(c, start_peak_px(a, d), t.px(5.5f), t.background, t.text);
     marker_ring(c, start_shoulder_px(a, d), t.px(4.5f), t.background, t.text_dim);
   }
+  // An infinite objective says why (never a NaN, never a silent blank).
+  float why_y = a.plot.y0 + t.px(6);
+  const TextStyle why_style{t.font(0.9f), t.infinite, Align::start, Align::start, Weight::bold};
+  for (const auto& [v, why, name] : {std::tuple{d.value_fwd, &d.why_fwd, "D(P‖Q)"}, std::tuple{d.value_rev, &d.why_rev, "D(Q‖P)"}})
+    if (std::isinf(v) && !why->empty()) {
+      why_y += wrapped_text(c, {a.plot.x0 + t.px(8), why_y}, std::string(name) + " = ∞: " + *why, why_style,
+                            a.plot.width() - t.px(16));
+    }
   c.pop_clip();
   if (!d.optimum_means_fwd.empty() || !d.optimum_means_rev.empty())
     c.text({a.plot.x1 - t.px(4), a.plot.y1 - t.px(22)}, "▲ true optima", {t.font(0.8f), t.text_dim, Align::end, Align::end});
@@ -336,6 +369,17 @@ void landscape_overlay(Canvas& c, const Theme& t, const Axes& a, const Landscape
   if (f.closed_form) diamond(c, a.px(f.closed_form->first, std::log(f.closed_form->second)), t.px(6), white, black);
   c.pop_clip();
 
+  bool any_finite = false;
+  for (float v : f.levels) any_finite = any_finite || v >= 0;
+  if (!any_finite) {  // ∞ everywhere: say why instead of a meaningless colour bar
+    const TextStyle big{t.font(1.1f), white, Align::center, Align::center, Weight::bold};
+    const float cx = (a.plot.x0 + a.plot.x1) / 2, cy = (a.plot.y0 + a.plot.y1) / 2;
+    c.text({cx, cy - t.font(1.5f)}, "∞ everywhere", big);
+    if (!f.why_infinite.empty())
+      wrapped_text(c, {cx, cy}, f.why_infinite, {t.font(0.85f), white, Align::center, Align::start},
+                   a.plot.width() - t.px(24));
+    return;
+  }
   // Colour bar on the right: the level → value mapping (log-scaled), min at the bottom.
   if (!l || !(l->max >= l->min)) return;
   const float bx0 = a.plot.x1 + t.px(10), bx1 = bx0 + t.px(14);
@@ -435,6 +479,8 @@ bool draw_fit_figure(std::string_view name, Canvas& c, const Theme& t, Rect r, c
     FitFigureData d = fit_figure_data(*fwd, tf.theta, tr.theta, *theta0, auto_x_window(s), 401);
     d.value_fwd = tf.value;
     d.value_rev = tr.value;
+    d.why_fwd = fwd->why_infinite();
+    d.why_rev = rev->why_infinite();
     if (moment) d.optimum_means_fwd.push_back(moment->first);
     else if (!min_f.empty()) d.optimum_means_fwd.push_back(min_f.front().mean);
     for (const LocalMinimum& m : min_r) d.optimum_means_rev.push_back(m.mean);
@@ -453,6 +499,7 @@ bool draw_fit_figure(std::string_view name, Canvas& c, const Theme& t, Rect r, c
   f.minima = min_f;
   f.closed_form = moment;
   f.start = std::make_pair(m0, sd0);
+  f.why_infinite = fwd->why_infinite();
   LandscapeFigure g = f;
   g.landscape = &lr;
   g.levels = vr;
@@ -461,6 +508,7 @@ bool draw_fit_figure(std::string_view name, Canvas& c, const Theme& t, Rect r, c
   g.trace = &tr;
   g.minima = min_r;
   g.closed_form.reset();
+  g.why_infinite = rev->why_infinite();
   const float split = r.x0 + std::round(r.width() / 2);
   figure_landscape(c, t, {r.x0, r.y0, split - gap / 2, r.y1}, f);
   figure_landscape(c, t, {split + gap / 2, r.y0, r.x1, r.y1}, g);

@@ -60,6 +60,7 @@ struct FitFigureData {
   std::vector<double> p, q_fwd, q_rev, q_start;
   std::vector<std::vector<double>> q_multi;  // multi-start reverse fits, drawn faint
   double value_fwd = 0, value_rev = 0;
+  std::string why_fwd, why_rev;            // FitProblem::why_infinite(), shown when a value is ∞
   double start_mean = 0, start_sd = 1;
   bool has_start_handles = false;          // the start is a (mean, sd) the user can drag
   std::vector<double> optimum_means_fwd;   // x positions of the true optima (markers on the axis)
@@ -93,6 +94,7 @@ struct LandscapeFigure {
   std::span<const LocalMinimum> minima;            // marked ○ with value
   std::optional<std::pair<double, double>> closed_form;  // (mean, sd): moment matching, marked ◇
   std::optional<std::pair<double, double>> start;        // (mean, sd)
+  std::string why_infinite;  // shown across the heatmap when the objective is ∞ everywhere
 };
 // Axes over (mean, log sd) with the title and labels; the data area is where the heatmap goes.
 Axes landscape_axes(Canvas& c, const Theme& t, Rect r, const LandscapeFigure& f);
