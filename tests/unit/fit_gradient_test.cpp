@@ -96,6 +96,24 @@ TEST(FitGradient, ForwardGaussianGradientIsTheClosedForm) {
   EXPECT_NEAR(g[1], 1 - (var + 1) / 4, 1e-14);
 }
 
+TEST(FitGradient, LatticeFastPathAgreesWithSplitQuadrature) {
+  // A Laplace component of weight 1e-300 changes log p by ~1e-300 but forces the general split
+  // Gauss–Legendre rule (log p has a kink); the smooth P takes the trapezoid-lattice fast path.
+  const FitTarget smooth =
+      continuous({normal(0.5, -2, 0.6), normal(0.5, 2, 0.6), student_t(0.2, 0.5, 0.8, 3)});
+  FitTarget kinked = smooth;
+  kinked.mixture.components.push_back(laplace(1e-300, 0.3, 1.0));
+  const FitProblem fast = make(smooth, FitObjective::reverse_kl),
+                   slow = make(kinked, FitObjective::reverse_kl);
+  for (auto [m, s] : {std::pair{0.7, 1.3}, {-2.0, 0.6}, {0.0, 1.8}, {3.0, 0.3}, {-5.0, 6.0}}) {
+    std::vector<double> th{m, std::log(s)}, ga(2), gb(2);
+    const double a = fast.evaluate(th, ga), b = slow.evaluate(th, gb);
+    EXPECT_NEAR(a, b, 1e-11 * std::max(1.0, std::abs(a))) << m << "," << s;
+    EXPECT_NEAR(ga[0], gb[0], 1e-10) << m << "," << s;
+    EXPECT_NEAR(ga[1], gb[1], 1e-10) << m << "," << s;
+  }
+}
+
 TEST(FitGradient, NeverNaNFarOutside) {
   const FitProblem pr = make(bimodal(), FitObjective::reverse_kl);
   for (auto [m, s] : {std::pair{200.0, -8.0}, {-1e4, 6.0}, {0.0, -30.0}, {3.0, 30.0}}) {
