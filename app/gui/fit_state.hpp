@@ -55,7 +55,8 @@ struct FitPanelState {
 
   // The true optima and landscapes (of the two-parameter model), refreshed a few times a second
   // at most while P changes.
-  bool optima_stale = true;
+  bool optima_stale = true;   // landscapes due (at most every 0.25 s while P changes)
+  bool minima_stale = true;   // minima due (not while a gesture on P is in progress)
   double optima_time = -1e9;
   std::optional<std::pair<double, double>> moment;  // forward optimum (mean, sd) in closed form
   std::vector<LocalMinimum> minima_fwd, minima_rev;

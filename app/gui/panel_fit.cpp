@@ -86,10 +86,7 @@ std::vector<std::pair<double, double>> random_starts(const FitTarget& target, st
   return out;
 }
 
-void refresh_optima(FitPanelState& st) {
-  st.minima_fwd.clear();
-  st.minima_rev.clear();
-  st.moment.reset();
+void refresh_landscapes(FitPanelState& st) {
   if (!st.land_fwd || !st.land_rev) return;
   const auto t0 = std::chrono::steady_clock::now();
   const LandscapeRange range = default_landscape_range(st.land_fwd->target());
@@ -98,13 +95,23 @@ void refresh_optima(FitPanelState& st) {
   st.levels_fwd = plot::landscape_levels(st.landscape_fwd);
   st.levels_rev = plot::landscape_levels(st.landscape_rev);
   ++st.landscape_generation;
-  const auto t1 = std::chrono::steady_clock::now();
-  if (!st.land_fwd->infinite()) st.minima_fwd = plot::interior_minima(local_minima(*st.land_fwd, range), range, st.landscape_fwd.max);
-  if (!st.land_rev->infinite()) st.minima_rev = plot::interior_minima(local_minima(*st.land_rev, range), range, st.landscape_rev.max);
+  st.landscape_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// The optima cost several landscapes' worth (Newton-polished multistart): not during a drag of P.
+void refresh_minima(FitPanelState& st) {
+  st.minima_fwd.clear();
+  st.minima_rev.clear();
+  st.moment.reset();
+  if (!st.land_fwd || !st.land_rev) return;
+  const auto t0 = std::chrono::steady_clock::now();
+  const LandscapeRange range = default_landscape_range(st.land_fwd->target());
+  if (!st.land_fwd->infinite())
+    st.minima_fwd = plot::interior_minima(local_minima(*st.land_fwd, range), range, st.landscape_fwd.max);
+  if (!st.land_rev->infinite())
+    st.minima_rev = plot::interior_minima(local_minima(*st.land_rev, range), range, st.landscape_rev.max);
   if (!st.land_fwd->target().discrete) st.moment = moment_matching(st.land_fwd->target().mixture);
-  const auto t2 = std::chrono::steady_clock::now();
-  st.landscape_ms = std::chrono::duration<double, std::milli>(t1 - t0).count();
-  st.minima_ms = std::chrono::duration<double, std::milli>(t2 - t1).count();
+  st.minima_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
 
 void rebuild_problems(const Scenario& s, FitPanelState& st) {
@@ -183,9 +190,14 @@ void update_fit(const Document& doc, FitPanelState& st, double now) {
     }
   }
   if (st.optima_stale && now - st.optima_time >= kOptimaRefresh) {
-    refresh_optima(st);
+    refresh_landscapes(st);
     st.optima_stale = false;
+    st.minima_stale = true;
     st.optima_time = now;
+  }
+  if (st.minima_stale && !doc.in_gesture()) {
+    refresh_minima(st);
+    st.minima_stale = false;
   }
   if (!st.playing || st.drag != FitPanelState::Drag::none) return;
   const auto t0 = std::chrono::steady_clock::now();
