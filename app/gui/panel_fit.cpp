@@ -232,7 +232,7 @@ std::string run_status(const FitRun& r, const FitProblem* p) {
     }
     s += (s.empty() ? "" : ", ") + k + " " + plot::format_value(v, 3);
   }
-  if (r.fitter->converged()) s += "  ✓ converged";
+  if (r.fitter->converged()) s += "  converged";
   else if (r.fitter->done()) s += "  stopped: " + r.fitter->stop_reason();
   return s;
 }
@@ -240,7 +240,7 @@ std::string run_status(const FitRun& r, const FitProblem* p) {
 void controls(App& app, FitPanelState& st) {
   const float s = ui_scale(app);
   const float bw = 84 * s;
-  if (ImGui::Button(st.playing ? "Pause" : "Play", {bw, 0})) {
+  if (ImGui::Button(st.playing ? "Pause###play" : "▶ Play###play", {bw, 0})) {
     if (!st.playing && st.fwd.done() && st.rev.done()) reset_fit(st);  // play after the end replays
     st.playing = !st.playing;
   }
@@ -280,7 +280,7 @@ void controls(App& app, FitPanelState& st) {
   ImGui::SameLine(0, 20 * s);
   ImGui::SetNextItemWidth(150 * s);
   float start[2] = {static_cast<float>(st.start_mean), static_cast<float>(st.start_sd)};
-  if (ImGui::DragFloat2("start μ, σ (or drag ○ on the plot)", start, 0.01f)) {
+  if (ImGui::DragFloat2("start μ, σ", start, 0.01f)) {
     st.start_mean = start[0];
     st.start_sd = std::max(0.02f, start[1]);
     rebuild = true;
@@ -388,7 +388,10 @@ void fit_plot(App& app, FitPanelState& st, const plot::Theme& t, float height) {
     else if (!st.minima_fwd.empty()) d.optimum_means_fwd.push_back(st.minima_fwd.front().mean);
     for (const LocalMinimum& m : st.minima_rev) d.optimum_means_rev.push_back(m.mean);
   }
-  st.fit_axes = plot::figure_fit(c, t, area.rect, d);
+  // The y axis holds while a handle is dragged (the fits restart every frame and would rescale it).
+  std::optional<plot::Range> y;
+  if (st.drag != FitPanelState::Drag::none) y = st.fit_axes.y;
+  st.fit_axes = plot::figure_fit(c, t, area.rect, d, y);
   const plot::Axes& a = st.fit_axes;
 
   // Handles: pick the nearest within reach on press; drag until release.

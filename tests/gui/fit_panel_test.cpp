@@ -248,7 +248,8 @@ TEST_F(FitPanelTest, CategoricalModelForDiscreteP) {
 }
 
 // The shader path: ImGui's OpenGL3 renderer on a surfaceless EGL context. The landscape texture's
-// pixels match the CPU colour map (away from the contour lines) within a rounding step.
+// pixels match the CPU colour map (away from the contour lines) within 6/255: rounding plus the
+// 8-bit sub-texel weights of the GPU's linear filtering.
 TEST_F(FitPanelTest, ShaderColoursMatchTheCpuColourMap) {
   std::string error;
   const auto gl = platform::EglOffscreen::create(1600, 900, &error);
@@ -263,7 +264,7 @@ TEST_F(FitPanelTest, ShaderColoursMatchTheCpuColourMap) {
     }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
-    draw_fit_window(*app, st, {0, 0}, ImGui::GetIO().DisplaySize);
+    draw_fit_window(*app, st, {320, 22}, {1280, 856});  // where the frame puts it: right of the tools
     ImGui::Render();
     gl->bind();
     glClearColor(1, 1, 1, 1);
@@ -295,9 +296,9 @@ TEST_F(FitPanelTest, ShaderColoursMatchTheCpuColourMap) {
       if (std::abs(f - std::round(f)) < 0.15) continue;  // near an iso-line: darkened on purpose
       const plot::Color c = plot::colormap(static_cast<float>(t));
       const std::size_t i = (static_cast<std::size_t>(y) * W + x) * 4;
-      EXPECT_NEAR(px[i] / 255.0, c.r, 3.0 / 255) << x << "," << y << " t=" << t;
-      EXPECT_NEAR(px[i + 1] / 255.0, c.g, 3.0 / 255) << x << "," << y;
-      EXPECT_NEAR(px[i + 2] / 255.0, c.b, 3.0 / 255) << x << "," << y;
+      EXPECT_NEAR(px[i] / 255.0, c.r, 6.0 / 255) << x << "," << y << " t=" << t;
+      EXPECT_NEAR(px[i + 1] / 255.0, c.g, 6.0 / 255) << x << "," << y;
+      EXPECT_NEAR(px[i + 2] / 255.0, c.b, 6.0 / 255) << x << "," << y;
       ++checked;
     }
   EXPECT_GT(checked, 40);
