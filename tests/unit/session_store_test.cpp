@@ -119,6 +119,13 @@ TEST(AtomicWrite, ErrorsAreValuesThatNameThePath) {
   EXPECT_EQ(entries_in(t.path()), 1u);  // the temporary file was removed
 }
 
+TEST(AtomicWrite, AFolderNobodyCanWriteIsAnError) {
+  // /proc refuses new files even to root, so this runs everywhere (CI runs as root).
+  const auto err = write_file_atomic("/proc/divlab-test.json", "x");
+  ASSERT_TRUE(err.has_value());
+  EXPECT_NE(err->find("/proc/divlab-test.json: cannot create a temporary file"), std::string::npos) << *err;
+}
+
 TEST(AtomicWrite, ReadOnlyFolderIsAnError) {
   if (::geteuid() == 0) GTEST_SKIP() << "root ignores folder permissions";
   TempDir t;
