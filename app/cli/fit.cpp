@@ -32,8 +32,7 @@ bool known_start_name(const std::string& name, bool indexed) {
   for (const std::string prefix : {"mean", "sd", "weight"}) {
     if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) continue;
     const std::string digits = name.substr(prefix.size());
-    if (digits.size() <= 2 && digits[0] != '0' &&
-        digits.find_first_not_of("0123456789") == std::string::npos)
+    if (digits.size() <= 2 && digits[0] != '0' && digits.find_first_not_of("0123456789") == std::string::npos)
       return true;
   }
   return false;
