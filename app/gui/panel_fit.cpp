@@ -226,7 +226,7 @@ std::string run_status(const FitRun& r, const FitProblem* p) {
   if (!r.fitter || !p) return "—";
   std::string s;
   for (const auto& [k, v] : p->named_parameters(r.fitter->theta())) {
-    if (s.size() > 60) {
+    if (s.size() > 90) {
       s += " …";
       break;
     }
@@ -337,15 +337,16 @@ void status_line(App& app, FitPanelState& st) {
   }
   const FitProblem* fp = st.fwd_problem ? &*st.fwd_problem : nullptr;
   const FitProblem* rp = st.rev_problem ? &*st.rev_problem : nullptr;
+  // Rounding leaves ±1e-16 at an exact fit: show 0.
+  auto shown = [](double v) { return plot::format_value(std::abs(v) < 1e-12 ? 0.0 : v, 5); };
   ImGui::Text("step %d", std::max(st.fwd.steps(), st.rev.steps()));
   ImGui::SameLine(0, 24);
-  ImGui::TextColored(to_imvec4(plot::fwd_color(t)), "forward D(P‖Q) = %s",
-                     plot::format_value(st.fwd.trace.value, 5).c_str());
+  ImGui::TextColored(to_imvec4(plot::fwd_color(t)), "forward D(P‖Q) = %s", shown(st.fwd.trace.value).c_str());
   ImGui::SameLine();
   ImGui::TextDisabled("(%s)", run_status(st.fwd, fp).c_str());
   ImGui::SameLine(0, 24);
-  ImGui::TextColored(to_imvec4(plot::rev_color(t)), "reverse D(Q‖P) = %s",
-                     plot::format_value(st.rev.trace.value, 5).c_str());
+  if (fp && st.components > 1 && !fp->target().discrete) ImGui::NewLine();  // mixtures: one line per fit
+  ImGui::TextColored(to_imvec4(plot::rev_color(t)), "reverse D(Q‖P) = %s", shown(st.rev.trace.value).c_str());
   ImGui::SameLine();
   ImGui::TextDisabled("(%s)", run_status(st.rev, rp).c_str());
   for (const FitProblem* p : {fp, rp})
@@ -367,8 +368,8 @@ void fit_plot(App& app, FitPanelState& st, const plot::Theme& t, float height) {
   st.figure = plot::fit_figure_data(*st.fwd_problem, st.fwd.fitter->theta(), st.rev.fitter->theta(), st.start_theta,
                                     xw, 401);
   plot::FitFigureData& d = st.figure;
-  d.value_fwd = st.fwd.trace.value;
-  d.value_rev = st.rev.trace.value;
+  d.value_fwd = std::abs(st.fwd.trace.value) < 1e-12 ? 0.0 : st.fwd.trace.value;
+  d.value_rev = std::abs(st.rev.trace.value) < 1e-12 ? 0.0 : st.rev.trace.value;
   d.why_fwd = st.fwd_problem->why_infinite();
   d.why_rev = st.rev_problem->why_infinite();
   d.start_mean = st.start_mean;

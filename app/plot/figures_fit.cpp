@@ -190,7 +190,7 @@ Axes figure_fit(Canvas& c, const Theme& t, Rect r, const FitFigureData& d, std::
   spec.title = "P and the two fits: forward KL covers, reverse KL seeks";
   spec.x = d.x.empty() ? Range{0, 1} : Range{d.x.front(), d.x.back()};
   if (d.discrete) spec.x = {spec.x.lo - 0.6, spec.x.hi + 0.6};
-  const double top = std::max({finite_max(d.p), finite_max(d.q_fwd), finite_max(d.q_rev)});
+  const double top = std::max({finite_max(d.p), finite_max(d.q_fwd), finite_max(d.q_rev), finite_max(d.q_start)});
   spec.y = y.value_or(Range{0, std::max(top, 1e-6) * 1.12});
   spec.x_label = d.discrete ? "x (support)" : "x";
   spec.y_label = d.discrete ? "probability" : "density";

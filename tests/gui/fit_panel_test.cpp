@@ -207,6 +207,27 @@ TEST_F(FitPanelTest, MultiStartRunsLandOnTheLocalMinima) {
   EXPECT_EQ(st.figure.q_multi.size(), 8u);
 }
 
+TEST_F(FitPanelTest, MixtureOfTwoGaussiansFitsBothModesInBothDirections) {
+  app->doc.reset(bimodal());
+  st.components = 2;
+  idle(2);
+  ASSERT_TRUE(st.fwd_problem);
+  EXPECT_EQ(st.fwd_problem->parameter_count(), 6);
+  st.playing = true;
+  st.speed = 50;
+  idle(60);
+  // K = 2 can be P itself: both objectives reach 0 with the components on ±2, sd 0.6.
+  for (const FitRun* r : {&st.fwd, &st.rev}) {
+    const auto th = r->fitter->theta();  // [logit1, logit2, mean1, mean2, log sd1, log sd2]
+    EXPECT_NEAR(std::min(th[2], th[3]), -2, 1e-3);
+    EXPECT_NEAR(std::max(th[2], th[3]), 2, 1e-3);
+    EXPECT_NEAR(std::exp(th[4]), 0.6, 1e-3);
+    EXPECT_NEAR(r->trace.value, 0, 1e-6);
+  }
+  EXPECT_TRUE(st.rev.trace.means.empty());  // no path on the (μ, log σ) landscapes for K > 1
+  EXPECT_EQ(st.landscape_rev.width, 128);   // which still show the single Gaussian's
+}
+
 TEST_F(FitPanelTest, InfiniteObjectiveIsExplainedNotNaN) {
   Scenario s;
   s.kind = Kind::discrete;
