@@ -14,6 +14,7 @@
 #include "gui/app.hpp"
 #include "gui/landscape_view.hpp"
 #include "gui/panel_fit.hpp"
+#include "gui/style.hpp"
 #include "platform/egl_offscreen.hpp"
 
 namespace divlab::gui {
@@ -55,6 +56,7 @@ class FitPanelTest : public ::testing::Test {
     int w = 0, h = 0;
     io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
     io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(1));
+    apply_style(*app);  // the window colours of the theme, as draw_frame sets them
     st.open = true;
   }
   void TearDown() override {
