@@ -174,6 +174,19 @@ TEST(LandscapeFigure, OverlayMarksMinimaClosedFormStartAndPath) {
   EXPECT_NE(std::find(c.texts.begin(), c.texts.end(), "Reverse"), c.texts.end());
 }
 
+TEST(LandscapeFigure, OnlyInteriorMinimaAreMarked) {
+  const LandscapeRange r{-5, 5, -2, 1.5};
+  const std::vector<LocalMinimum> all = {
+      {2.0, 0.6, 0.69, 4},               // a mode: kept
+      {0.0, std::exp(1.5), 1.0, 2},      // on the σ edge: a valley leaving the frame
+      {-5.0, 1.0, 0.9, 1},               // on the μ edge
+      {1.0, 1.0, 3.0, 1}};               // on a plateau at the landscape's maximum 3
+  const auto kept = interior_minima(all, r, 3.0);
+  ASSERT_EQ(kept.size(), 1u);
+  EXPECT_DOUBLE_EQ(kept[0].mean, 2.0);
+  EXPECT_EQ(interior_minima(all, r).size(), 2u);  // no plateau given
+}
+
 TEST(FitFigure, SamplesTargetAndFitsAndDrawsTheLegend) {
   FitTarget target;
   Component a, b;
