@@ -15,6 +15,9 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 "$DIVLAB" fit "$D/coin.json" --json > "$tmp/coin.json"
 "$DIVLAB" fit "$D/heavy.json" --json > "$tmp/heavy.json"
 "$DIVLAB" fit "$D/mixture.json" --json > "$tmp/mixture.json"
+# Deterministic: a second run prints the same bytes, trajectory included.
+"$DIVLAB" fit "$D/bimodal.json" --json --start mean=0.3,sd=2.5 --trajectory > "$tmp/broad2.json"
+cmp -s "$tmp/broad.json" "$tmp/broad2.json" || { echo "FAIL: two runs differ"; exit 1; }
 
 /usr/bin/python3 - "$tmp" "$SRC" <<'PY'
 import json, math, sys
