@@ -93,7 +93,7 @@ def measures(pc, qc, infinite):
 
     def integral(f):
         v, e = mp.quad(f, span, error=True, maxdegree=10)
-        if e > 1e-15 * max(1, abs(v)):
+        if e > 1e-11 * max(1, abs(v)):
             raise SystemExit("mpmath.quad did not converge: error %s" % mp.nstr(e, 3))
         return v
 
