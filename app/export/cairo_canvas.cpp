@@ -377,6 +377,19 @@ void CairoCanvas::fill_between(std::span<const plot::Vec2> top, std::span<const 
 
 void CairoCanvas::fill_rect(plot::Rect r, plot::Color c) {
   if (!cr_) return;
+  if (options_.format == Format::png) {
+    // Edges on whole device pixels: adjacent cells (a heat map, stacked bars) then share their
+    // boundary pixels instead of both half-covering them, which shows as light seams.
+    double x0 = r.x0, y0 = r.y0, x1 = r.x1, y1 = r.y1;
+    cairo_user_to_device(cr_, &x0, &y0);
+    cairo_user_to_device(cr_, &x1, &y1);
+    x0 = std::round(x0), y0 = std::round(y0), x1 = std::round(x1), y1 = std::round(y1);
+    cairo_device_to_user(cr_, &x0, &y0);
+    cairo_device_to_user(cr_, &x1, &y1);
+    // A sliver thinner than a pixel keeps its exact (antialiased) extent rather than vanishing.
+    if (x1 > x0 || r.width() <= 0) r.x0 = static_cast<float>(x0), r.x1 = static_cast<float>(x1);
+    if (y1 > y0 || r.height() <= 0) r.y0 = static_cast<float>(y0), r.y1 = static_cast<float>(y1);
+  }
   cairo_rectangle(cr_, r.x0, r.y0, r.width(), r.height());
   cairo_set_source_rgba(cr_, c.r, c.g, c.b, c.a);
   cairo_fill(cr_);

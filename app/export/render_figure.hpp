@@ -23,7 +23,8 @@ struct RenderRequest {
 
 // Figure names known to the product, including those whose view has not landed yet.
 bool is_known_figure(std::string_view name);
-// Whether `divlab render` can draw it today (fit and landscape need the fit views of issue 5).
+// Whether `divlab render` can draw it (fit and landscape draw from the scenario's fit section,
+// through render_scenario only).
 bool is_available_figure(std::string_view name);
 // "densities, contributions, ..." for messages.
 std::string figure_list();

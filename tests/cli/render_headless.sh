@@ -44,6 +44,16 @@ for scen in "$coin" "$bimodal"; do
   done
 done
 
+# The fit views (issue 5): the scenario's fit, as pictures only.
+for fig in fit landscape; do
+  for ext in png svg pdf; do
+    "$DIVLAB" render "$bimodal" -o "$tmp/$fig.$ext" --figure "$fig" --size 900x400 || fail "$fig $ext: exit $?"
+  done
+  [ "$(png_size "$tmp/$fig.png")" = "900x400" ] || fail "$fig: png size $(png_size "$tmp/$fig.png")"
+  rsvg-convert -o "$tmp/$fig.svg.png" "$tmp/$fig.svg" || fail "$fig: rsvg-convert rejects the SVG"
+  pdftoppm -png -r 96 -singlefile "$tmp/$fig.pdf" "$tmp/$fig.pdf" || fail "$fig: pdftoppm rejects the PDF"
+done
+
 # PDF text is real text in DejaVu Sans (selectable, searchable).
 text=$(pdftotext "$tmp/01-fair-vs-rigged-coin-densities.pdf" - | tr -d '[:space:]')
 for word in heads tails Distributions; do

@@ -421,3 +421,25 @@ TEST(CairoCanvasFiles, ReplacesAnExistingFileAndWritesToNonRegularFilesDirectly)
   EXPECT_EQ(devnull.finish(), "");
   EXPECT_TRUE(fs::is_character_file("/dev/null"));
 }
+
+TEST(CairoCanvasPng, AdjacentCellsLeaveNoSeams) {
+  // A 10×10 grid of cells with fractional edges, at 1× and 1.5×: no pixel lets the white
+  // background through, and a sub-pixel sliver still shows.
+  for (double scale : {1.0, 1.5}) {
+    CairoCanvas c("/dev/null", {Format::png, {100, 100}, scale});
+    c.fill_rect({0, 0, 100, 100}, kWhite);
+    const float step = 97.0f / 10;
+    for (int i = 0; i < 10; ++i)
+      for (int j = 0; j < 10; ++j)
+        c.fill_rect({1.3f + i * step, 1.3f + j * step, 1.3f + (i + 1) * step, 1.3f + (j + 1) * step},
+                    (i + j) % 2 ? kBlue : kBlack);
+    c.fill_rect({5, 99.6f, 50, 99.9f}, kRed);  // 0.3 px tall
+    const Image img = canvas_image(c);
+    int seams = 0;
+    const int lo = int(std::ceil(1.3 * scale)) + 1, hi = int(98.3 * scale) - 1;
+    for (int y = lo; y < hi; ++y)
+      for (int x = lo; x < hi; ++x) seams += img.pixel(x, y)[0] > 0;
+    EXPECT_EQ(seams, 0) << "scale " << scale;
+    EXPECT_GT(img.pixel(int(20 * scale), int(99.7 * scale))[0], 60) << "scale " << scale;
+  }
+}
