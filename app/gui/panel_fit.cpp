@@ -349,6 +349,19 @@ void status_line(App& app, FitPanelState& st) {
   ImGui::TextColored(to_imvec4(plot::rev_color(t)), "reverse D(Q‖P) = %s", shown(st.rev.trace.value).c_str());
   ImGui::SameLine();
   ImGui::TextDisabled("(%s)", run_status(st.rev, rp).c_str());
+  // Where the multi-start reverse runs have landed so far: a count per local minimum.
+  if (!st.multi_rev.empty() && !st.minima_rev.empty() && rp && two_parameter(*rp)) {
+    std::string landed = "8 random starts, reverse KL lands at:";
+    for (const LocalMinimum& m : st.minima_rev) {
+      int n = 0;
+      for (const FitRun& r : st.multi_rev)
+        if (r.fitter && std::abs(r.fitter->theta()[0] - m.mean) < 0.05 &&
+            std::abs(r.fitter->theta()[1] - std::log(m.sd)) < 0.05)
+          ++n;
+      landed += "  μ = " + plot::format_value(std::abs(m.mean) < 1e-9 ? 0.0 : m.mean, 3) + " ×" + std::to_string(n);
+    }
+    ImGui::TextDisabled("%s", landed.c_str());
+  }
   for (const FitProblem* p : {fp, rp})
     if (p && p->infinite())
       ImGui::TextColored(to_imvec4(t.infinite), "%s = ∞: %s",
