@@ -40,6 +40,7 @@ struct FitPanelState {
   OptimizerSettings optimizer{.kind = OptimizerKind::adam, .learning_rate = 0.05};
   double start_mean = 1.0, start_sd = 1.0;
   bool multistart = false;       // 8 seeded random starts besides the main one
+  std::optional<FitObjective> scenario_objective;  // the objective of the scenario's fit section
   std::uint64_t seed = 1;
   static constexpr int kMultistarts = 8;
 

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
+#include <map>
 #include <random>
 
 #include "gui/app.hpp"
@@ -68,6 +70,16 @@ void rebuild_run(FitRun& r, const FitProblem& problem) {
   }
   r.fitter->retarget(problem);
   r.trace.value = r.fitter->value();
+}
+
+// K of a normal_mixture section: the largest index among its meanK/sdK/weightK start keys (2 when
+// none), as `divlab fit` reads it.
+int mixture_components(const std::map<std::string, double>& start) {
+  int k = 0;
+  for (const auto& [name, v] : start)
+    for (const std::string p : {"mean", "sd", "weight"})
+      if (name.size() > p.size() && name.compare(0, p.size(), p) == 0) k = std::max(k, std::atoi(name.c_str() + p.size()));
+  return k > 0 ? k : 2;
 }
 
 // The multi-start starts: seeded, uniform over the landscape's frame (a little inside it).
@@ -170,6 +182,12 @@ void update_fit(const Document& doc, FitPanelState& st, double now) {
       if (f.learning_rate && *f.learning_rate > 0) st.optimizer.learning_rate = *f.learning_rate;
       if (f.tolerance && *f.tolerance > 0) st.optimizer.tolerance = *f.tolerance;
       if (f.max_steps && *f.max_steps > 0) st.optimizer.max_steps = *f.max_steps;
+      st.scenario_objective = parse_objective(f.objective);
+      if (f.model == "normal") st.components = 1;
+      if (f.model == "normal_mixture") st.components = std::clamp(mixture_components(f.start), 1, 4);
+      if (f.model == "categorical" || f.model == "discretised_normal") st.categorical = f.model == "categorical";
+    } else {
+      st.scenario_objective.reset();
     }
     rebuild_problems(s, st);
     st.revision = doc.revision();
@@ -340,6 +358,10 @@ void status_line(App& app, FitPanelState& st) {
   // Rounding leaves ±1e-16 at an exact fit: show 0.
   auto shown = [](double v) { return plot::format_value(std::abs(v) < 1e-12 ? 0.0 : v, 5); };
   ImGui::Text("step %d", std::max(st.fwd.steps(), st.rev.steps()));
+  if (st.scenario_objective) {  // which of the two the scenario's fit section is about
+    ImGui::SameLine();
+    ImGui::TextDisabled("(scenario: %s)", std::string(objective_name(*st.scenario_objective)).c_str());
+  }
   ImGui::SameLine(0, 24);
   ImGui::TextColored(to_imvec4(plot::fwd_color(t)), "forward D(P‖Q) = %s", shown(st.fwd.trace.value).c_str());
   ImGui::SameLine();

@@ -93,6 +93,8 @@ TEST_F(FitPanelTest, PlayRunsBothFitsToTheirTrueOptima) {
   EXPECT_FALSE(st.playing);
   EXPECT_EQ(st.fwd.steps(), 0);
   EXPECT_DOUBLE_EQ(st.start_mean, 1.0);  // seeded from the scenario's fit section
+  EXPECT_EQ(st.scenario_objective, FitObjective::reverse_kl);
+  EXPECT_EQ(st.components, 1);
   // The true optima: moment matching (0, √(0.36 + 4)) and three reverse-KL minima.
   ASSERT_TRUE(st.moment);
   EXPECT_NEAR(st.moment->first, 0.0, 1e-9);
@@ -210,11 +212,13 @@ TEST_F(FitPanelTest, MultiStartRunsLandOnTheLocalMinima) {
 }
 
 TEST_F(FitPanelTest, MixtureOfTwoGaussiansFitsBothModesInBothDirections) {
-  app->doc.reset(bimodal());
+  Scenario s = bimodal();
+  s.fit.reset();  // a fit section's model would set K
+  app->doc.reset(s);
   st.components = 2;
   idle(2);
   ASSERT_TRUE(st.fwd_problem);
-  EXPECT_EQ(st.fwd_problem->parameter_count(), 6);
+  ASSERT_EQ(st.fwd_problem->parameter_count(), 6);
   st.playing = true;
   st.speed = 50;
   idle(60);
@@ -228,6 +232,26 @@ TEST_F(FitPanelTest, MixtureOfTwoGaussiansFitsBothModesInBothDirections) {
   }
   EXPECT_TRUE(st.rev.trace.means.empty());  // no path on the (μ, log σ) landscapes for K > 1
   EXPECT_EQ(st.landscape_rev.width, 128);   // which still show the single Gaussian's
+}
+
+TEST_F(FitPanelTest, ScenarioFitSectionSeedsModelAndOptimiser) {
+  Scenario s = bimodal();
+  s.fit->model = "normal_mixture";
+  s.fit->objective = "forward_kl";
+  s.fit->start = {{"mean", -0.5}, {"sd", 1.5}, {"mean3", 1.0}};
+  s.fit->optimizer = "momentum";
+  s.fit->learning_rate = 0.02;
+  app->doc.reset(s);
+  idle(2);
+  EXPECT_EQ(st.components, 3);
+  EXPECT_EQ(st.scenario_objective, FitObjective::forward_kl);
+  EXPECT_DOUBLE_EQ(st.start_mean, -0.5);
+  EXPECT_DOUBLE_EQ(st.start_sd, 1.5);
+  EXPECT_EQ(st.optimizer.kind, OptimizerKind::momentum);
+  EXPECT_DOUBLE_EQ(st.optimizer.learning_rate, 0.02);
+  ASSERT_TRUE(st.fwd.fitter);
+  EXPECT_EQ(st.fwd.fitter->settings().kind, OptimizerKind::momentum);
+  EXPECT_EQ(st.fwd_problem->model().components, 3);
 }
 
 TEST_F(FitPanelTest, InfiniteObjectiveIsExplainedNotNaN) {
