@@ -168,6 +168,20 @@ void reset_fit(FitPanelState& st) {
   }
 }
 
+void toggle_play(FitPanelState& st) {
+  if (!st.playing && st.fwd.done() && st.rev.done()) reset_fit(st);  // play after the end replays
+  st.playing = !st.playing;
+}
+
+void step_fit(FitPanelState& st) {
+  st.playing = false;
+  for (FitRun* r : {&st.fwd, &st.rev})
+    if (r->fitter && r->fitter->step()) record(*r);
+  for (auto* runs : {&st.multi_fwd, &st.multi_rev})
+    for (FitRun& r : *runs)
+      if (r.fitter && r.fitter->step()) record(r);
+}
+
 void update_fit(const Document& doc, FitPanelState& st, double now) {
   const Scenario& s = doc.scenario();
   if (doc.generation() != st.generation) {  // a new document: seed from its fit section
@@ -258,21 +272,11 @@ std::string run_status(const FitRun& r, const FitProblem* p) {
 void controls(App& app, FitPanelState& st) {
   const float s = ui_scale(app);
   const float bw = 84 * s;
-  if (ImGui::Button(st.playing ? "Pause###play" : "▶ Play###play", {bw, 0})) {
-    if (!st.playing && st.fwd.done() && st.rev.done()) reset_fit(st);  // play after the end replays
-    st.playing = !st.playing;
-  }
+  if (ImGui::Button(st.playing ? "Pause###play" : "▶ Play###play", {bw, 0})) toggle_play(st);
   st.play_button = {(ImGui::GetItemRectMin().x + ImGui::GetItemRectMax().x) / 2,
                     (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) / 2};
   ImGui::SameLine();
-  if (ImGui::Button("Step", {bw, 0})) {
-    st.playing = false;
-    for (FitRun* r : {&st.fwd, &st.rev})
-      if (r->fitter && r->fitter->step()) record(*r);
-    for (auto* runs : {&st.multi_fwd, &st.multi_rev})
-      for (FitRun& r : *runs)
-        if (r.fitter && r.fitter->step()) record(r);
-  }
+  if (ImGui::Button("Step", {bw, 0})) step_fit(st);
   st.step_button = {(ImGui::GetItemRectMin().x + ImGui::GetItemRectMax().x) / 2,
                     (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) / 2};
   ImGui::SameLine();

@@ -15,6 +15,10 @@ struct App;
 void update_fit(const Document& doc, FitPanelState& st, double now_seconds);
 // Both fits (and the multi-start runs) back to the start, paused state unchanged.
 void reset_fit(FitPanelState& st);
+// Play ⇄ pause (Space); Play after both fits have stopped replays from the start.
+void toggle_play(FitPanelState& st);
+// One step of every run, paused (S).
+void step_fit(FitPanelState& st);
 // The panel's contents in the current window.
 void panel_fit(App& app, FitPanelState& st);
 // The "Fit" window at pos/size when st.open (closing it clears st.open).
