@@ -224,13 +224,13 @@ Axes figure_fit(Canvas& c, const Theme& t, Rect r, const FitFigureData& d, std::
   }
   // The true optima: ▲ under the curves at their means (forward above, reverse below).
   auto tri = [&](double mean, float yb, Color col) {
-    const float x = a.px_x(mean), s = t.px(7);
+    const float x = a.px_x(mean), s = t.px(9);
     const Vec2 outer[3] = {{x, yb - s - 2}, {x + s * 0.8f + 2, yb + 1}, {x - s * 0.8f - 2, yb + 1}};
     const Vec2 inner[3] = {{x, yb - s}, {x + s * 0.8f, yb}, {x - s * 0.8f, yb}};
     c.fill_polygon(outer, t.background);
     c.fill_polygon(inner, col);
   };
-  for (double m : d.optimum_means_fwd) tri(m, a.plot.y1 - t.px(12), cf);
+  for (double m : d.optimum_means_fwd) tri(m, a.plot.y1 - t.px(14), cf);
   for (double m : d.optimum_means_rev) tri(m, a.plot.y1 - t.px(2), cr);
   if (d.has_start_handles) {
     marker_ring(c, start_peak_px(a, d), t.px(5.5f), t.background, t.text);
