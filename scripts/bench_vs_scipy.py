@@ -4,6 +4,9 @@ scipy/numpy computing the same quantities on exactly the same inputs; prints med
 
   scripts/bench_vs_scipy.py [--bench PATH/TO/measures_bench] [--reps 7]
 
+Both sides are timed in CPU time of the one thread doing the work (Google Benchmark's cpu_time,
+Python's process_time), which stays meaningful on a loaded machine where wall time does not.
+
 Discrete: p_i = frac((i+1)·0.618…) + 1e-3, q_i = frac((i+1)·0.414…) + 1e-3 (and unsorted
 x_i = frac((i+1)·0.754…)·N), the same IEEE operations as measures_bench.cpp. scipy computes
 entropy (stats.entropy), KL both ways (stats.entropy(p, q)), cross-entropies, JSD
@@ -42,7 +45,7 @@ def scipy_discrete(p, q, x):
 def median_time(fn, reps):
     ts = []
     for _ in range(reps):
-        t = time.perf_counter(); fn(); ts.append(time.perf_counter() - t)
+        t = time.process_time(); fn(); ts.append(time.process_time() - t)
     return float(np.median(ts))
 
 
@@ -103,7 +106,7 @@ def run_bench(path, reps):
     for b in json.loads(out)["benchmarks"]:
         if b.get("aggregate_name") == "median":
             unit = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}[b["time_unit"]]
-            res[b["run_name"]] = b["real_time"] * unit
+            res[b["run_name"]] = b["cpu_time"] * unit
     return res
 
 
@@ -120,6 +123,7 @@ def main():
         sys.exit("bench_vs_scipy: measures_bench not found (build it, or pass --bench)")
     ours = run_bench(bench, a.reps)
     warnings.simplefilter("ignore")
+    print("load average: %.1f %.1f %.1f (CPU-time medians)" % os.getloadavg())
     print("%-34s %14s %14s %9s" % ("case", "divlab median", "scipy median", "ratio"))
     for n in (64, 4096, 1000000):
         p = sequence(n, 0.6180339887498949); q = sequence(n, 0.41421356237309515)
