@@ -155,7 +155,12 @@ void ImGuiCanvas::fill_between(std::span<const plot::Vec2> top, std::span<const 
   }
 }
 
-void ImGuiCanvas::fill_rect(plot::Rect r, plot::Color c) { dl_->AddRectFilled({r.x0, r.y0}, {r.x1, r.y1}, to_imu32(c)); }
+void ImGuiCanvas::fill_rect(plot::Rect r, plot::Color c) {
+  // The figure's own background over the whole canvas repeats the window's (same theme colour):
+  // skip it, a full layer less for a software rasteriser to blend.
+  if (skip_background_ && r.x0 <= bounds_.x0 && r.y0 <= bounds_.y0 && r.x1 >= bounds_.x1 && r.y1 >= bounds_.y1) return;
+  dl_->AddRectFilled({r.x0, r.y0}, {r.x1, r.y1}, to_imu32(c));
+}
 
 void ImGuiCanvas::stroke_rect(plot::Rect r, const plot::Stroke& s) {
   if (s.dash == plot::Dash::solid) {

@@ -32,6 +32,7 @@ class ImGuiCanvas final : public plot::Canvas {
   ImFont* regular_;
   ImFont* bold_;
   plot::Rect bounds_;
+  bool skip_background_ = true;  // a fill of the whole canvas is the window's background already
   std::vector<ImVec2> scratch_;
 };
 

@@ -2,7 +2,8 @@
 // frame is an edit: measures, curves and all figures are recomputed).
 //   BM_FrameCpu:  our CPU work per frame: draw_frame + ImGui::Render, no GL (target ≤ 2 ms).
 //   BM_FrameGl:   the full frame through GLFW + OpenGL 3.3 under the X display (Xvfb software GL),
-//                 glFinish'ed, vsync off (target median ≤ 16.7 ms). Skipped without DISPLAY.
+//                 glFinish'ed, vsync off (target median ≤ 16.7 ms). Skipped without DISPLAY. CPU time
+//                 is the whole process (Mesa llvmpipe renders on worker threads).
 // Counters: median_ms and p95_ms over the timed frames.
 #include <benchmark/benchmark.h>
 #include <imgui.h>
@@ -16,6 +17,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -104,12 +106,17 @@ void frame_cpu(benchmark::State& state, Scenario s) {
     benchmark::DoNotOptimize(ImGui::GetDrawData()->TotalVtxCount);
   }
   report(state, ms);
-  state.counters["vertices"] = ImGui::GetDrawData()->TotalVtxCount;
+  const ImDrawData* dd = ImGui::GetDrawData();
+  state.counters["vertices"] = dd->TotalVtxCount;
+  int calls = 0;
+  for (int i = 0; i < dd->CmdListsCount; ++i) calls += dd->CmdLists[i]->CmdBuffer.Size;
+  state.counters["draw_calls"] = calls;
   app.reset();
   ImGui::DestroyContext();
 }
 
-void frame_gl(benchmark::State& state, Scenario s) {
+// scenario == nullopt: the platform's floor, an empty frame (clear + swap + finish) at the same size.
+void frame_gl(benchmark::State& state, std::optional<Scenario> s) {
   if (!std::getenv("DISPLAY")) {
     state.SkipWithError("no DISPLAY (run under xvfb-run)");
     return;
@@ -128,17 +135,19 @@ void frame_gl(benchmark::State& state, Scenario s) {
   ImGui_ImplOpenGL3_Init("#version 330 core");
   auto app = std::make_unique<App>();
   divlab::gui::load_fonts(*app, 1.0f);
-  app->doc.reset(std::move(s));
+  if (s) app->doc.reset(std::move(*s));
   int frame = 0;
   std::vector<double> ms;
   for (auto _ : state) {
     const auto t0 = std::chrono::steady_clock::now();
     glfwPollEvents();
-    edit(*app, frame++);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
-    divlab::gui::draw_frame(*app, io.DisplaySize);
+    if (s) {
+      edit(*app, frame++);
+      divlab::gui::draw_frame(*app, io.DisplaySize);
+    }
     ImGui::Render();
     int fw = 0, fh = 0;
     window->framebuffer_size(&fw, &fh);
@@ -162,11 +171,13 @@ void BM_FrameCpu_Mixture(benchmark::State& s) { frame_cpu(s, bimodal()); }
 void BM_FrameCpu_Discrete256(benchmark::State& s) { frame_cpu(s, bins256()); }
 void BM_FrameGl_Discrete26(benchmark::State& s) { frame_gl(s, letters()); }
 void BM_FrameGl_Mixture(benchmark::State& s) { frame_gl(s, bimodal()); }
+void BM_FrameGl_Empty(benchmark::State& s) { frame_gl(s, std::nullopt); }
 
 }  // namespace
 
 BENCHMARK(BM_FrameCpu_Discrete26)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_FrameCpu_Mixture)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_FrameCpu_Discrete256)->Unit(benchmark::kMillisecond)->MinTime(2.0);
-BENCHMARK(BM_FrameGl_Discrete26)->Unit(benchmark::kMillisecond)->MinTime(3.0);
-BENCHMARK(BM_FrameGl_Mixture)->Unit(benchmark::kMillisecond)->MinTime(3.0);
+BENCHMARK(BM_FrameGl_Discrete26)->Unit(benchmark::kMillisecond)->MinTime(3.0)->MeasureProcessCPUTime();
+BENCHMARK(BM_FrameGl_Mixture)->Unit(benchmark::kMillisecond)->MinTime(3.0)->MeasureProcessCPUTime();
+BENCHMARK(BM_FrameGl_Empty)->Unit(benchmark::kMillisecond)->MinTime(3.0)->MeasureProcessCPUTime();
