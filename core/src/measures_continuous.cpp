@@ -41,7 +41,8 @@ std::vector<double> breakpoints(const detail::PreparedMixture& p, const detail::
   std::sort(b.begin(), b.end());
   std::vector<double> out;
   for (double x : b)
-    if (out.empty() || x - out.back() > 1e-12 * (std::abs(x) + 1)) out.push_back(x);
+    if (std::isfinite(x) && (out.empty() || x - out.back() > 1e-15 * std::max(std::abs(x), std::abs(out.back()))))
+      out.push_back(x);
   return out;
 }
 

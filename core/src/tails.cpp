@@ -209,8 +209,9 @@ TailAnalysis analyse_tails(const PreparedMixture& p, const PreparedMixture& q) {
         continue;
       }
       const double r = reach(c, g, w1_finite) * c.scale;
-      lo = std::min(lo, std::max(c.mean - r, -1e150));
-      hi = std::max(hi, std::min(c.mean + r, 1e150));
+      // r ≤ 1e150 scales already (no z² overflow); clamp only against overflowing x itself.
+      lo = std::min(lo, std::max(c.mean - r, -1e307));
+      hi = std::max(hi, std::min(c.mean + r, 1e307));
     }
   }
   t.far_left = lo;

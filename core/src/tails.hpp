@@ -8,7 +8,7 @@ namespace divlab::detail {
 
 struct TailAnalysis {
   WhyInfinite kl_pq, kl_qp, wasserstein_1;
-  // Integrate over [far_left, far_right] (at most ±1e150, so that no z² overflows); beyond it
+  // Integrate over [far_left, far_right] (at most 1e150 scales out, so no z² overflows); beyond it
   // every finite integrand is negligible except the slowly decaying ones below, whose remaining
   // tails are added in closed form from the x^−ν−1 asymptotics of Student-t densities.
   double far_left = 0, far_right = 0;

@@ -175,6 +175,27 @@ TEST(MeasuresContinuous, SupportInfinityReasons) {
   EXPECT_NEAR(d.wasserstein_1, 10.0, 1e-9);
 }
 
+TEST(MeasuresContinuous, ExtremeScalesStayExact) {
+  // A uniform 1e-300 wide inside one 2e300 wide: every breakpoint must survive (no absolute
+  // merging tolerance), and nothing overflows.
+  const Mixture wide{{{Family::uniform, 1, 0, 1, 1, -1e300, 1e300}}}, narrow{{{Family::uniform, 1, 0, 1, 1, 0, 1e-300}}};
+  const Measures m = measure_continuous(wide, narrow);
+  EXPECT_NEAR(m.entropy_p, std::log(2e300), kAbs + kRel * 691.5);
+  EXPECT_NEAR(m.entropy_q, std::log(1e-300), kAbs + kRel * 690.8);
+  EXPECT_NEAR(m.kl_qp, std::log(2e300) - std::log(1e-300), kAbs + kRel * 1382.2);
+  EXPECT_EQ(m.kl_pq, kInf);
+  EXPECT_NEAR(m.total_variation, 1.0, 1e-12);
+  EXPECT_NEAR(m.jsd, std::numbers::ln2, 1e-12);
+  // A normal with sd 1e307: differential entropy ½log(2πe σ²) ≈ 708.3, finite.
+  const Measures h = measure_continuous(Mixture{{{Family::normal, 1, 1e300, 1e307}}}, Mixture{{{Family::normal, 1, 0, 1e306}}});
+  EXPECT_NEAR(h.entropy_p, 0.5 * std::log(2 * std::numbers::pi * std::numbers::e) + std::log(1e307),
+              kAbs + kRel * 708.3);
+  EXPECT_TRUE(std::isfinite(h.wasserstein_1));
+  // Student-t with df 0.1: H = 12.228957898730016 (scipy.stats.t(0.1).entropy()); tails to 1e150.
+  EXPECT_NEAR(measure_continuous(Mixture{{{Family::student_t, 1, 0, 1, 0.1}}}, Mixture{{{Family::normal, 1, 0, 1}}}).entropy_p,
+              12.228957898730016, kAbs + kRel * 12.2);
+}
+
 TEST(MeasuresContinuous, IdenticalGivesZeros) {
   const Mixture p{{{Family::normal, 0.5, -1, 0.5}, {Family::student_t, 0.5, 1, 1, 0.8}}};
   const Measures m = measure_continuous(p, p);
