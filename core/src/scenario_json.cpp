@@ -1,7 +1,9 @@
 #include "scenario_json.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <limits>
 #include <cstdio>
 #include <optional>
 #include <utility>
@@ -50,6 +52,121 @@ std::string clean_utf8(std::string_view s) {
   return out;
 }
 
+// [SECTION] Fast path for long arrays of numbers
+
+// An array read ahead of nlohmann: its values and its rank among all arrays of the document
+// (counting '[' outside strings in text order, which is the order of SAX start_array events).
+struct FastArray {
+  std::size_t ordinal;
+  json::array_t values;
+};
+
+bool is_json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+std::size_t skip_space(std::string_view s, std::size_t i) {
+  while (i < s.size() && is_json_space(s[i])) ++i;
+  return i;
+}
+
+// End of the JSON number token at s[i] (RFC 8259 grammar), or npos if there is none; `integer`
+// says whether it has neither fraction nor exponent.
+std::size_t number_end(std::string_view s, std::size_t i, bool& integer) {
+  const std::size_t n = s.size();
+  integer = true;
+  if (i < n && s[i] == '-') ++i;
+  if (i >= n || !is_digit(s[i])) return std::string_view::npos;
+  if (s[i] == '0') {
+    ++i;
+  } else {
+    while (i < n && is_digit(s[i])) ++i;
+  }
+  if (i < n && s[i] == '.') {
+    integer = false;
+    if (++i >= n || !is_digit(s[i])) return std::string_view::npos;
+    while (i < n && is_digit(s[i])) ++i;
+  }
+  if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+    integer = false;
+    if (++i < n && (s[i] == '+' || s[i] == '-')) ++i;
+    if (i >= n || !is_digit(s[i])) return std::string_view::npos;
+    while (i < n && is_digit(s[i])) ++i;
+  }
+  return i;
+}
+
+// The value nlohmann would store for a number token: unsigned/signed integers when they fit,
+// else the correctly rounded double. nullopt when out of range (left to nlohmann's error path).
+std::optional<json> number_value(std::string_view tok, bool integer) {
+  const char* first = tok.data();
+  const char* last = tok.data() + tok.size();
+  if (integer) {
+    if (tok[0] == '-') {
+      std::int64_t v = 0;
+      if (const auto r = std::from_chars(first, last, v); r.ec == std::errc() && r.ptr == last) return json(v);
+    } else {
+      std::uint64_t v = 0;
+      if (const auto r = std::from_chars(first, last, v); r.ec == std::errc() && r.ptr == last) return json(v);
+    }
+    // Integers beyond 64 bits: nlohmann reads them as doubles too.
+  }
+  double d = 0;
+  const auto r = std::from_chars(first, last, d);
+  if (r.ec != std::errc() || r.ptr != last || !std::isfinite(d)) return std::nullopt;
+  return json(d);
+}
+
+// Reads every array of >= min_size plain numbers out of `text`, leaving "[]" in its place in
+// `rest` (what nlohmann then parses). Errors are reported from the original text (parse_strict).
+std::vector<FastArray> take_number_arrays(std::string_view s, std::size_t min_size, std::string& rest) {
+  std::vector<FastArray> found;
+  std::size_t ordinal = 0, copied = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') in_string = true;
+    if (c != '[') continue;
+    ++ordinal;
+    json::array_t values;
+    std::size_t j = skip_space(s, i + 1);
+    bool ok = j < s.size() && s[j] != ']';
+    while (ok) {
+      bool integer = true;
+      const std::size_t end = number_end(s, j, integer);
+      std::optional<json> v;
+      if (end != std::string_view::npos) v = number_value(s.substr(j, end - j), integer);
+      if (!v) {
+        ok = false;
+        break;
+      }
+      values.push_back(std::move(*v));
+      j = skip_space(s, end);
+      if (j < s.size() && s[j] == ',') {
+        j = skip_space(s, j + 1);
+      } else {
+        ok = j < s.size() && s[j] == ']';
+        break;
+      }
+    }
+    // Not taken: scanning resumes after '[' (what was skipped held no quote or bracket).
+    if (!ok || values.size() < min_size) continue;
+    if (found.empty()) rest.reserve(s.size());
+    rest.append(s.substr(copied, i + 1 - copied));  // up to and including '['
+    copied = j;                                      // from the closing ']'
+    found.push_back(FastArray{ordinal, std::move(values)});
+    i = j;
+  }
+  if (!found.empty()) rest.append(s.substr(copied));
+  return found;
+}
+
+// [SECTION] The strict DOM builder
+
 // Builds the DOM like nlohmann's json_sax_dom_parser, checking what that parser lets through.
 class StrictSax {
  public:
@@ -70,10 +187,20 @@ class StrictSax {
   bool string(string_t& s) { return put(json(std::move(s))); }
   bool binary(binary_t&) { return fail(pending_path(), "binary values are not JSON"); }  // never from text
 
+  explicit StrictSax(std::vector<FastArray> fast) : fast_(std::move(fast)) {}
+
   bool start_object(std::size_t) { return open(json::object()); }
-  bool start_array(std::size_t) { return open(json::array()); }
+  bool start_array(std::size_t) {
+    ++arrays_;
+    return open(json::array());
+  }
   bool end_object() { return close(); }
-  bool end_array() { return close(); }
+  bool end_array() {
+    // A blanked-out array comes back with the values read ahead of the parser.
+    if (next_fast_ < fast_.size() && fast_[next_fast_].ordinal == stack_.back().ordinal)
+      stack_.back().value->get_ref<json::array_t&>() = std::move(fast_[next_fast_++].values);
+    return close();
+  }
 
   bool key(string_t& k) {
     Frame& top = stack_.back();
@@ -101,7 +228,8 @@ class StrictSax {
  private:
   struct Frame {
     json* value;
-    std::string key;  // objects: the key of the member being parsed
+    std::string key;           // objects: the key of the member being parsed
+    std::size_t ordinal = 0;   // arrays: rank among the document's arrays (1-based)
   };
 
   bool overflow(const std::string& text) {
@@ -156,8 +284,9 @@ class StrictSax {
   bool open(json&& container) {
     if (stack_.size() >= kMaxDepth)
       return fail(pending_path(), "nesting deeper than " + std::to_string(kMaxDepth) + " levels");
+    const bool array = container.is_array();
     json* where = store(std::move(container));
-    stack_.push_back(Frame{where, {}});
+    stack_.push_back(Frame{where, {}, array ? arrays_ : 0});
     return true;
   }
 
@@ -168,6 +297,9 @@ class StrictSax {
 
   json root_;
   std::vector<Frame> stack_;
+  std::vector<FastArray> fast_;
+  std::size_t next_fast_ = 0;
+  std::size_t arrays_ = 0;
   std::string error_;
   std::optional<std::size_t> syntax_byte_;
   std::string syntax_what_;
@@ -225,18 +357,29 @@ std::string describe(const json& value) {
   return s.substr(0, cut) + "...";
 }
 
-json parse_strict(const std::string& text, const std::string& filename) {
+std::size_t fast_array_count(const std::string& text, std::size_t min_fast_array) {
+  std::string rest;
+  return take_number_arrays(text, min_fast_array, rest).size();
+}
+
+json parse_strict(const std::string& original, const std::string& filename, std::size_t min_fast_array) {
   // nlohmann takes a NUL byte for the end of input and would ignore what follows; JSON text never
   // holds one (not even inside strings), so it is an error where it stands.
-  if (const auto nul = text.find('\0'); nul != std::string::npos) {
-    const auto [line, column] = line_column(text, nul + 1);
+  if (const auto nul = original.find('\0'); nul != std::string::npos) {
+    const auto [line, column] = line_column(original, nul + 1);
     throw ScenarioError(filename + ": line " + std::to_string(line) + ", column " + std::to_string(column) +
                         ": JSON syntax error: unexpected NUL byte (is this a text file?)");
   }
-  StrictSax sax;
+  std::string rest;
+  std::vector<FastArray> fast = take_number_arrays(original, min_fast_array, rest);
+  const bool took_some = !fast.empty();
+  const std::string& text = took_some ? rest : original;
+  StrictSax sax(std::move(fast));
   const bool ok = json::sax_parse(text, &sax, json::input_format_t::json, /*strict=*/true,
                                   /*ignore_comments=*/false);
   if (ok) return std::move(sax.root());
+  // Errors are rare: report them from the untouched text, so "last read" shows the real bytes.
+  if (took_some) return parse_strict(original, filename, std::numeric_limits<std::size_t>::max());
   if (sax.syntax_byte()) {
     const auto [line, column] = line_column(text, *sax.syntax_byte());
     throw ScenarioError(filename + ": line " + std::to_string(line) + ", column " + std::to_string(column) +

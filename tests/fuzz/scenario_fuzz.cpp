@@ -1,6 +1,7 @@
-// libFuzzer target for the scenario loader. Invariant: every input either raises a ScenarioError
+// libFuzzer target for the scenario loader. Invariants: every input either raises a ScenarioError
 // whose message is one valid-UTF-8 line naming the file, or gives a Scenario whose canonical text
-// re-parses to an equal Scenario and is a fixed point of to_json_text.
+// re-parses to an equal Scenario and is a fixed point of to_json_text; and the parser's fast path
+// for number arrays agrees with nlohmann's own reading.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -8,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "../../core/src/scenario_json.hpp"  // the loader's private parser, to compare its two paths
 #include "divlab/scenario.hpp"
 
 namespace {
@@ -31,8 +33,23 @@ bool valid_utf8(std::string_view s) {
 
 }  // namespace
 
+// The from_chars fast path for number arrays (taken here for every array) must give exactly what
+// nlohmann alone gives: the same DOM, number types included, or the same error line.
+void check_fast_path_agrees(const std::string& text) {
+  auto outcome = [&](std::size_t min_fast) {
+    try {
+      return divlab::scenario_json::parse_strict(text, "fuzz.json", min_fast).dump();
+    } catch (const divlab::ScenarioError& e) {
+      return std::string("error: ") + e.what();
+    }
+  };
+  const std::string fast = outcome(1), slow = outcome(static_cast<std::size_t>(-1));
+  if (fast != slow) broken("fast path differs", "fast: " + fast + "\nslow: " + slow);
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
+  check_fast_path_agrees(text);
   divlab::Scenario s;
   try {
     s = divlab::parse_scenario(text, "fuzz.json");

@@ -2,6 +2,8 @@
 #include "divlab/scenario.hpp"
 
 #include <gtest/gtest.h>
+
+#include "../../core/src/scenario_json.hpp"  // the loader's private parser, to compare its two paths
 #include <sys/stat.h>
 
 #include <cfloat>
@@ -360,6 +362,70 @@ TEST(ScenarioParse, LenientWhereJsonIsExact) {
   EXPECT_EQ(s.q_mass[0], std::numeric_limits<double>::denorm_min());
   EXPECT_EQ(error_of(discrete(R"("version": 1.0, )" + kPQ)),
             "f.json: top level: duplicate key \"version\" (each key may appear only once)");
+}
+
+// Long number arrays take a from_chars fast path; it must agree with nlohmann's own reading,
+// value for value (and type for type), and leave every error message unchanged.
+std::string long_array(const std::vector<std::string>& tokens, std::size_t n) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < n; ++i) out += (i ? ", " : "") + tokens[i % tokens.size()];
+  return out + "]";
+}
+
+std::string parse_both_ways(const std::string& text) {
+  using scenario_json::parse_strict;
+  std::string fast, slow;
+  try {
+    fast = parse_strict(text, "f", 1).dump();
+  } catch (const ScenarioError& e) {
+    fast = std::string("error: ") + e.what();
+  }
+  try {
+    slow = parse_strict(text, "f", std::numeric_limits<std::size_t>::max()).dump();
+  } catch (const ScenarioError& e) {
+    slow = std::string("error: ") + e.what();
+  }
+  EXPECT_EQ(fast, slow) << text.substr(0, 300);
+  return fast;
+}
+
+TEST(ScenarioFastPath, AgreesWithNlohmannOnEveryKindOfNumber) {
+  const std::vector<std::string> tokens = {
+      "0", "-0", "-0.0", "1", "-1", "0.1", "1e5", "1E-5", "2.5e+3", "4.9e-324", "1.7976931348623157e308",
+      "9007199254740993", "18446744073709551615", "18446744073709551616", "-9223372036854775808",
+      "-9223372036854775809", "123456789012345678901234567890", "0.30000000000000004", "2.2250738585072011e-308"};
+  parse_both_ways(long_array(tokens, 200));
+  EXPECT_EQ(scenario_json::fast_array_count(long_array(tokens, 200)), 1u);
+  EXPECT_EQ(scenario_json::fast_array_count(long_array(tokens, 63)), 0u);  // short arrays: nlohmann alone
+  // Underflow to 0 is left to nlohmann (from_chars calls it out of range): same value either way.
+  EXPECT_EQ(scenario_json::fast_array_count(long_array({"1", "1e-400"}, 100)), 0u);
+  EXPECT_EQ(parse_both_ways(long_array({"1", "1e-400"}, 4)), "[1,0.0,1,0.0]");
+  parse_both_ways("{\"a\": " + long_array(tokens, 100) + ", \"b\": [[1, 2], " + long_array(tokens, 70) + "]}");
+  // Strings holding brackets and escaped quotes do not confuse the array count.
+  parse_both_ways(R"({"s": "[1, 2, 3] \" [4]", "t": [1, "x", 2], "u": [3, 4, 5, 6]})");
+  parse_both_ways(R"([[], [ ], [1], [1,2], [[3]], ["[", "\\"], [-1, 2e2]])");
+}
+
+TEST(ScenarioFastPath, ErrorsAreTheSame) {
+  const std::vector<std::string> ok = {"0.5", "1", "2e-3"};
+  std::string bad = long_array(ok, 100);
+  bad.insert(bad.size() - 1, ", 1e400");  // overflow at index 100
+  EXPECT_EQ(parse_both_ways("{\"m\": " + bad + "}"),
+            "error: f: m[100]: expected a finite number, got 1e400 (beyond the range of a double)");
+  for (const char* malformed : {"01", "1.", ".5", "+1", "1e", "--1", "0x10", "Infinity", "NaN", "1 2"}) {
+    std::string text = "{\"m\": " + long_array(ok, 80);
+    text.insert(text.size() - 1, std::string(", ") + malformed);
+    parse_both_ways(text + "}");
+  }
+  // A syntax error after a long array is reported at the same line and column, with the same bytes.
+  const std::string after = "{\"m\":\n" + long_array(ok, 100) + "\n} x";
+  EXPECT_EQ(parse_both_ways(after).substr(0, 49), "error: f: line 3, column 3: JSON syntax error: in");
+  const Scenario big = parse_scenario(discrete(R"("p": {"mass": )" + long_array(ok, 1000) + R"(}, "q": {"mass": )" +
+                                               long_array({"1"}, 1000) + "}"),
+                                      "f");
+  EXPECT_EQ(big.p_mass.size(), 1000u);
+  EXPECT_EQ(big.p_mass[999], 0.5);
+  EXPECT_EQ(big.p_mass[2], 2e-3);
 }
 
 // Save → load gives back exactly the same Scenario.
