@@ -356,7 +356,7 @@ void figure_identities(Canvas& c, const Theme& t, Rect r, const FigureData& d, c
   AxesSpec spec;
   spec.title = o.title ? "Cross-entropy = entropy + KL (" + u + ")" : "";
   spec.x = o.x.value_or(Range{lo - 0.02 * (hi - lo + 1e-9), hi + 0.25 * (hi - lo + 1e-9)});
-  spec.y = {0, 3.1};
+  spec.y = {0, 3.3};
   spec.y_ticks = false;
   spec.y_zero_line = false;
   // Leave room below the bars for the perplexity line.
@@ -367,6 +367,7 @@ void figure_identities(Canvas& c, const Theme& t, Rect r, const FigureData& d, c
   c.push_clip(a.plot);
   if (a.x.lo < 0 && a.x.hi > 0) c.line({a.px_x(0), a.plot.y0}, {a.px_x(0), a.plot.y1}, {t.axis, t.px(1.2f)});
   const TextStyle label{t.font(0.85f), t.text, Align::start, Align::end};
+  std::vector<std::pair<Vec2, std::string>> labels;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const Row& row = rows[i];
     const double y0 = 2.0 - 1.45 * static_cast<double>(i), y1 = y0 + 0.62;
@@ -380,11 +381,12 @@ void figure_identities(Canvas& c, const Theme& t, Rect r, const FigureData& d, c
     c.stroke_rect({xh, py0, std::max(xh + 1, xk), py1}, {row.col, t.px(1.2f), Dash::dashed});
     if (inf) c.text({xk - t.px(4), (py0 + py1) / 2}, "∞", {t.font(1.1f), t.infinite, Align::end, Align::center, Weight::bold});
     (void)x0;
-    const std::string text = row.name + " = " + row.self + " + " + row.div + ":   " + format_value(row.cross) + " = " +
-                             format_value(row.h) + " + " + format_value(row.kl);
-    c.text({a.plot.x0 + t.px(4), py0 - t.px(3)}, text, label);
+    labels.push_back({{a.plot.x0 + t.px(4), py0 - t.px(3)},
+                      row.name + " = " + row.self + " + " + row.div + ":   " + format_value(row.cross) + " = " +
+                          format_value(row.h) + " + " + format_value(row.kl)});
   }
   c.pop_clip();
+  for (const auto& [pos, text] : labels) c.text(pos, text, label);  // unclipped: short plots keep them whole
 
   // The perplexity relation, with the current numbers.
   const TextStyle ps{t.font(0.9f), t.text, Align::start, Align::start};
