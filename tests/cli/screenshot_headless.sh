@@ -44,7 +44,7 @@ for args in "--size 10x10" "--size big" "-o $tmp/x.jpg" "--theme neon"; do
   [ $rc -eq 2 ] || fail "screenshot $args: exit $rc, expected 2"
   [ "$(wc -l <"$tmp/err")" -eq 1 ] || fail "screenshot $args: stderr is not one line: $(cat "$tmp/err")"
 done
-"$DIVLAB" screenshot "$SRC/tests/cli/bad/coin.json" -o "$tmp/bad.png" 2>"$tmp/err"
+(cd "$SRC/tests/cli/bad" && "$DIVLAB" screenshot coin.json -o "$tmp/bad.png" 2>"$tmp/err")
 [ $? -eq 2 ] || fail "invalid scenario: exit status"
 [ "$(cat "$tmp/err")" = "$(cat "$SRC/tests/cli/bad/coin.expected")" ] || fail "invalid scenario: stderr $(cat "$tmp/err")"
 [ -e "$tmp/bad.png" ] && fail "invalid scenario left a file"
