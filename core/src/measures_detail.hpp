@@ -62,7 +62,10 @@ struct PointTerms {
   double kl_pq, kl_qp, jsd;
 };
 
-inline PointTerms point_terms(double p, double q, double lp, double lq) {
+// lm(m) returns log m; it is called only where the series does not apply, so callers pick
+// between a lazy std::log and a precomputed (vectorised) value.
+template <class LogM>
+inline PointTerms point_terms(double p, double q, double lp, double lq, LogM lm_of) {
   const double s = p + q;
   if (!(s > 0)) return {0, 0, 0};
   if (q == 0) return {kInf, p, 0.5 * p * std::numbers::ln2};
@@ -72,8 +75,12 @@ inline PointTerms point_terms(double p, double q, double lp, double lq) {
     const KlSeries k = kl_series_both(d);
     return {2 * m * k.at_d, 2 * m * k.at_minus_d, 0.5 * m * jsd_series(d)};
   }
-  const double lm = std::log(m);
+  const double lm = lm_of(m);
   return {p * (lp - lq) - p + q, q * (lq - lp) - q + p, 0.5 * (p * (lp - lm) + q * (lq - lm))};
+}
+
+inline PointTerms point_terms(double p, double q, double lp, double lq) {
+  return point_terms(p, q, lp, lq, [](double m) { return std::log(m); });
 }
 
 // point_terms for densities: lp = −∞ marks a true zero (outside a uniform support); a
