@@ -38,8 +38,9 @@ bool load_fonts(App& app, float scale) {
   ImFontConfig cfg;
   cfg.OversampleH = 2;
   cfg.OversampleV = 1;
-  app.fonts = {};
-  app.fonts.ranges = std::move(ranges);
+  // Field by field: ImVector's copy of an empty vector calls memcpy(nullptr, …), which UBSan rejects.
+  app.fonts.regular = app.fonts.bold = nullptr;
+  app.fonts.ranges.swap(ranges);
   if (std::filesystem::exists(regular)) {
     app.fonts.regular = io.Fonts->AddFontFromFileTTF(regular.c_str(), size, &cfg, app.fonts.ranges.Data);
     if (std::filesystem::exists(bold)) app.fonts.bold = io.Fonts->AddFontFromFileTTF(bold.c_str(), size, &cfg, app.fonts.ranges.Data);

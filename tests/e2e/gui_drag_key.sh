@@ -16,6 +16,9 @@ cat >"$work/four.json" <<'JSON'
   "p": { "mass": [0.1, 0.2, 0.3, 0.4] }, "q": { "mass": [0.4, 0.3, 0.2, 0.1] } }
 JSON
 export DIVLAB_STATE_OUT="$work/state.json"
+# Under ASan: Mesa's GL driver is dlclose'd at exit, so its few leaks show as "<unknown module>" and
+# cannot be suppressed by name; our own code's leaks are checked by the in-process GUI tests.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-}${ASAN_OPTIONS:+:}detect_leaks=0"
 "$DIVLAB" "$work/four.json" 2>"$work/stderr" &
 pid=$!
 win=$(timeout 20 xdotool search --sync --name "divlab" | head -n1)
@@ -104,5 +107,20 @@ print("after resize: plot", [round(v) for v in (x0, y0, x1, y1)])
 assert 0 < x0 < x1 <= 1024 and 0 < y0 < y1 <= 640, (x0, y0, x1, y1)
 assert abs(p[0] / s - 0.4) < 0.01, p
 PY
-kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
+# Undo the drag too (nothing left unsaved), then Ctrl+Q: a clean exit (status 0, sanitizers' exit
+# checks run) that writes the state once more.
+rm -f "$DIVLAB_STATE_OUT"
+xdotool key ctrl+z
+sleep 0.3
+xdotool key ctrl+q
+for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+rc=0; wait "$pid" || rc=$?
+pid=""
+[ "$rc" -eq 0 ] || { echo "divlab exited with $rc"; cat "$work/stderr"; exit 1; }
+python3 - "$DIVLAB_STATE_OUT" <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1]))["p"]["mass"]; s = sum(p)
+print("state written on exit:", [round(v / s, 4) for v in p])
+assert max(abs(a / s - b) for a, b in zip(p, [0.1, 0.2, 0.3, 0.4])) < 1e-12, p
+PY
 echo "e2e: OK"
