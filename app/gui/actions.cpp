@@ -5,6 +5,8 @@
 #include <exception>
 #include <filesystem>
 
+#include "gui/panel_fit.hpp"
+
 namespace divlab::gui {
 
 namespace {
@@ -86,9 +88,17 @@ void run_action(App& app, ActionId a) {
     case ActionId::reset_view:
       app.x_zoomed = false;
       app.density_y.initialised = app.contrib_y.initialised = false;
+      if (app.fit.open) {
+        app.fit.playing = false;
+        reset_fit(app.fit);
+      }
       break;
     case ActionId::fit_play_pause:
-    case ActionId::fit_step: break;  // the fit view (issue 5) handles these
+      if (app.fit.open) toggle_play(app.fit);
+      break;
+    case ActionId::fit_step:
+      if (app.fit.open) step_fit(app.fit);
+      break;
     default:
       if (const int n = preset_number(a); n > 0) {
         const auto presets = preset_paths();

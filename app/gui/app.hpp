@@ -11,6 +11,7 @@
 #include "divlab/document.hpp"
 #include "gui/file_dialog.hpp"
 #include "gui/autoscale.hpp"
+#include "gui/fit_state.hpp"
 #include "plot/figures.hpp"
 #include "plot/theme.hpp"
 
@@ -87,6 +88,7 @@ struct App {
   std::string state_out;        // DIVLAB_STATE_OUT: where F9 / exit write the scenario
   double last_frame_cpu_ms = 0;  // measured by the run loop, shown in the status bar
   std::string applied_style;     // theme@scale the ImGui style was built for
+  FitPanelState fit;             // the Fit window (gui/panel_fit), toggled from the View menu
 };
 
 // UI scale = content scale × presentation scale.

@@ -9,6 +9,7 @@
 #include "gui/explain_panel.hpp"
 #include "gui/help_overlay.hpp"
 #include "gui/keys.hpp"
+#include "gui/panel_fit.hpp"
 #include "gui/panels.hpp"
 #include "gui/style.hpp"
 
@@ -187,6 +188,7 @@ void draw_frame(App& app, ImVec2 display) {
     ImGui::End();
   }
   status_bar(app, status_h);
+  draw_fit_window(app, app.fit, {left, top}, {W - left, H});  // over the plots; the P editor stays usable
 
   // Dialogs and overlays on top of the panels.
   if (const auto chosen = draw_file_dialog(app.file_dialog)) {

@@ -83,6 +83,7 @@ void menu_bar(App& app) {
     if (ImGui::MenuItem("Reset zoom", "R / double-click", false, app.x_zoomed)) app.x_zoomed = false;
     ImGui::Separator();
     ImGui::MenuItem("Explain panel", nullptr, &app.show_explain);
+    ImGui::MenuItem("Fit: forward vs reverse KL", nullptr, &app.fit.open);
     if (ImGui::MenuItem("Keyboard shortcuts", "F1")) app.show_help = true;
     ImGui::EndMenu();
   }

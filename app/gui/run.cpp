@@ -168,7 +168,7 @@ int run(const std::string& file) {
     ImGui::Render();
     const double cpu_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     app->last_frame_cpu_ms = 0.9 * app->last_frame_cpu_ms + 0.1 * cpu_ms;
-    busy_frames = input_activity(io) || revision != app->doc.revision() ? 60 : busy_frames - 1;
+    busy_frames = input_activity(io) || revision != app->doc.revision() || app->fit.playing ? 60 : busy_frames - 1;
 
     glViewport(0, 0, fw, fh);
     const plot::Color bg = current_theme(*app).background;

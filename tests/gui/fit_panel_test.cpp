@@ -294,6 +294,41 @@ TEST_F(FitPanelTest, CategoricalModelForDiscreteP) {
   EXPECT_LT(st.rev.trace.value, 1e-5);
 }
 
+// Wired into the frame: View → Fit opens it over the plots (the P editor beside it stays usable),
+// Space plays and pauses, S steps, R resets the fit.
+TEST_F(FitPanelTest, TheFrameShowsTheFitWindowAndItsShortcuts) {
+  app->doc.reset(bimodal());
+  auto frame_all = [&](int k, int n = 1) {
+    ImGuiIO& io = ImGui::GetIO();
+    for (int i = 0; i < n; ++i) {
+      io.MousePos = {-1000, -1000};
+      if (k) io.KeysDown[k] = i == 0;
+      ImGui::NewFrame();
+      draw_frame(*app, io.DisplaySize);
+      ImGui::Render();
+    }
+    if (k) io.KeysDown[k] = false;
+  };
+  frame_all(0, 2);
+  EXPECT_FALSE(app->fit.fwd.fitter.has_value());  // closed: nothing computed
+  app->fit.open = true;
+  frame_all(0, 2);
+  ASSERT_TRUE(app->fit.fwd.fitter.has_value());
+  EXPECT_GT(app->fit.fwd_axes.plot.width(), 200);
+  EXPECT_GE(app->fit.fit_axes.plot.x0, 250);  // right of the tools sidebar
+  frame_all(' ', 2);                          // Space
+  EXPECT_TRUE(app->fit.playing);
+  frame_all(0, 10);
+  EXPECT_GT(app->fit.rev.steps(), 10);
+  frame_all(' ', 2);
+  EXPECT_FALSE(app->fit.playing);
+  const int steps = app->fit.rev.steps();
+  frame_all('S', 2);
+  EXPECT_EQ(app->fit.rev.steps(), steps + 1);
+  frame_all('R', 2);
+  EXPECT_EQ(app->fit.rev.steps(), 0);
+}
+
 // The shader path: ImGui's OpenGL3 renderer on a surfaceless EGL context. The landscape texture's
 // pixels match the CPU colour map (away from the contour lines) within 6/255: rounding plus the
 // 8-bit sub-texel weights of the GPU's linear filtering.
