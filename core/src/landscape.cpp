@@ -14,7 +14,6 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kHalfLog2PiE = 1.41893853320467274178;  // ½ log(2πe)
-constexpr double kInvSqrt2Pi = 0.39894228040143267794;
 
 double lerp(double lo, double hi, int i, int n) { return n > 1 ? lo + (hi - lo) * i / (n - 1) : lo; }
 
