@@ -269,6 +269,16 @@ std::string run_status(const FitRun& r, const FitProblem* p) {
   return s;
 }
 
+// SameLine when an item `width` px wide (label included) still fits on this line, else a new line:
+// the controls wrap instead of running off the window at presentation scale.
+void flow(float width, float gap = -1) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float spacing = gap >= 0 ? gap : style.ItemSpacing.x;
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + spacing + width <= right) ImGui::SameLine(0, spacing);
+}
+float label_w(const char* label) { return ImGui::CalcTextSize(label).x + ImGui::GetStyle().ItemInnerSpacing.x; }
+
 void controls(App& app, FitPanelState& st) {
   const float s = ui_scale(app);
   const float bw = 84 * s;
@@ -286,20 +296,20 @@ void controls(App& app, FitPanelState& st) {
   }
   st.reset_button = {(ImGui::GetItemRectMin().x + ImGui::GetItemRectMax().x) / 2,
                      (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) / 2};
-  ImGui::SameLine();
+  flow(150 * s + label_w("steps/frame"));
   ImGui::SetNextItemWidth(150 * s);
   ImGui::SliderInt("steps/frame", &st.speed, 1, 200, "%d", ImGuiSliderFlags_Logarithmic);
   bool rebuild = false;
-  ImGui::SameLine(0, 20 * s);
+  flow(ImGui::GetFrameHeight() + label_w("8 random starts"), 20 * s);
   if (ImGui::Checkbox("8 random starts", &st.multistart)) rebuild = true;
   if (st.multistart) {
-    ImGui::SameLine();
+    flow(label_w("reseed") + 8 * s);
     if (ImGui::SmallButton("reseed")) {
       ++st.seed;
       rebuild = true;
     }
   }
-  ImGui::SameLine(0, 20 * s);
+  flow(150 * s + label_w("start μ, σ"), 20 * s);
   ImGui::SetNextItemWidth(150 * s);
   float start[2] = {static_cast<float>(st.start_mean), static_cast<float>(st.start_sd)};
   if (ImGui::DragFloat2("start μ, σ", start, 0.01f)) {
@@ -325,7 +335,7 @@ void controls(App& app, FitPanelState& st) {
       rebuild = true;
     }
   }
-  ImGui::SameLine(0, 20 * s);
+  flow(label_w("optimiser") + 110 * s, 20 * s);
   ImGui::TextUnformatted("optimiser");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(110 * s);
@@ -335,7 +345,7 @@ void controls(App& app, FitPanelState& st) {
     st.optimizer.kind = static_cast<OptimizerKind>(ok);
     rebuild = true;
   }
-  ImGui::SameLine();
+  flow(120 * s + label_w("learning rate"));
   ImGui::SetNextItemWidth(120 * s);
   float lr = static_cast<float>(st.optimizer.learning_rate);
   if (ImGui::SliderFloat("learning rate", &lr, 0.001f, 0.5f, "%.3f", ImGuiSliderFlags_Logarithmic)) {
@@ -362,19 +372,26 @@ void status_line(App& app, FitPanelState& st) {
   // Rounding leaves ±1e-16 at an exact fit: show 0.
   auto shown = [](double v) { return plot::format_value(std::abs(v) < 1e-12 ? 0.0 : v, 5); };
   ImGui::Text("step %d", std::max(st.fwd.steps(), st.rev.steps()));
-  if (st.scenario_objective) {  // which of the two the scenario's fit section is about
-    ImGui::SameLine();
-    ImGui::TextDisabled("(scenario: %s)", std::string(objective_name(*st.scenario_objective)).c_str());
-  }
-  ImGui::SameLine(0, 24);
-  ImGui::TextColored(to_imvec4(plot::fwd_color(t)), "forward D(P‖Q) = %s", shown(st.fwd.trace.value).c_str());
-  ImGui::SameLine();
-  ImGui::TextDisabled("(%s)", run_status(st.fwd, fp).c_str());
-  ImGui::SameLine(0, 24);
+  const ImVec4 dim = ImGui::GetStyle().Colors[ImGuiCol_TextDisabled];
+  auto piece = [&](const std::string& text, ImVec4 col, float gap) {
+    flow(ImGui::CalcTextSize(text.c_str()).x, gap);
+    ImGui::TextColored(col, "%s", text.c_str());
+  };
+  // Built by appending: GCC 12 warns falsely (-Wrestrict) on "literal" + std::string at -O3.
+  auto paren = [](std::string_view a, const std::string& b) {
+    std::string out = "(";
+    out += a;
+    out += b;
+    out += ")";
+    return out;
+  };
+  if (st.scenario_objective)  // which of the two the scenario's fit section is about
+    piece(paren("scenario: ", std::string(objective_name(*st.scenario_objective))), dim, -1);
+  piece("forward D(P‖Q) = " + shown(st.fwd.trace.value), to_imvec4(plot::fwd_color(t)), 24);
+  piece(paren("", run_status(st.fwd, fp)), dim, -1);
   if (fp && st.components > 1 && !fp->target().discrete) ImGui::NewLine();  // mixtures: one line per fit
-  ImGui::TextColored(to_imvec4(plot::rev_color(t)), "reverse D(Q‖P) = %s", shown(st.rev.trace.value).c_str());
-  ImGui::SameLine();
-  ImGui::TextDisabled("(%s)", run_status(st.rev, rp).c_str());
+  piece("reverse D(Q‖P) = " + shown(st.rev.trace.value), to_imvec4(plot::rev_color(t)), 24);
+  piece(paren("", run_status(st.rev, rp)), dim, -1);
   // Where the multi-start reverse runs have landed so far: a count per local minimum.
   if (!st.multi_rev.empty() && !st.minima_rev.empty() && rp && two_parameter(*rp)) {
     std::string landed = "8 random starts, reverse KL lands at:";
@@ -519,24 +536,42 @@ void panel_fit(App& app, FitPanelState& st) {
   controls(app, st);
   status_line(app, st);
   const float avail = ImGui::GetContentRegionAvail().y;
-  const float top_h = std::round(avail * 0.46f);
-  const float w = ImGui::GetContentRegionAvail().x;
-  const float loss_w = std::round(w * 0.34f);
-  ImGui::BeginGroup();
-  {
-    ImGui::BeginChild("##fitleft", {w - loss_w - ImGui::GetStyle().ItemSpacing.x, top_h}, false,
-                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  // Too little height for both rows (presentation scale): the fits and the landscapes become tabs.
+  const bool tabs = avail / ui_scale(app) < 560;
+  const float top_h = tabs ? avail - ImGui::GetFrameHeightWithSpacing() : std::round(avail * 0.46f);
+  bool show_fits = true, show_landscapes = true;
+  if (tabs) {
+    show_fits = show_landscapes = false;
+    if (ImGui::BeginTabBar("##fittabs")) {
+      if (ImGui::BeginTabItem("Fits")) {
+        show_fits = true;
+        ImGui::EndTabItem();
+      }
+      if (ImGui::BeginTabItem("Landscapes")) {
+        show_landscapes = true;
+        ImGui::EndTabItem();
+      }
+      ImGui::EndTabBar();
+    }
+  }
+  if (show_fits) {
+    const float w = ImGui::GetContentRegionAvail().x;
+    const float loss_w = std::round(w * 0.34f);
+    ImGui::BeginGroup();
+    ImGui::BeginChild("##fitleft", {w - loss_w - ImGui::GetStyle().ItemSpacing.x, std::min(top_h, ImGui::GetContentRegionAvail().y)},
+                      false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     fit_plot(app, st, t, 0);
     ImGui::EndChild();
     ImGui::SameLine();
-    ImGui::BeginChild("##fitloss", {0, top_h}, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::BeginChild("##fitloss", {0, std::min(top_h, ImGui::GetContentRegionAvail().y)}, false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     const PlotArea area = plot_area("##loss");
     ImGuiCanvas c = make_canvas(app, area);
     plot::figure_fit_loss(c, t, area.rect, st.fwd.trace, st.rev.trace);
     ImGui::EndChild();
+    ImGui::EndGroup();
   }
-  ImGui::EndGroup();
-  landscapes(app, st, t);
+  if (show_landscapes) landscapes(app, st, t);
 }
 
 void draw_fit_window(App& app, FitPanelState& st, ImVec2 pos, ImVec2 size) {
