@@ -57,6 +57,22 @@ for preset in assets/presets/*.json; do
   } >>"$md"
 done
 
+# The fit demo: forward KL covers both modes, reverse KL locks onto one.
+for fig in fit landscape; do
+  "$divlab" render assets/presets/04-bimodal-vs-one-gaussian.json -o "$out/04-bimodal-vs-one-gaussian-$fig.png" \
+    --figure "$fig" --scale 2
+done
+{
+  echo "## Fitting a Gaussian to the bimodal mixture: forward vs reverse KL"
+  echo
+  echo "\`divlab render assets/presets/04-bimodal-vs-one-gaussian.json -o fit.png --figure fit --scale 2\`"
+  echo
+  echo "<img src=\"04-bimodal-vs-one-gaussian-fit.png\" width=\"1200\" alt=\"forward and reverse KL fits\">"
+  echo
+  echo "<img src=\"04-bimodal-vs-one-gaussian-landscape.png\" width=\"1200\" alt=\"KL landscapes over (mean, log sd)\">"
+  echo
+} >>"$md"
+
 # One vector example of each kind, for authors who want to see what they get.
 "$divlab" render assets/presets/04-bimodal-vs-one-gaussian.json -o "$out/04-bimodal-vs-one-gaussian-contributions.svg" \
   --figure contributions --size 800x480
