@@ -22,7 +22,12 @@ std::vector<std::string> preset_paths() {
   return out;
 }
 
-void open_file(App& app, const std::string& path) {
+void open_file(App& app, const std::string& path, bool discard) {
+  if (app.doc.dirty() && !discard) {
+    app.pending_open = path;
+    app.confirm_quit = true;  // the same prompt, offering "Discard and open"
+    return;
+  }
   try {
     app.doc.reset(load_scenario(path));
     app.file_path = path;
@@ -70,7 +75,7 @@ void run_action(App& app, ActionId a) {
                        presets_dir(), app.file_path.empty() ? "scenario.json" : std::filesystem::path(app.file_path).filename().string());
       break;
     case ActionId::quit:
-      if (d.dirty())
+      if (d.dirty() && app.state_out.empty())  // tests that set DIVLAB_STATE_OUT quit without asking
         app.confirm_quit = true;
       else
         app.want_quit = true;

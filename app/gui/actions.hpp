@@ -9,7 +9,8 @@ namespace divlab::gui {
 
 void run_action(App& app, ActionId a);
 // Opens a scenario file; on failure shows the SPEC §4 message and keeps the current work.
-void open_file(App& app, const std::string& path);
+// Opens `path`; with unsaved work it first asks (the "Discard unsaved work?" prompt) unless `discard`.
+void open_file(App& app, const std::string& path, bool discard = false);
 // Saves to `path` (atomically, through save_scenario); errors go to the error dialog.
 void save_file(App& app, const std::string& path);
 // The presets of assets/presets, sorted by file name.

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <exception>
 #include <fstream>
+#include <utility>
 
 #include "gui/actions.hpp"
 #include "gui/app.hpp"
@@ -206,18 +207,27 @@ void draw_frame(App& app, ImVec2 display) {
     app.confirm_quit = false;
   }
   if (ImGui::BeginPopupModal("Discard unsaved work?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    // Asked before quitting, or before opening a file or preset over unsaved work.
+    const bool opening = !app.pending_open.empty();
     ImGui::TextUnformatted("The scenario has changes that are not saved.");
     if (ImGui::Button("Save", {110 * s, 0})) {
+      app.pending_open.clear();
       run_action(app, ActionId::save);
       ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
-    if (ImGui::Button("Discard and quit", {150 * s, 0})) {
-      app.quit_confirmed = app.want_quit = true;
+    if (ImGui::Button(opening ? "Discard and open" : "Discard and quit", {170 * s, 0})) {
+      if (opening)
+        open_file(app, std::exchange(app.pending_open, {}), /*discard=*/true);
+      else
+        app.quit_confirmed = app.want_quit = true;
       ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
-    if (ImGui::Button("Cancel", {110 * s, 0})) ImGui::CloseCurrentPopup();
+    if (ImGui::Button("Cancel", {110 * s, 0})) {
+      app.pending_open.clear();
+      ImGui::CloseCurrentPopup();
+    }
     ImGui::EndPopup();
   }
 

@@ -15,10 +15,15 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "divlab/scenario.hpp"
+#include "divlab/session_store.hpp"
 #include "export/png_writer.hpp"
+#include "gui/actions.hpp"
 #include "gui/app.hpp"
 #include "platform/window.hpp"
 
@@ -53,8 +58,20 @@ struct KeyLatch {
   std::vector<std::array<int, 4>> releases;    // key, scancode, action, mods
 };
 
+// What the window callbacks hand to the loop (the window's user pointer).
+struct WindowEvents {
+  KeyLatch latch;
+  std::vector<std::string> dropped;  // files dropped onto the window
+};
+
+void drop_callback(GLFWwindow* w, int count, const char** paths) {
+  auto* events = static_cast<WindowEvents*>(glfwGetWindowUserPointer(w));
+  if (events && count > 0) events->dropped.emplace_back(paths[0]);  // one scenario at a time
+}
+
 void key_callback(GLFWwindow* w, int key, int scancode, int action, int mods) {
-  auto* latch = static_cast<KeyLatch*>(glfwGetWindowUserPointer(w));
+  auto* events = static_cast<WindowEvents*>(glfwGetWindowUserPointer(w));
+  KeyLatch* latch = events ? &events->latch : nullptr;
   // Any release after a press in the same batch waits a frame, so that a modifier released before
   // its key (xdotool sends ctrl↓ z↓ ctrl↑ z↑) is still held on the frame that sees the key.
   if (latch && action == GLFW_RELEASE && (!latch->pressed.empty() || !latch->releases.empty())) {
@@ -97,12 +114,36 @@ std::string window_title(const App& app) {
   return (app.doc.dirty() ? "• " : "") + s.title.value_or("untitled") + " — divlab";
 }
 
+// The session autosave in the XDG state dir (nullopt without a usable HOME / XDG_STATE_HOME).
+std::optional<SessionStore> open_session_store() {
+  if (auto dir = state_dir()) return SessionStore(*dir);
+  return std::nullopt;
+}
+
+// Without a FILE, a session that ended in a crash or kill -9 comes back, marked unsaved.
+std::optional<Scenario> recover_session(SessionStore& store) {
+  const auto recovered = store.recover();
+  if (!recovered) return std::nullopt;
+  try {
+    Scenario s = parse_scenario(recovered->scenario_text, store.session_path().string());
+    std::fprintf(stderr, "divlab: restored the unsaved session from %s\n", store.session_path().c_str());
+    return s;
+  } catch (const ScenarioError& e) {
+    std::fprintf(stderr, "divlab: ignoring an unreadable autosave: %s\n", e.what());
+    store.discard();
+    return std::nullopt;
+  }
+}
+
 }  // namespace
 
 int run(const std::string& file) {
+  std::optional<SessionStore> session = open_session_store();
   Scenario scenario;
+  std::optional<Scenario> recovered;
   try {
-    scenario = file.empty() ? default_scenario() : load_scenario(file);
+    if (file.empty() && session) recovered = recover_session(*session);
+    scenario = recovered ? *recovered : file.empty() ? default_scenario() : load_scenario(file);
   } catch (const ScenarioError& e) {
     std::fprintf(stderr, "divlab: %s\n", e.what());
     return 2;
@@ -120,6 +161,7 @@ int run(const std::string& file) {
 
   auto app = std::make_unique<App>();
   app->doc.reset(std::move(scenario));
+  if (recovered) app->doc.mark_unsaved();
   app->content_scale = window->content_scale();
   if (const char* out = std::getenv("DIVLAB_STATE_OUT")) app->state_out = out;
 
@@ -134,9 +176,12 @@ int run(const std::string& file) {
     std::fputs("divlab: could not start the OpenGL renderer; try 'divlab render FILE -o OUT.png'\n", stderr);
     return 2;
   }
-  KeyLatch latch;
-  glfwSetWindowUserPointer(window->handle(), &latch);
+  WindowEvents events;
+  glfwSetWindowUserPointer(window->handle(), &events);
   glfwSetKeyCallback(window->handle(), key_callback);
+  glfwSetDropCallback(window->handle(), drop_callback);
+  AutosaveSchedule autosave;
+  std::uint64_t autosaved_revision = app->doc.revision();
   if (!load_fonts(*app, ui_scale(*app)))
     std::fprintf(stderr, "divlab: DejaVu Sans not found in %s; using ImGui's built-in font\n", DIVLAB_FONT_DIR);
 
@@ -180,7 +225,20 @@ int run(const std::string& file) {
       save_window_png(fw, fh);
     }
     window->swap();
-    release_latched(window->handle(), latch);
+    release_latched(window->handle(), events.latch);
+    for (const std::string& path : std::exchange(events.dropped, {})) open_file(*app, path);
+
+    // Autosave (debounced: two fsyncs per save) so a crash or kill -9 loses nothing.
+    const double now = glfwGetTime();
+    if (app->doc.revision() != autosaved_revision) {
+      autosave.changed(now);
+      autosaved_revision = app->doc.revision();
+    }
+    if (session && autosave.due(now)) {
+      if (const auto err = session->autosave(to_json_text(app->doc.to_scenario())))
+        std::fprintf(stderr, "divlab: autosave failed: %s\n", err->c_str());
+      autosave.saved();
+    }
 
     if (const std::string t = window_title(*app); t != title) window->set_title(title = t);
     if (app->want_quit) window->request_close();
@@ -195,8 +253,10 @@ int run(const std::string& file) {
     }
   }
   glfwSetKeyCallback(window->handle(), nullptr);
+  glfwSetDropCallback(window->handle(), nullptr);
   glfwSetWindowUserPointer(window->handle(), nullptr);
   write_state(*app);
+  if (session) session->mark_clean();
   return 0;
 }
 

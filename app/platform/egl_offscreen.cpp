@@ -1,4 +1,5 @@
 #include "platform/egl_offscreen.hpp"
+#include "platform/gl_driver_pin.hpp"
 
 #include <EGL/egl.h>
 #include <EGL/eglext.h>
@@ -84,6 +85,7 @@ std::unique_ptr<EglOffscreen> EglOffscreen::create(int width, int height, std::s
     *error = egl_error("eglMakeCurrent (surfaceless)");
     return nullptr;
   }
+  pin_gl_driver();
   const int version = gladLoadGL(load_gl);
   if (!version || GLAD_VERSION_MAJOR(version) * 10 + GLAD_VERSION_MINOR(version) < 33) {
     *error = "OpenGL 3.3 core is not available offscreen";

@@ -1,4 +1,5 @@
 #include "platform/window.hpp"
+#include "platform/gl_driver_pin.hpp"
 
 #include <glad/gl.h>
 // glad before GLFW: GLFW must not pull in the system GL header.
@@ -30,6 +31,7 @@ std::unique_ptr<Window> Window::create(int width, int height, const std::string&
     return nullptr;
   }
   glfwMakeContextCurrent(w);
+  pin_gl_driver();
   const int version = gladLoadGL(reinterpret_cast<GLADloadfunc>(glfwGetProcAddress));
   if (version == 0 || GLAD_VERSION_MAJOR(version) * 10 + GLAD_VERSION_MINOR(version) < 33) {
     *error = "OpenGL 3.3 is not available";

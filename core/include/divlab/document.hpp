@@ -49,6 +49,8 @@ class Document {
   std::uint64_t generation() const { return generation_; }
   bool dirty() const { return !(scn_ == saved_); }
   void mark_saved() { saved_ = scn_; }
+  // Marks the scenario as not saved anywhere (a session restored after a crash).
+  void mark_unsaved() { saved_ = Scenario{}; }
 
   bool can_undo() const { return !undo_.empty(); }
   bool can_redo() const { return !redo_.empty(); }
