@@ -104,6 +104,10 @@ void run_action(App& app, ActionId a) {
     case ActionId::fit_step:
       if (app.fit.open) step_fit(app.fit);
       break;
+    case ActionId::switch_target: app.target = app.target == Which::p ? Which::q : Which::p; break;
+    case ActionId::shift_left: d.shift(app.target, -1); break;  // no-ops on a continuous scenario
+    case ActionId::shift_right: d.shift(app.target, +1); break;
+    case ActionId::make_uniform: d.uniform(app.target); break;
     default:
       if (const int n = preset_number(a); n > 0) {
         const auto presets = preset_paths();

@@ -94,18 +94,8 @@ bool write_state(const App& app) {
 void handle_shortcuts(App& app) {
   const ImGuiIO& io = ImGui::GetIO();
   if (const auto action = poll_shortcut(io)) run_action(app, *action);  // the table of gui/shortcuts.hpp
-  // Keys of the sculpting tools that the table leaves free, and F9 (state for tests).
-  auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
-  auto repeat = [](int key) { return ImGui::IsKeyPressed(key, true); };
-  Document& d = app.doc;
-  if (pressed(keys::kF9)) write_state(app);
-  if (io.KeyCtrl || io.KeyAlt || io.WantTextInput) return;
-  if (pressed(keys::kTab)) app.target = app.target == Which::p ? Which::q : Which::p;
-  if (d.scenario().kind == Kind::discrete) {
-    if (repeat(keys::kLeft)) d.shift(app.target, -1);
-    if (repeat(keys::kRight)) d.shift(app.target, +1);
-    if (pressed('U')) d.uniform(app.target);
-  }
+  // F9 writes the state to $DIVLAB_STATE_OUT (a test hook, a no-op without it; not a user shortcut).
+  if (ImGui::IsKeyPressed(keys::kF9, false)) write_state(app);
 }
 
 void draw_frame(App& app, ImVec2 display) {

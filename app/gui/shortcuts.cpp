@@ -12,7 +12,7 @@ using A = ActionId;
 
 constexpr std::string_view kPresetText = "Open preset 1–8 (in the Presets menu's order)";
 
-constexpr std::array<Shortcut, 25> kShortcuts{{
+constexpr std::array<Shortcut, 29> kShortcuts{{
     {GLFW_KEY_F1, kNone, A::help, "Show or hide this help", "View", true},
     {GLFW_KEY_F11, kNone, A::fullscreen, "Full screen on or off", "View", true},
     {GLFW_KEY_F12, kNone, A::save_window_png, "Save the window as a PNG", "View", true},
@@ -28,6 +28,10 @@ constexpr std::array<Shortcut, 25> kShortcuts{{
     {GLFW_KEY_Z, kCtrl, A::undo, "Undo", "Edit", false},
     {GLFW_KEY_Z, kCtrl | kShift, A::redo, "Redo", "Edit", false},
     {GLFW_KEY_Y, kCtrl, A::redo, "Redo", "Edit", false},
+    {GLFW_KEY_TAB, kNone, A::switch_target, "Edit P or Q (the target of the tools)", "Sculpt", false},
+    {GLFW_KEY_LEFT, kNone, A::shift_left, "Shift the target one bin left (discrete)", "Sculpt", false},
+    {GLFW_KEY_RIGHT, kNone, A::shift_right, "Shift the target one bin right (discrete)", "Sculpt", false},
+    {GLFW_KEY_U, kNone, A::make_uniform, "Make the target uniform (discrete)", "Sculpt", false},
     {GLFW_KEY_SPACE, kNone, A::fit_play_pause, "Play or pause the fit", "Fit", false},
     {GLFW_KEY_S, kNone, A::fit_step, "One step of the fit", "Fit", false},
     {GLFW_KEY_1, kNone, A::preset_1, kPresetText, "Presets", false},
@@ -40,11 +44,12 @@ constexpr std::array<Shortcut, 25> kShortcuts{{
     {GLFW_KEY_8, kNone, A::preset_8, kPresetText, "Presets", false},
 }};
 
-constexpr std::array<std::string_view, 24> kActionNames{
+constexpr std::array<std::string_view, 28> kActionNames{
     "help",          "fullscreen",   "save_window_png", "undo",           "redo",         "open",
     "save",          "save_as",      "quit",            "presentation_mode", "cycle_theme", "toggle_base",
     "toggle_mixture", "fit_play_pause", "fit_step",     "reset_view",     "preset_1",     "preset_2",
-    "preset_3",      "preset_4",     "preset_5",        "preset_6",       "preset_7",     "preset_8"};
+    "preset_3",      "preset_4",     "preset_5",        "preset_6",       "preset_7",     "preset_8",
+    "switch_target", "shift_left",   "shift_right",     "make_uniform"};
 
 std::string key_name(int key) {
   if (key >= GLFW_KEY_A && key <= GLFW_KEY_Z) return std::string(1, static_cast<char>(key));
@@ -55,6 +60,9 @@ std::string key_name(int key) {
     return name;
   }
   if (key == GLFW_KEY_SPACE) return "Space";
+  if (key == GLFW_KEY_TAB) return "Tab";
+  if (key == GLFW_KEY_LEFT) return "←";
+  if (key == GLFW_KEY_RIGHT) return "→";
   std::string name = "key ";
   name += std::to_string(key);
   return name;

@@ -19,6 +19,7 @@ enum class ActionId {
   presentation_mode, cycle_theme, toggle_base, toggle_mixture,
   fit_play_pause, fit_step, reset_view,
   preset_1, preset_2, preset_3, preset_4, preset_5, preset_6, preset_7, preset_8,
+  switch_target, shift_left, shift_right, make_uniform,
 };
 
 // Modifier bits; a shortcut fires only when exactly its modifiers are held.

@@ -89,7 +89,8 @@ TEST(TeachShortcutTable, CoversTheRequiredShortcuts) {
       {"M", "toggle_mixture"},  {"Space", "fit_play_pause"}, {"S", "fit_step"},   {"R", "reset_view"},
       {"1", "preset_1"},        {"2", "preset_2"},      {"3", "preset_3"},          {"4", "preset_4"},
       {"5", "preset_5"},        {"6", "preset_6"},      {"7", "preset_7"},          {"8", "preset_8"},
-      {"Ctrl+Q", "quit"}};
+      {"Ctrl+Q", "quit"},       {"Tab", "switch_target"}, {"←", "shift_left"}, {"→", "shift_right"},
+      {"U", "make_uniform"}};
   std::map<std::string, std::string> table;
   for (const Shortcut& s : shortcuts()) table[shortcut_label(s)] = std::string(action_name(s.action));
   EXPECT_EQ(table, required);
@@ -104,7 +105,7 @@ TEST(TeachShortcutTable, NoKeyCombinationIsUsedTwice) {
 TEST(TeachShortcutTable, ActionNamesAndPresetNumbers) {
   std::set<std::string_view> names;
   for (const Shortcut& s : shortcuts()) names.insert(action_name(s.action));
-  EXPECT_EQ(names.size(), 24u);  // every ActionId has a shortcut and a distinct name
+  EXPECT_EQ(names.size(), 28u);  // every ActionId has a shortcut and a distinct name
   EXPECT_EQ(preset_number(ActionId::preset_1), 1);
   EXPECT_EQ(preset_number(ActionId::preset_8), 8);
   EXPECT_EQ(preset_number(ActionId::undo), 0);
