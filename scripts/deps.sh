@@ -10,7 +10,7 @@ packages=(
   libgl1-mesa-dri fonts-dejavu-core
   # tests, fuzzing and benchmarks
   libgtest-dev libbenchmark-dev clang libclang-rt-14-dev python3 python3-scipy python3-mpmath python3-numpy
-  xvfb xauth xdotool x11-utils librsvg2-bin poppler-utils
+  xvfb xauth xdotool x11-utils python3-xlib imagemagick librsvg2-bin poppler-utils
 )
 missing=()
 for p in "${packages[@]}"; do
