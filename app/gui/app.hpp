@@ -78,6 +78,7 @@ struct App {
   std::string file_path;        // where the document was opened from / saved to ("" = never saved)
   bool confirm_quit = false;    // asking before discarding unsaved work
   bool quit_confirmed = false;
+  std::string notice;           // the last export or copy, shown in the status bar
   std::string pending_open;     // a file to open once the user agrees to discard unsaved work
   // Requests the run loop carries out (it owns the window and GL).
   bool want_fullscreen_toggle = false;

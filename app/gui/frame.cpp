@@ -8,6 +8,7 @@
 #include "gui/actions.hpp"
 #include "gui/app.hpp"
 #include "gui/explain_panel.hpp"
+#include "gui/export_menu.hpp"
 #include "gui/help_overlay.hpp"
 #include "gui/keys.hpp"
 #include "gui/panel_fit.hpp"
@@ -140,26 +141,35 @@ void draw_frame(App& app, ImVec2 display) {
   const char* dist_title = compact ? "Distributions###dist"
                            : disc  ? "Distributions — drag a bar, or click-drag across bars to paint###dist"
                                    : "Distributions — drag a peak (mean, weight) or a shoulder (width)###dist";
-  if (begin_panel(dist_title, {cx, top}, {cw, h1})) panel_distributions(app);
+  if (begin_panel(dist_title, {cx, top}, {cw, h1})) {
+    panel_distributions(app);
+    export_context_menu(app, "densities");
+  }
   ImGui::End();
   const float half = std::round(cw * 0.5f);
   if (begin_panel(compact ? "Contributions###contrib" : "Where each divergence comes from###contrib",
-                  {cx, top + h1}, {half, h2}))
+                  {cx, top + h1}, {half, h2})) {
     panel_contributions(app);
+    export_context_menu(app, "contributions");
+  }
   ImGui::End();
   if (begin_panel(compact ? "W₁ and the CDFs###cdf" : "W₁: the area between the CDFs###cdf", {cx + half, top + h1},
-                  {cw - half, h2}))
+                  {cw - half, h2})) {
     panel_cdf(app);
+    export_context_menu(app, "cdf");
+  }
   ImGui::End();
   if (compact) {
     if (begin_panel("Quantities###metrics", {W - right, top}, {right, H})) {
       if (ImGui::BeginTabBar("right")) {
         if (ImGui::BeginTabItem("Metrics")) {
           panel_metrics(app);
+          export_context_menu(app, "metrics");
           ImGui::EndTabItem();
         }
         if (ImGui::BeginTabItem("Identities")) {
           panel_identities(app);
+          export_context_menu(app, "identities");
           ImGui::EndTabItem();
         }
         if (ImGui::BeginTabItem("History")) {
@@ -173,9 +183,15 @@ void draw_frame(App& app, ImVec2 display) {
   } else {
     if (begin_panel("History of the last edits###history", {cx, top + h1 + h2}, {cw, h3})) panel_history(app);
     ImGui::End();
-    if (begin_panel("Metrics###metrics", {W - right, top}, {right, rh1})) panel_metrics(app);
+    if (begin_panel("Metrics###metrics", {W - right, top}, {right, rh1})) {
+      panel_metrics(app);
+      export_context_menu(app, "metrics");
+    }
     ImGui::End();
-    if (begin_panel("Identities###identities", {W - right, top + rh1}, {right, H - rh1})) panel_identities(app);
+    if (begin_panel("Identities###identities", {W - right, top + rh1}, {right, H - rh1})) {
+      panel_identities(app);
+      export_context_menu(app, "identities");
+    }
     ImGui::End();
   }
   status_bar(app, status_h);

@@ -115,6 +115,10 @@ void status_bar(App& app, float height) {
   ImGui::TextDisabled("Editing %s (Tab switches)   ·   Ctrl+Z undo   ·   wheel: zoom x, right-drag: pan, "
                       "double-click: reset   ·   F1 shortcuts   ·   %zu undo steps   ·   %.2f ms CPU/frame",
                       app.target == Which::p ? "P" : "Q", app.doc.undo_depth(), app.last_frame_cpu_ms);
+  if (!app.notice.empty()) {
+    ImGui::SameLine();
+    ImGui::TextUnformatted(("   ·   " + app.notice).c_str());
+  }
   ImGui::End();
 }
 
