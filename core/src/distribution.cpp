@@ -54,39 +54,53 @@ std::string_view family_name(Family f) {
 
 namespace detail {
 
+namespace {
+
+// Σ map(mass) in blocks of 4 lanes, the blocks added with Neumaier's compensation: relative
+// error < ~1e-14. With `max`, the largest mass is found in the same pass.
+template <class Map>
+double compensated_sum(std::span<const double> mass, Map map, double* max = nullptr) {
+  double sum = 0, comp = 0, top[4] = {0, 0, 0, 0};
+  constexpr size_t kBlock = 1024;
+  for (size_t b = 0; b < mass.size(); b += kBlock) {
+    double lane[4] = {0, 0, 0, 0};
+    const size_t end = std::min(mass.size(), b + kBlock);
+    size_t j = b;
+    for (; j + 4 <= end; j += 4)
+      for (size_t l = 0; l < 4; ++l) {
+        lane[l] += map(mass[j + l]);
+        top[l] = mass[j + l] > top[l] ? mass[j + l] : top[l];
+      }
+    for (; j < end; ++j) lane[0] += map(mass[j]), top[0] = std::max(top[0], mass[j]);
+    const double v = (lane[0] + lane[1]) + (lane[2] + lane[3]), t = sum + v;
+    comp += std::abs(sum) >= std::abs(v) ? (sum - t) + v : (v - t) + sum;
+    sum = t;
+  }
+  if (max) *max = std::max(std::max(top[0], top[1]), std::max(top[2], top[3]));
+  return sum + comp;
+}
+
+}  // namespace
+
 MassNormaliser mass_normaliser(std::span<const double> mass) {
-  const size_t n = mass.size();
   MassNormaliser f;
-  // Loops run 4 independent lanes so that no loop-carried latency serialises them.
-  double mx[4] = {0, 0, 0, 0};
-  size_t i = 0;
-  for (; i + 4 <= n; i += 4)
-    for (size_t l = 0; l < 4; ++l) mx[l] = mass[i + l] > mx[l] ? mass[i + l] : mx[l];
-  for (; i < n; ++i) mx[0] = mass[i] > mx[0] ? mass[i] : mx[0];
-  const double max = std::max(std::max(mx[0], mx[1]), std::max(mx[2], mx[3]));
+  // One pass for the maximum and the plain sum; scaling by a power of two commutes with every
+  // rounding in it unless a partial sum leaves the normal range, which a max in
+  // [2^-900, 2^900] rules out (N·2^900 cannot overflow).
+  double max = 0;
+  double sum = compensated_sum(mass, [](double m) { return m; }, &max);
   if (!(max > 0) || !std::isfinite(max)) return f;  // precondition violated: identity
   // Scale by a power of two near 1/max: exact unless a ratio becomes subnormal, and the scaled
   // sum lies in [1, 2N) so it cannot overflow.
   f.e = std::ilogb(max);
   f.direct = f.e > -1000 && f.e < 1000;
   f.scale = f.direct ? std::ldexp(1.0, -f.e) : 1.0;
-  // Σ in blocks of 4 lanes, blocks added with Neumaier's compensation: relative error < ~1e-14.
-  double sum = 0, comp = 0;
-  constexpr size_t kBlock = 1024;
-  for (size_t b = 0; b < n; b += kBlock) {
-    double lane[4] = {0, 0, 0, 0};
-    const size_t end = std::min(n, b + kBlock);
-    size_t j = b;
-    if (f.direct) {
-      for (; j + 4 <= end; j += 4)
-        for (size_t l = 0; l < 4; ++l) lane[l] += mass[j + l] * f.scale;
-    }
-    for (; j < end; ++j) lane[0] += f.direct ? mass[j] * f.scale : std::ldexp(mass[j], -f.e);
-    const double v = (lane[0] + lane[1]) + (lane[2] + lane[3]), t = sum + v;
-    comp += std::abs(sum) >= std::abs(v) ? (sum - t) + v : (v - t) + sum;
-    sum = t;
-  }
-  sum += comp;
+  if (std::abs(f.e) <= 900)
+    sum = std::ldexp(sum, -f.e);
+  else if (f.direct)
+    sum = compensated_sum(mass, [&](double m) { return m * f.scale; });
+  else  // masses beyond 2^±1000: 2^−e itself is not a normal double
+    sum = compensated_sum(mass, [&](double m) { return std::ldexp(m, -f.e); });
   // Exact when the sum is a power of two (e.g. already-normalised input); else the reciprocal,
   // ≤ 1 ulp more than a division and much cheaper over N.
   int se;

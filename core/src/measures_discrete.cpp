@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "divlab/measures.hpp"
+#include "block_kernels.hpp"
 #include "measures_detail.hpp"
 #include "normalise.hpp"
-#include "vector_log.hpp"
 
 namespace divlab {
 
@@ -36,29 +36,37 @@ WhyInfinite support_reason(const char* zero, const char* pos, size_t first, size
   return {WhyInfinite::Cause::support, r};
 }
 
-// W₁ = Σ_k |F_P(x_k) − F_Q(x_k)|·(x_{k+1} − x_k) over the positions in sorted order, with the
-// running difference F_P − F_Q accumulated directly (compensated) rather than as two CDFs.
-double wasserstein_discrete(std::span<const double> p, const detail::MassNormaliser& fp,
-                            std::span<const double> q, const detail::MassNormaliser& fq, std::span<const double> x) {
-  const size_t n = p.size();
-  std::vector<size_t> order;
-  const bool sorted = x.empty() || std::is_sorted(x.begin(), x.begin() + n);
-  if (!sorted) {
-    order.resize(n);
-    std::iota(order.begin(), order.end(), size_t{0});
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return x[a] < x[b]; });
+// W₁ = Σ_k |F_P(x_k) − F_Q(x_k)|·(x_{k+1} − x_k), fed the bins in position order. The running
+// difference D = F_P − F_Q is accumulated directly (not as two CDFs) and compensated with
+// TwoSum, which is branch-free, so the loop is bound only by one add's latency per bin.
+class Wasserstein1 {
+ public:
+  explicit Wasserstein1(double first_x) : last_x_(first_x) {}
+  // n more bins, in position order: p_minus_q[k] at x[k] (at first_index + k if x is null).
+  [[gnu::noinline]] void add(const double* p_minus_q, const double* x, size_t first_index, size_t n) {
+    double diff = diff_, comp = comp_, w = w_, last_x = last_x_;  // registers, not members
+    for (size_t k = 0; k < n; ++k) {
+      const double v = p_minus_q[k], xk = x ? x[k] : static_cast<double>(first_index + k);
+      w += std::abs(diff + comp) * (xk - last_x);  // the step from the previous bin to xk
+      const double t = diff + v, tv = t - diff;
+      comp += (diff - (t - tv)) + (v - tv);
+      diff = t;
+      last_x = xk;
+    }
+    diff_ = diff, comp_ = comp, w_ = w, last_x_ = last_x;
   }
-  auto at = [&](size_t k) { return sorted ? k : order[k]; };
-  auto pos = [&](size_t i) { return x.empty() ? static_cast<double>(i) : x[i]; };
-  double diff = 0, comp = 0, w = 0;
-  for (size_t k = 0; k + 1 < n; ++k) {
-    const size_t i = at(k);
-    const double v = fp(p[i]) - fq(q[i]), t = diff + v;  // Neumaier step
-    comp += std::abs(diff) >= std::abs(v) ? (diff - t) + v : (v - t) + diff;
-    diff = t;
-    w += std::abs(diff + comp) * (pos(at(k + 1)) - pos(i));
-  }
-  return w;
+  double value() const { return w_; }
+
+ private:
+  double diff_ = 0, comp_ = 0, w_ = 0, last_x_;
+};
+
+// The permutation that sorts x (stable: equal positions keep their order).
+std::vector<size_t> sorted_order(std::span<const double> x) {
+  std::vector<size_t> order(x.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return x[a] < x[b]; });
+  return order;
 }
 
 }  // namespace
@@ -71,60 +79,59 @@ Measures measure_discrete(std::span<const double> p_in, std::span<const double> 
   // Normalised on the fly: p_i = fp(p_in[i]) (no copies of 10⁶-long arrays).
   const detail::MassNormaliser fp = detail::mass_normaliser(p), fq = detail::mass_normaliser(q);
 
-  // Sums in nats. hp/hq: entropies; xpq/xqp: cross-entropies over bins where both are > 0.
-  double hp = 0, hq = 0, xpq = 0, xqp = 0, klpq = 0, klqp = 0, jsd = 0, tv = 0, h2 = 0, bc = 0;
+  // Blocks of bins: normalise, take all logs of a block in one vectorised call, then sum the
+  // pointwise terms (block_kernels.hpp). Summing per block also keeps the rounding error small.
+  detail::TermSums sums;
   size_t q_zero = 0, p_zero = 0, first_q_zero = 0, first_p_zero = 0;
-  // Blocks of bins: normalise, then take all logs of a block in one vectorised call.
   constexpr size_t kBlock = 256;
-  std::array<double, kBlock> pb, qb, mb, lpb, lqb, lmb;
+  std::array<double, kBlock> pb, qb, mb, lpb, lqb, lmb, db;
+  // W₁ in the same pass when the positions are in order (the default x = 0, 1, …, N−1);
+  // otherwise p − q is kept per bin and fed to W₁ in sorted order afterwards.
+  const bool in_order = x.empty() || std::is_sorted(x.begin(), x.begin() + n);
+  Wasserstein1 w1(x.empty() || n == 0 ? 0.0 : x[0]);
+  std::vector<double> p_minus_q(in_order ? 0 : n);
   for (size_t start = 0; start < n; start += kBlock) {
     const size_t len = std::min(kBlock, n - start);
-    for (size_t j = 0; j < len; ++j) {
-      pb[j] = fp(p[start + j]);
-      qb[j] = fq(q[start + j]);
-      mb[j] = 0.5 * (pb[j] + qb[j]);
-    }
+    fp.apply(&p[start], pb.data(), len);
+    fq.apply(&q[start], qb.data(), len);
+    for (size_t j = 0; j < len; ++j) mb[j] = 0.5 * (pb[j] + qb[j]), db[j] = pb[j] - qb[j];
     detail::log_block(pb.data(), lpb.data(), len);
     detail::log_block(qb.data(), lqb.data(), len);
     detail::log_block(mb.data(), lmb.data(), len);
-    for (size_t j = 0; j < len; ++j) {
-      const size_t i = start + j;
-      const double pi = pb[j], qi = qb[j];
-      const double lp = pi > 0 ? lpb[j] : 0.0, lq = qi > 0 ? lqb[j] : 0.0;
-      hp -= pi * lp;
-      hq -= qi * lq;
-      xpq -= pi * lq;
-      xqp -= qi * lp;
-      if (pi > 0 && qi == 0 && q_zero++ == 0) first_q_zero = i;
-      if (qi > 0 && pi == 0 && p_zero++ == 0) first_p_zero = i;
-      // m = (p+q)/2 is exact unless it underflows (p + q < 2·DBL_MIN): then log m directly.
-      const double lm_block = lmb[j];
-      const detail::PointTerms t = detail::point_terms(
-          pi, qi, lp, lq, [&](double m) { return m >= 0x1p-1021 ? lm_block : std::log(m); });
-      klpq += t.kl_pq;
-      klqp += t.kl_qp;
-      jsd += t.jsd;
-      tv += std::abs(pi - qi);
-      const double sp = std::sqrt(pi), sq = std::sqrt(qi);
-      h2 += detail::hellinger_term(sp, sq, pi, qi);
-      bc += sp * sq;
-    }
+    const detail::TermSums block = detail::sum_terms({pb.data(), qb.data(), lpb.data(), lqb.data(), lmb.data(), len});
+    sums += block;
+    if (std::isinf(block.kl_pq) || std::isinf(block.kl_qp))  // rare: a bin where only one side is 0
+      for (size_t j = 0; j < len; ++j) {
+        if (pb[j] > 0 && qb[j] == 0 && q_zero++ == 0) first_q_zero = start + j;
+        if (qb[j] > 0 && pb[j] == 0 && p_zero++ == 0) first_p_zero = start + j;
+      }
+    if (in_order)
+      w1.add(db.data(), x.empty() ? nullptr : &x[start], start, len);
+    else
+      std::copy_n(db.begin(), len, &p_minus_q[start]);
+  }
+  if (!in_order) {  // W₁ over the bins in position order
+    const std::vector<size_t> order = sorted_order(x.first(n));
+    std::vector<double> diff_sorted(n), x_sorted(n);
+    for (size_t k = 0; k < n; ++k) diff_sorted[k] = p_minus_q[order[k]], x_sorted[k] = x[order[k]];
+    w1 = Wasserstein1(x_sorted[0]);
+    w1.add(diff_sorted.data(), x_sorted.data(), 0, n);
   }
 
   Measures m;
-  m.entropy_p = hp;
-  m.entropy_q = hq;
-  m.cross_entropy_pq = q_zero ? kInf : xpq;
-  m.cross_entropy_qp = p_zero ? kInf : xqp;
-  m.kl_pq = q_zero ? kInf : klpq;
-  m.kl_qp = p_zero ? kInf : klqp;
+  m.entropy_p = sums.hp;
+  m.entropy_q = sums.hq;
+  m.cross_entropy_pq = q_zero ? kInf : sums.xpq;
+  m.cross_entropy_qp = p_zero ? kInf : sums.xqp;
+  m.kl_pq = q_zero ? kInf : sums.kl_pq;
+  m.kl_qp = p_zero ? kInf : sums.kl_qp;
   if (q_zero) m.why_kl_pq = support_reason("Q", "P", first_q_zero, q_zero, x, labels);
   if (p_zero) m.why_kl_qp = support_reason("P", "Q", first_p_zero, p_zero, x, labels);
-  m.jsd = jsd;
-  m.total_variation = 0.5 * tv;
-  m.hellinger = 0.5 * h2;  // H²; finish() takes the root
-  m.bhattacharyya = bc;
-  m.wasserstein_1 = wasserstein_discrete(p, fp, q, fq, x);
+  m.jsd = sums.jsd;
+  m.total_variation = 0.5 * sums.tv;
+  m.hellinger = 0.5 * sums.h2;  // H²; finish() takes the root
+  m.bhattacharyya = sums.bc;
+  m.wasserstein_1 = w1.value();
   return detail::finish(m, base);
 }
 

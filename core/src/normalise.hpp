@@ -2,6 +2,7 @@
 // instead of allocating normalised copies. Internal to divlab_core.
 #pragma once
 #include <cmath>
+#include <cstddef>
 #include <span>
 
 namespace divlab::detail {
@@ -12,6 +13,14 @@ struct MassNormaliser {
   double scale = 1, inv = 1;
   // (m·2^−e) is exact (unless subnormal); ·inv is one rounding, or exact when Σ is a power of two.
   double operator()(double m) const { return (direct ? m * scale : std::ldexp(m, -e)) * inv; }
+  // out[i] = (*this)(in[i]) for i < n, in a loop the compiler vectorises.
+  void apply(const double* in, double* out, std::size_t n) const {
+    if (!direct) {
+      for (std::size_t i = 0; i < n; ++i) out[i] = (*this)(in[i]);
+      return;
+    }
+    for (std::size_t i = 0; i < n; ++i) out[i] = in[i] * scale * inv;
+  }
 };
 
 // Precondition: finite masses ≥ 0 with a positive maximum; otherwise the identity map.
