@@ -9,20 +9,18 @@ namespace divlab::detail {
 void log_block_avx2(const double* in, double* out, std::size_t n);    // block_kernels_avx2.cpp
 void log_block_avx512(const double* in, double* out, std::size_t n);  // block_kernels_avx512.cpp
 
-namespace {
-bool cpu_has_avx512() {
-  static const bool yes = [] {
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx512f");
-  }();
-  return yes;
-}
-}  // namespace
-
 bool cpu_has_avx2() {
   static const bool yes = [] {  // a CPU property, fixed for the process
     __builtin_cpu_init();
     return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+  }();
+  return yes;
+}
+
+bool cpu_has_avx512() {
+  static const bool yes = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx512f");
   }();
   return yes;
 }
@@ -62,6 +60,9 @@ TermSums sum_terms_scalar(const BinBlock& b) {
   return s;
 }
 
-TermSums sum_terms(const BinBlock& b) { return cpu_has_avx2() ? sum_terms_avx2(b) : sum_terms_scalar(b); }
+TermSums sum_terms(const BinBlock& b) {
+  if (cpu_has_avx512()) return sum_terms_avx512(b);
+  return cpu_has_avx2() ? sum_terms_avx2(b) : sum_terms_scalar(b);
+}
 
 }  // namespace divlab::detail

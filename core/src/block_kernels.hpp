@@ -1,6 +1,7 @@
-// The discrete measures' inner loops over a block of bins, in two builds: AVX2 (libmvec logs,
-// 4 bins per instruction, branch-free) when the CPU has it, else plain scalar code. Both compute
-// the same pointwise terms as measures_detail.hpp. Internal to divlab_core.
+// The discrete measures' inner loops over a block of bins, in three builds: AVX-512 or AVX2
+// (libmvec logs, 8 or 4 bins per instruction, branch-free: block_kernels_simd.hpp) when the CPU
+// has it, else plain scalar code. All compute the pointwise terms of measures_detail.hpp.
+// Internal to divlab_core.
 #pragma once
 #include <cstddef>
 
@@ -29,9 +30,11 @@ struct BinBlock {
 
 TermSums sum_terms(const BinBlock& b);
 
-// The two builds, for tests that compare them (sum_terms picks one).
+// The three builds, for tests that compare them (sum_terms picks the widest the CPU has).
 TermSums sum_terms_scalar(const BinBlock& b);
-TermSums sum_terms_avx2(const BinBlock& b);  // only on a CPU with AVX2 and FMA
-bool cpu_has_avx2();
+TermSums sum_terms_avx2(const BinBlock& b);    // only if cpu_has_avx2()
+TermSums sum_terms_avx512(const BinBlock& b);  // only if cpu_has_avx512()
+bool cpu_has_avx2();    // AVX2 and FMA
+bool cpu_has_avx512();  // AVX-512F
 
 }  // namespace divlab::detail

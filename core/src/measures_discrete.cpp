@@ -3,13 +3,13 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
-#include <numeric>
 #include <vector>
 
 #include "divlab/measures.hpp"
 #include "block_kernels.hpp"
 #include "measures_detail.hpp"
 #include "normalise.hpp"
+#include "radix_sort.hpp"
 
 namespace divlab {
 
@@ -42,11 +42,13 @@ WhyInfinite support_reason(const char* zero, const char* pos, size_t first, size
 class Wasserstein1 {
  public:
   explicit Wasserstein1(double first_x) : last_x_(first_x) {}
-  // n more bins, in position order: p_minus_q[k] at x[k] (at first_index + k if x is null).
-  [[gnu::noinline]] void add(const double* p_minus_q, const double* x, size_t first_index, size_t n) {
+  // n more bins in position order: bin(k) = {x, p − q} for k < n. Not inlined into the big
+  // caller, where the running sums would be spilled to memory.
+  template <class Bin>
+  [[gnu::noinline]] void add(size_t n, Bin bin) {
     double diff = diff_, comp = comp_, w = w_, last_x = last_x_;  // registers, not members
     for (size_t k = 0; k < n; ++k) {
-      const double v = p_minus_q[k], xk = x ? x[k] : static_cast<double>(first_index + k);
+      const auto [xk, v] = bin(k);
       w += std::abs(diff + comp) * (xk - last_x);  // the step from the previous bin to xk
       const double t = diff + v, tv = t - diff;
       comp += (diff - (t - tv)) + (v - tv);
@@ -60,14 +62,6 @@ class Wasserstein1 {
  private:
   double diff_ = 0, comp_ = 0, w_ = 0, last_x_;
 };
-
-// The permutation that sorts x (stable: equal positions keep their order).
-std::vector<size_t> sorted_order(std::span<const double> x) {
-  std::vector<size_t> order(x.size());
-  std::iota(order.begin(), order.end(), size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return x[a] < x[b]; });
-  return order;
-}
 
 }  // namespace
 
@@ -89,7 +83,7 @@ Measures measure_discrete(std::span<const double> p_in, std::span<const double> 
   // otherwise p − q is kept per bin and fed to W₁ in sorted order afterwards.
   const bool in_order = x.empty() || std::is_sorted(x.begin(), x.begin() + n);
   Wasserstein1 w1(x.empty() || n == 0 ? 0.0 : x[0]);
-  std::vector<double> p_minus_q(in_order ? 0 : n);
+  std::vector<detail::PositionedValue> unordered(in_order ? 0 : n);  // (x, p − q) of each bin
   for (size_t start = 0; start < n; start += kBlock) {
     const size_t len = std::min(kBlock, n - start);
     fp.apply(&p[start], pb.data(), len);
@@ -106,16 +100,16 @@ Measures measure_discrete(std::span<const double> p_in, std::span<const double> 
         if (qb[j] > 0 && pb[j] == 0 && p_zero++ == 0) first_p_zero = start + j;
       }
     if (in_order)
-      w1.add(db.data(), x.empty() ? nullptr : &x[start], start, len);
+      w1.add(len, [&](size_t j) {
+        return detail::PositionedValue{x.empty() ? static_cast<double>(start + j) : x[start + j], db[j]};
+      });
     else
-      std::copy_n(db.begin(), len, &p_minus_q[start]);
+      for (size_t j = 0; j < len; ++j) unordered[start + j] = {x[start + j], db[j]};
   }
   if (!in_order) {  // W₁ over the bins in position order
-    const std::vector<size_t> order = sorted_order(x.first(n));
-    std::vector<double> diff_sorted(n), x_sorted(n);
-    for (size_t k = 0; k < n; ++k) diff_sorted[k] = p_minus_q[order[k]], x_sorted[k] = x[order[k]];
-    w1 = Wasserstein1(x_sorted[0]);
-    w1.add(diff_sorted.data(), x_sorted.data(), 0, n);
+    detail::radix_sort_by_x(unordered);
+    w1 = Wasserstein1(unordered[0].x);
+    w1.add(n, [&](size_t k) { return unordered[k]; });
   }
 
   Measures m;

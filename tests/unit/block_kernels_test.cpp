@@ -1,11 +1,13 @@
-// The discrete measures' block kernels: the AVX2 build must agree with the scalar build (which
-// follows measures_detail.hpp line by line) on every kind of bin, and both with direct formulas.
+// The discrete measures' block kernels: the AVX2 and AVX-512 builds must agree with the scalar
+// build (which follows measures_detail.hpp line by line) on every kind of bin, and all with the
+// definitions.
 #include "../../core/src/block_kernels.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <limits>
+#include <ostream>
 #include <random>
 #include <vector>
 
@@ -46,33 +48,48 @@ void expect_close(double got, double want, const char* what) {
   EXPECT_NEAR(got, want, 1e-14 * std::abs(want) + 1e-300) << what;
 }
 
-TEST(BlockKernels, Avx2MatchesScalarOnEveryKindOfBin) {
-  if (!cpu_has_avx2()) GTEST_SKIP() << "this CPU has no AVX2: only the scalar build runs";
+void expect_same_sums(const TermSums& v, const TermSums& s, double scale = 1) {
+  expect_close(v.hp / scale, s.hp, "hp"), expect_close(v.hq / scale, s.hq, "hq");
+  expect_close(v.xpq / scale, s.xpq, "xpq"), expect_close(v.xqp / scale, s.xqp, "xqp");
+  expect_close(v.kl_pq / scale, s.kl_pq, "kl_pq"), expect_close(v.kl_qp / scale, s.kl_qp, "kl_qp");
+  expect_close(v.jsd / scale, s.jsd, "jsd"), expect_close(v.tv / scale, s.tv, "tv");
+  expect_close(v.h2 / scale, s.h2, "h2"), expect_close(v.bc / scale, s.bc, "bc");
+}
+
+struct Build {
+  const char* name;
+  bool available;
+  TermSums (*sum)(const BinBlock&);
+};
+
+void PrintTo(const Build& b, std::ostream* os) { *os << b.name; }
+
+class VectorBuild : public testing::TestWithParam<Build> {};
+
+TEST_P(VectorBuild, MatchesTheScalarBuildOnEveryKindOfBin) {
+  const Build build = GetParam();
+  if (!build.available) GTEST_SKIP() << "this CPU lacks " << build.name;
   const Bins bins = edge_bins();
-  // Every length 0…19 exercises the scalar tail after the 4-wide steps.
+  // Every length 0…19 exercises the scalar tail after the vector steps.
   for (size_t n = 0; n < 20; ++n) {
     BinBlock b = bins.block();
     b.n = n;
-    const TermSums s = sum_terms_scalar(b), v = sum_terms_avx2(b);
-    expect_close(v.hp, s.hp, "hp"), expect_close(v.hq, s.hq, "hq");
-    expect_close(v.xpq, s.xpq, "xpq"), expect_close(v.xqp, s.xqp, "xqp");
-    expect_close(v.kl_pq, s.kl_pq, "kl_pq"), expect_close(v.kl_qp, s.kl_qp, "kl_qp");
-    expect_close(v.jsd, s.jsd, "jsd"), expect_close(v.tv, s.tv, "tv");
-    expect_close(v.h2, s.h2, "h2"), expect_close(v.bc, s.bc, "bc");
+    expect_same_sums(build.sum(b), sum_terms_scalar(b));
   }
-  // Bin by bin, so that no term can hide behind a larger one.
+  expect_same_sums(build.sum(bins.block()), sum_terms_scalar(bins.block()));
+  // Bin by bin, so that no term can hide behind a larger one: eight copies of one bin go
+  // through the vector step, one copy through the scalar build.
   for (size_t i = 0; i < bins.p.size(); ++i) {
-    BinBlock b = bins.block();
-    b.p += i, b.q += i, b.lp += i, b.lq += i, b.lm += i, b.n = 1;
-    const TermSums s = sum_terms_scalar(b);
-    // A lone bin goes through the scalar tail; four copies of it go through the vector step.
-    const Bins four({{b.p[0], b.q[0]}, {b.p[0], b.q[0]}, {b.p[0], b.q[0]}, {b.p[0], b.q[0]}});
-    const TermSums v = sum_terms_avx2(four.block());
-    expect_close(v.kl_pq / 4, s.kl_pq, "kl_pq"), expect_close(v.kl_qp / 4, s.kl_qp, "kl_qp");
-    expect_close(v.jsd / 4, s.jsd, "jsd"), expect_close(v.h2 / 4, s.h2, "h2"), expect_close(v.bc / 4, s.bc, "bc");
-    expect_close(v.hp / 4, s.hp, "hp"), expect_close(v.xpq / 4, s.xpq, "xpq");
+    const std::pair<double, double> bin{bins.p[i], bins.q[i]};
+    const Bins one({bin}), eight(std::vector<std::pair<double, double>>(8, bin));
+    expect_same_sums(build.sum(eight.block()), sum_terms_scalar(one.block()), 8);
   }
 }
+
+INSTANTIATE_TEST_SUITE_P(BlockKernels, VectorBuild,
+                         testing::Values(Build{"AVX2", cpu_has_avx2(), sum_terms_avx2},
+                                         Build{"AVX-512", cpu_has_avx512(), sum_terms_avx512}),
+                         [](const auto& info) { return info.index == 0 ? "Avx2" : "Avx512"; });
 
 // The terms against their definitions where those are accurate (|d| not small).
 TEST(BlockKernels, TermsFollowTheirDefinitions) {
