@@ -93,7 +93,7 @@ TermSums sum_terms(const BinBlock& b) {
 
     tv += diff < 0 ? -diff : diff;
     // hellinger_bc_terms: g = √(pq); h2 = s·d²·C(d²) (series) or s − 2g.
-    const V g = sqrt(p * q);
+    const V g = sqrt(p * kSqrtScaleUp * q) * kSqrtScaleDown;
     const V h = series ? sd2 * horner(kHellingerCoef, d2) : fma(zero - 2.0, g, s);
     h2 += some ? h : zero;
     bc += g;

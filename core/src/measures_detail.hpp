@@ -119,18 +119,19 @@ inline double hellinger_term(double sp, double sq, double p, double q) {
   return r * r;
 }
 
-// The Hellinger and Bhattacharyya terms of one bin from a single square root g = √(p·q):
-//   bc = g,   h2 = (√p − √q)² = s − 2g = s·(1 − √(1 − d²))   (s = p + q, d = (p − q)/s)
+// The Hellinger and Bhattacharyya terms of one bin (p, q ≤ 1) from a single square root:
+//   bc = g = √(p·q),   h2 = (√p − √q)² = s − 2g = s·(1 − √(1 − d²))   (s = p + q, d = (p − q)/s)
 // with the series of 1 − √(1 − d²) where |d| ≤ kSeriesD (no cancellation); elsewhere s − 2g
-// loses at most 7 bits (2g/s = √(1 − d²) < 0.9922). A product p·q below 1e-308 (both masses
-// under 1e-154) flushes g towards 0: an absolute error under 1e-154.
+// loses at most 7 bits (2g/s = √(1 − d²) < 0.9922). g = √((p·2^1022)·q)·2^−511, exactly
+// scaled, so that p·q does not underflow unless both masses are subnormal (p = q = 1e-300 is fine).
+constexpr double kSqrtScaleUp = 0x1p1022, kSqrtScaleDown = 0x1p-511;
 struct HellingerTerms {
   double h2, bc;
 };
 inline HellingerTerms hellinger_bc_terms(double p, double q) {
   const double s = p + q;
   if (!(s > 0)) return {0, 0};
-  const double g = std::sqrt(p * q), d = (p - q) / s;
+  const double g = std::sqrt(p * kSqrtScaleUp * q) * kSqrtScaleDown, d = (p - q) / s;
   if (std::abs(d) > kSeriesD) return {s - 2 * g, g};
   double c = 0;
   for (double ck : kHellingerCoef) c = c * (d * d) + ck;

@@ -104,6 +104,13 @@ TEST(BlockKernels, TermsFollowTheirDefinitions) {
   EXPECT_NEAR(s.tv, 0.5, 1e-15);
   EXPECT_NEAR(s.h2, std::pow(std::sqrt(p) - std::sqrt(q), 2), 1e-15);
   EXPECT_NEAR(s.bc, std::sqrt(p * q), 1e-15);
+  // √(pq) for masses whose product underflows: 1e-300 · 1e-300 = 1e-600.
+  const Bins tiny({{1e-300, 1e-300}, {1e-300, 4e-300}, {1e-300, 1e-300}, {1e-300, 4e-300}, {1, 1}});
+  const TermSums u = sum_terms(tiny.block());
+  EXPECT_NEAR(u.bc, 1 + 2e-300 + 2 * 2e-300, 1e-15);
+  const TermSums u4 = sum_terms({tiny.p.data(), tiny.q.data(), tiny.lp.data(), tiny.lq.data(), tiny.lm.data(), 4});
+  EXPECT_NEAR(u4.bc, 6e-300, 1e-14 * 6e-300);
+  EXPECT_NEAR(u4.h2, 2e-300, 1e-14 * 2e-300);  // (1e-150 − 2e-150)² twice
   // Nearly equal masses: the series keeps the relative accuracy that the definitions lose.
   const double e = 1e-9;
   const Bins near({{0.5 + e, 0.5 - e}});
