@@ -41,6 +41,7 @@ snapshot() {
 quit_cleanly() {
   xdotool key ctrl+q
   for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  ! kill -0 "$pid" 2>/dev/null || { echo "divlab did not quit on Ctrl+Q"; cat "$work/stderr"; exit 1; }
   local rc=0
   wait "$pid" || rc=$?
   pid=""

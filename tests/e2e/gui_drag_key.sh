@@ -14,7 +14,6 @@ trap cleanup EXIT
 source "$SRC/tests/e2e/divlab_window.bash"
 write_four_bins "$work/four.json"
 export DIVLAB_STATE_OUT="$work/state.json"
-export ASAN_OPTIONS="${ASAN_OPTIONS:-}${ASAN_OPTIONS:+:}detect_leaks=0"  # Mesa's dlclose'd driver
 start_divlab "$work/four.json"
 xdotool windowfocus --sync "$win" 2>/dev/null || xdotool windowfocus "$win" || true
 geometry
