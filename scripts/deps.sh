@@ -11,6 +11,7 @@ packages=(
   # tests, fuzzing and benchmarks
   libgtest-dev libbenchmark-dev clang libclang-rt-14-dev python3 python3-scipy python3-mpmath python3-numpy
   xvfb xauth xdotool x11-utils python3-xlib imagemagick librsvg2-bin poppler-utils
+  openbox  # a window manager for the e2e minimise/restore test (Xvfb has none)
 )
 missing=()
 for p in "${packages[@]}"; do

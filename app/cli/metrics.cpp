@@ -11,56 +11,40 @@ namespace divlab::cli {
 
 namespace {
 
-enum class Unit { information, root_information, x_units, none, choices };
-
-// One row of the output, in SPEC §1 order.
-struct Row {
-  const char* key;
-  const char* symbol;
-  const char* name;
-  Unit unit;
-  double Measures::*value;
-  const WhyInfinite Measures::*why;  // the reason when the value is ∞ (nullptr: never ∞ by cause)
+// The table's name for each quantity, in kQuantities order.
+constexpr std::array<const char*, kQuantities.size()> kNames = {
+    "entropy of P",
+    "entropy of Q",
+    "cross-entropy: P coded for Q",
+    "cross-entropy: Q coded for P",
+    "KL divergence (forward)",
+    "KL divergence (reverse)",
+    "Jensen–Shannon divergence",
+    "Jensen–Shannon distance",
+    "Wasserstein-1 (earth mover's)",
+    "total variation distance",
+    "Hellinger distance",
+    "Bhattacharyya coefficient",
+    "perplexity of P",
+    "perplexity of Q",
+    "cross-perplexity: P coded for Q",
+    "cross-perplexity: Q coded for P",
 };
 
-constexpr std::array<Row, 16> kRows = {{
-    {"entropy_p", "H(P)", "entropy of P", Unit::information, &Measures::entropy_p, nullptr},
-    {"entropy_q", "H(Q)", "entropy of Q", Unit::information, &Measures::entropy_q, nullptr},
-    {"cross_entropy_pq", "H(P,Q)", "cross-entropy: P coded for Q", Unit::information, &Measures::cross_entropy_pq,
-     &Measures::why_kl_pq},
-    {"cross_entropy_qp", "H(Q,P)", "cross-entropy: Q coded for P", Unit::information, &Measures::cross_entropy_qp,
-     &Measures::why_kl_qp},
-    {"kl_pq", "D(P‖Q)", "KL divergence (forward)", Unit::information, &Measures::kl_pq, &Measures::why_kl_pq},
-    {"kl_qp", "D(Q‖P)", "KL divergence (reverse)", Unit::information, &Measures::kl_qp, &Measures::why_kl_qp},
-    {"jsd", "JSD(P,Q)", "Jensen–Shannon divergence", Unit::information, &Measures::jsd, nullptr},
-    {"js_distance", "√JSD", "Jensen–Shannon distance", Unit::root_information, &Measures::js_distance, nullptr},
-    {"wasserstein_1", "W₁", "Wasserstein-1 (earth mover's)", Unit::x_units, &Measures::wasserstein_1,
-     &Measures::why_wasserstein_1},
-    {"total_variation", "TV", "total variation distance", Unit::none, &Measures::total_variation, nullptr},
-    {"hellinger", "H", "Hellinger distance", Unit::none, &Measures::hellinger, nullptr},
-    {"bhattacharyya", "BC", "Bhattacharyya coefficient", Unit::none, &Measures::bhattacharyya, nullptr},
-    {"perplexity_p", "PPL(P)", "perplexity of P", Unit::choices, &Measures::perplexity_p, nullptr},
-    {"perplexity_q", "PPL(Q)", "perplexity of Q", Unit::choices, &Measures::perplexity_q, nullptr},
-    {"perplexity_pq", "PPL(P,Q)", "cross-perplexity: P coded for Q", Unit::choices, &Measures::perplexity_pq,
-     &Measures::why_kl_pq},
-    {"perplexity_qp", "PPL(Q,P)", "cross-perplexity: Q coded for P", Unit::choices, &Measures::perplexity_qp,
-     &Measures::why_kl_qp},
-}};
-
-std::string unit_text(Unit u, Base base, bool continuous) {
+std::string unit_text(QuantityUnit u, Base base, bool continuous) {
   switch (u) {
-    case Unit::information: return std::string(base_unit(base));
-    case Unit::root_information: return "√" + std::string(base_unit(base));
-    case Unit::x_units: return "units of x";
-    case Unit::none: return "";
-    case Unit::choices: return continuous ? "units of x" : "choices";  // a density's PPL is a length
+    case QuantityUnit::information: return std::string(base_unit(base));
+    case QuantityUnit::root_information: return "√" + std::string(base_unit(base));
+    case QuantityUnit::x_units: return "units of x";
+    case QuantityUnit::unitless: return "";
+    case QuantityUnit::choices: return continuous ? "units of x" : "choices";  // a density's PPL is a length
   }
   return "";
 }
 
 std::string json_output(const Measures& m) {
   std::string out = "{\n  \"base\": " + json_string(base_name(m.base));
-  for (const Row& r : kRows) out += ",\n  " + json_string(r.key) + ": " + json_number(m.*r.value);
+  for (const Quantity& q : kQuantities) out += ",\n  " + json_string(q.key) + ": " + json_number(m.*q.value);
   out += "\n}\n";
   return out;
 }
@@ -85,10 +69,11 @@ std::string table_output(const Scenario& s, const Measures& m, const std::string
   };
   std::vector<Cells> cells;
   cells.push_back({"symbol", "quantity", "value", "unit", ""});
-  for (const Row& r : kRows) {
-    const double v = m.*r.value;
-    Cells c{r.symbol, r.name, human_number(v), unit_text(r.unit, m.base, continuous), ""};
-    if (std::isinf(v) && r.why && !(m.*r.why).reason.empty()) c.note = "why ∞: " + (m.*r.why).reason;
+  for (std::size_t i = 0; i < kQuantities.size(); ++i) {
+    const Quantity& q = kQuantities[i];
+    const double v = m.*q.value;
+    Cells c{std::string(q.symbol), kNames[i], human_number(v), unit_text(q.unit, m.base, continuous), ""};
+    if (const std::string_view why = q.infinite_reason(m); !why.empty()) c.note = "why ∞: " + std::string(why);
     cells.push_back(std::move(c));
   }
   std::size_t w_symbol = 0, w_name = 0, w_value = 0, w_unit = 0;

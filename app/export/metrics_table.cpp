@@ -1,31 +1,58 @@
 #include "export/metrics_table.hpp"
 
+#include <array>
 #include <cmath>
 #include <cstdio>
 
 namespace divlab::exporting {
 
+namespace {
+
+// The table's words for one quantity.
+struct Words {
+  std::string_view name, latex;
+};
+
+// In kQuantities order.
+constexpr std::array<Words, kQuantities.size()> kWords{{
+    {"Entropy of P", "H(P)"},
+    {"Entropy of Q", "H(Q)"},
+    {"Cross-entropy", "H(P,Q)"},
+    {"Cross-entropy (reversed)", "H(Q,P)"},
+    {"Forward KL divergence", "D(P\\,\\|\\,Q)"},
+    {"Reverse KL divergence", "D(Q\\,\\|\\,P)"},
+    {"Jensen\u2013Shannon divergence", "\\mathrm{JSD}(P,Q)"},
+    {"Jensen\u2013Shannon distance", "\\sqrt{\\mathrm{JSD}}"},
+    {"Wasserstein-1 distance", "W_1"},
+    {"Total variation", "\\mathrm{TV}"},
+    {"Hellinger distance", "H"},
+    {"Bhattacharyya coefficient", "\\mathrm{BC}"},
+    {"Perplexity of P", "\\mathrm{PPL}(P)"},
+    {"Perplexity of Q", "\\mathrm{PPL}(Q)"},
+    {"Cross-perplexity", "\\mathrm{PPL}(P,Q)"},
+    {"Cross-perplexity (reversed)", "\\mathrm{PPL}(Q,P)"},
+}};
+
+std::string unit_text(QuantityUnit unit, Base base) {
+  switch (unit) {
+    case QuantityUnit::information: return std::string(base_unit(base));
+    case QuantityUnit::root_information: return "\u221a" + std::string(base_unit(base));
+    case QuantityUnit::x_units: return "x units";
+    case QuantityUnit::unitless:
+    case QuantityUnit::choices: break;
+  }
+  return "";
+}
+
+}  // namespace
+
 std::vector<MetricRow> metric_rows(const Measures& m) {
-  const std::string u(base_unit(m.base));
-  return {
-      {"entropy_p", "Entropy of P", "H(P)", "H(P)", m.entropy_p, u},
-      {"entropy_q", "Entropy of Q", "H(Q)", "H(Q)", m.entropy_q, u},
-      {"cross_entropy_pq", "Cross-entropy", "H(P,Q)", "H(P,Q)", m.cross_entropy_pq, u},
-      {"cross_entropy_qp", "Cross-entropy (reversed)", "H(Q,P)", "H(Q,P)", m.cross_entropy_qp, u},
-      {"kl_pq", "Forward KL divergence", "D(P\u2016Q)", "D(P\\,\\|\\,Q)", m.kl_pq, u},
-      {"kl_qp", "Reverse KL divergence", "D(Q\u2016P)", "D(Q\\,\\|\\,P)", m.kl_qp, u},
-      {"jsd", "Jensen\u2013Shannon divergence", "JSD(P,Q)", "\\mathrm{JSD}(P,Q)", m.jsd, u},
-      {"js_distance", "Jensen\u2013Shannon distance", "\u221aJSD", "\\sqrt{\\mathrm{JSD}}", m.js_distance,
-       "\u221a" + u},
-      {"wasserstein_1", "Wasserstein-1 distance", "W\u2081", "W_1", m.wasserstein_1, "x units"},
-      {"total_variation", "Total variation", "TV", "\\mathrm{TV}", m.total_variation, ""},
-      {"hellinger", "Hellinger distance", "H", "H", m.hellinger, ""},
-      {"bhattacharyya", "Bhattacharyya coefficient", "BC", "\\mathrm{BC}", m.bhattacharyya, ""},
-      {"perplexity_p", "Perplexity of P", "PPL(P)", "\\mathrm{PPL}(P)", m.perplexity_p, ""},
-      {"perplexity_q", "Perplexity of Q", "PPL(Q)", "\\mathrm{PPL}(Q)", m.perplexity_q, ""},
-      {"perplexity_pq", "Cross-perplexity", "PPL(P,Q)", "\\mathrm{PPL}(P,Q)", m.perplexity_pq, ""},
-      {"perplexity_qp", "Cross-perplexity (reversed)", "PPL(Q,P)", "\\mathrm{PPL}(Q,P)", m.perplexity_qp, ""},
-  };
+  std::vector<MetricRow> rows;
+  for (std::size_t i = 0; i < kQuantities.size(); ++i) {
+    const Quantity& q = kQuantities[i];
+    rows.push_back({q.key, kWords[i].name, q.symbol, kWords[i].latex, m.*q.value, unit_text(q.unit, m.base)});
+  }
+  return rows;
 }
 
 std::string format_exact(double v) {
@@ -92,7 +119,7 @@ std::string metrics_latex(const Measures& m) {
   for (const MetricRow& r : metric_rows(m)) {
     std::string unit = r.unit;
     if (unit.rfind("\u221a", 0) == 0) unit = "$\\sqrt{\\mathrm{" + unit.substr(3) + "}}$";
-    out += latex_text(r.name) + " & $" + r.latex + "$ & " + format_latex(r.value) + " & " + unit + " \\\\\n";
+    out += latex_text(std::string(r.name)) + " & $" + std::string(r.latex) + "$ & " + format_latex(r.value) + " & " + unit + " \\\\\n";
   }
   out += "\\bottomrule\n\\end{tabular}\n";
   return out;
@@ -101,7 +128,7 @@ std::string metrics_latex(const Measures& m) {
 std::string metrics_csv(const Measures& m) {
   std::string out = "key,symbol,value,unit\n";
   for (const MetricRow& r : metric_rows(m))
-    out += std::string(r.key) + "," + csv_field(r.symbol) + "," + format_exact(r.value) + "," + csv_field(r.unit) +
+    out += std::string(r.key) + "," + csv_field(std::string(r.symbol)) + "," + format_exact(r.value) + "," + csv_field(r.unit) +
            "\n";
   return out;
 }

@@ -2,6 +2,7 @@
 // and for `divlab render -o table.tex`).
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "divlab/measures.hpp"
@@ -9,10 +10,10 @@
 namespace divlab::exporting {
 
 struct MetricRow {
-  const char* key;     // SPEC §1 JSON key, e.g. "kl_pq"
-  const char* name;    // "Forward KL divergence"
-  const char* symbol;  // Unicode, e.g. "D(P‖Q)"
-  const char* latex;   // math mode, e.g. "D(P\,\|\,Q)"
+  std::string_view key;     // SPEC §1 JSON key, e.g. "kl_pq"
+  std::string_view name;    // "Forward KL divergence"
+  std::string_view symbol;  // Unicode, e.g. "D(P‖Q)"
+  std::string_view latex;   // math mode, e.g. "D(P\,\|\,Q)"
   double value;
   std::string unit;    // "nats", "bits", "x units" or "" (dimensionless)
 };

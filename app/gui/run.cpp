@@ -109,6 +109,37 @@ void save_window_png(int w, int h) {
   else std::fprintf(stderr, "divlab: saved %s\n", name);
 }
 
+// One frame: the UI for the current state, drawn into the window's back buffer and shown.
+void render_frame(App& app, const platform::Window& window) {
+  int fw = 0, fh = 0;
+  window.framebuffer_size(&fw, &fh);
+  const float scale = ui_scale(app);
+  if (scale != app.fonts_built_scale) {  // presentation scale changed: rebuild the atlas at the new size
+    load_fonts(app, scale);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
+  const auto t0 = std::chrono::steady_clock::now();
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGui::NewFrame();
+  draw_frame(app, ImGui::GetIO().DisplaySize);
+  ImGui::Render();
+  const double cpu_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  app.last_frame_cpu_ms = 0.9 * app.last_frame_cpu_ms + 0.1 * cpu_ms;
+
+  glViewport(0, 0, fw, fh);
+  const plot::Color bg = current_theme(app).background;
+  glClearColor(bg.r, bg.g, bg.b, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  if (app.want_window_png) {  // F12: the whole window as it is now
+    app.want_window_png = false;
+    save_window_png(fw, fh);
+  }
+  window.swap();
+}
+
 std::string window_title(const App& app) {
   const auto& s = app.doc.scenario();
   return (app.doc.dirty() ? "• " : "") + s.title.value_or("untitled") + " — divlab";
@@ -186,46 +217,22 @@ int run(const std::string& file) {
     std::fprintf(stderr, "divlab: DejaVu Sans not found in %s; using ImGui's built-in font\n", DIVLAB_FONT_DIR);
 
   int busy_frames = 60;  // keep drawing while something moves; sleep when idle
+  bool minimised = false;
   std::string title;
   while (!window->should_close()) {
-    if (busy_frames > 0)
+    if (busy_frames > 0 && !minimised)
       glfwPollEvents();
     else
-      glfwWaitEventsTimeout(0.5);
-    int fw = 0, fh = 0;
-    window->framebuffer_size(&fw, &fh);
-    if (fw <= 0 || fh <= 0) {  // minimised: nothing to draw until restored
-      glfwWaitEvents();
-      continue;
+      glfwWaitEventsTimeout(0.5);  // idle or minimised: sleep until an event (or the autosave is due)
+    minimised = window->minimised();
+    if (minimised) {
+      busy_frames = 60;  // nothing to draw until restored, then draw at once
+    } else {
+      const auto revision = app->doc.revision();
+      render_frame(*app, *window);
+      busy_frames = input_activity(io) || revision != app->doc.revision() || app->fit.playing ? 60 : busy_frames - 1;
+      release_latched(window->handle(), events.latch);  // after the frame that saw the presses
     }
-    const float scale = ui_scale(*app);
-    if (scale != app->fonts_built_scale) {  // presentation scale changed: rebuild the atlas at the new size
-      load_fonts(*app, scale);
-      ImGui_ImplOpenGL3_DestroyFontsTexture();
-      ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
-    const auto t0 = std::chrono::steady_clock::now();
-    const auto revision = app->doc.revision();
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplGlfw_NewFrame();
-    ImGui::NewFrame();
-    draw_frame(*app, io.DisplaySize);
-    ImGui::Render();
-    const double cpu_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    app->last_frame_cpu_ms = 0.9 * app->last_frame_cpu_ms + 0.1 * cpu_ms;
-    busy_frames = input_activity(io) || revision != app->doc.revision() || app->fit.playing ? 60 : busy_frames - 1;
-
-    glViewport(0, 0, fw, fh);
-    const plot::Color bg = current_theme(*app).background;
-    glClearColor(bg.r, bg.g, bg.b, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    if (app->want_window_png) {  // F12: the whole window as it is now
-      app->want_window_png = false;
-      save_window_png(fw, fh);
-    }
-    window->swap();
-    release_latched(window->handle(), events.latch);
     for (const std::string& path : std::exchange(events.dropped, {})) open_file(*app, path);
 
     // Autosave (debounced: two fsyncs per save) so a crash or kill -9 loses nothing.
@@ -246,6 +253,7 @@ int run(const std::string& file) {
       window->cancel_close();  // ask first (tests that set DIVLAB_STATE_OUT close without asking)
       app->confirm_quit = true;
       app->want_quit = false;
+      if (minimised) window->restore();  // the question must be seen
     }
     if (app->want_fullscreen_toggle) {
       app->want_fullscreen_toggle = false;

@@ -9,7 +9,6 @@
 
 namespace divlab::platform {
 
-
 std::unique_ptr<Window> Window::create(int width, int height, const std::string& title, std::string* error) {
   const char* why = nullptr;
   if (!glfwInit()) {
@@ -58,6 +57,12 @@ bool Window::should_close() const { return glfwWindowShouldClose(window_); }
 void Window::request_close() const { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
 void Window::set_title(const std::string& title) const { glfwSetWindowTitle(window_, title.c_str()); }
 void Window::framebuffer_size(int* w, int* h) const { glfwGetFramebufferSize(window_, w, h); }
+bool Window::minimised() const {
+  int w = 0, h = 0;
+  glfwGetFramebufferSize(window_, &w, &h);
+  return w <= 0 || h <= 0 || glfwGetWindowAttrib(window_, GLFW_ICONIFIED);
+}
+void Window::restore() const { glfwRestoreWindow(window_); }
 void Window::swap() const { glfwSwapBuffers(window_); }
 void Window::cancel_close() const { glfwSetWindowShouldClose(window_, GLFW_FALSE); }
 

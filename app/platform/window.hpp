@@ -22,8 +22,13 @@ class Window {
   bool should_close() const;
   void request_close() const;
   void set_title(const std::string& title) const;
-  // Framebuffer size in pixels; 0×0 while minimised.
+  // Framebuffer size in pixels; 0×0 while minimised on some platforms.
   void framebuffer_size(int* w, int* h) const;
+  // Iconified, or nothing to draw into. X11 keeps reporting the old size while iconified, so the size
+  // alone does not tell.
+  bool minimised() const;
+  // Brings a minimised window back (e.g. to ask about unsaved work before closing).
+  void restore() const;
   void swap() const;
   // Full screen on the primary monitor and back to the previous window geometry.
   void toggle_fullscreen();

@@ -259,26 +259,8 @@ const Explanation* find_explanation(std::string_view key) {
 }
 
 std::optional<double> measure_value(const Measures& m, std::string_view key) {
-  const std::array<std::pair<std::string_view, double>, 16> values{{
-      {"entropy_p", m.entropy_p},
-      {"entropy_q", m.entropy_q},
-      {"cross_entropy_pq", m.cross_entropy_pq},
-      {"cross_entropy_qp", m.cross_entropy_qp},
-      {"kl_pq", m.kl_pq},
-      {"kl_qp", m.kl_qp},
-      {"jsd", m.jsd},
-      {"js_distance", m.js_distance},
-      {"wasserstein_1", m.wasserstein_1},
-      {"total_variation", m.total_variation},
-      {"hellinger", m.hellinger},
-      {"bhattacharyya", m.bhattacharyya},
-      {"perplexity_p", m.perplexity_p},
-      {"perplexity_q", m.perplexity_q},
-      {"perplexity_pq", m.perplexity_pq},
-      {"perplexity_qp", m.perplexity_qp},
-  }};
-  for (const auto& [k, v] : values)
-    if (k == key) return v;
+  for (const Quantity& q : kQuantities)
+    if (q.key == key) return m.*q.value;
   return std::nullopt;
 }
 
@@ -310,6 +292,8 @@ std::string format_quantity(double v, QuantityUnit unit, Base base) {
   switch (unit) {
     case QuantityUnit::information:
       return n + " " + unit_word(n, base);
+    case QuantityUnit::root_information:
+      return n + " √" + std::string(base_unit(base));
     case QuantityUnit::x_units:
       return n + " (units of x)";
     case QuantityUnit::unitless:

@@ -8,7 +8,6 @@ pid=""
 cleanup() { [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 export XDG_STATE_HOME="$work/state"  # a private state dir: never the user's own autosave
-export ASAN_OPTIONS="${ASAN_OPTIONS:-}${ASAN_OPTIONS:+:}detect_leaks=0"  # Mesa's dlclose'd driver
 session="$XDG_STATE_HOME/divlab/session.json"
 
 start() {  # start [FILE]: launches divlab, waits for its window, sets $pid and $win

@@ -3,7 +3,7 @@
 # xdotool: drag P's first bar up, press → (shift P right), check the written state; Ctrl+Z, check
 # again; and assert on the screen's pixels that the dragged bar is drawn where it should be.
 set -euo pipefail
-: "${DIVLAB:?path to divlab}" "${DISPLAY:?needs an X display (run under xvfb-run)}"
+: "${DIVLAB:?path to divlab}" "${SRC:?source dir}" "${DISPLAY:?needs an X display (run under xvfb-run)}"
 command -v xdotool >/dev/null || { echo "xdotool missing"; exit 1; }
 command -v import >/dev/null || { echo "imagemagick (import) missing"; exit 1; }
 work=$(mktemp -d)
@@ -11,29 +11,14 @@ pid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-cat >"$work/four.json" <<'JSON'
-{ "format": "divlab.scenario", "version": 1, "title": "e2e", "kind": "discrete", "base": "2",
-  "p": { "mass": [0.1, 0.2, 0.3, 0.4] }, "q": { "mass": [0.4, 0.3, 0.2, 0.1] } }
-JSON
+source "$SRC/tests/e2e/divlab_window.bash"
+write_four_bins "$work/four.json"
 export DIVLAB_STATE_OUT="$work/state.json"
-# Under ASan: Mesa's GL driver is dlclose'd at exit, so its few leaks show as "<unknown module>" and
-# cannot be suppressed by name; our own code's leaks are checked by the in-process GUI tests.
-export ASAN_OPTIONS="${ASAN_OPTIONS:-}${ASAN_OPTIONS:+:}detect_leaks=0"
-"$DIVLAB" "$work/four.json" 2>"$work/stderr" &
-pid=$!
-win=$(timeout 20 xdotool search --sync --name "divlab" | head -n1)
-sleep 1.5
+start_divlab "$work/four.json"
 xdotool windowfocus --sync "$win" 2>/dev/null || xdotool windowfocus "$win" || true
-eval "$(xdotool getwindowgeometry --shell "$win")"  # X, Y, WIDTH, HEIGHT
+geometry
 echo "window $win at $X,$Y size ${WIDTH}x$HEIGHT"
 
-# Writes the state (F9) and waits until it appears.
-snapshot() {
-  rm -f "$DIVLAB_STATE_OUT" "$DIVLAB_STATE_OUT.layout.json"
-  xdotool mousemove $((X + 5)) $((Y + HEIGHT - 5)) key F9
-  for _ in $(seq 50); do [ -s "$DIVLAB_STATE_OUT.layout.json" ] && break; sleep 0.1; done
-  [ -s "$DIVLAB_STATE_OUT.layout.json" ] || { echo "no state written"; cat "$work/stderr"; exit 1; }
-}
 snapshot
 # Pixel positions of P's bar 0 (left half of bin 0) at heights from the layout the app reported.
 read -r bx by0 by1 < <(python3 - "$DIVLAB_STATE_OUT.layout.json" "$X" "$Y" <<'PY'
@@ -112,11 +97,7 @@ PY
 rm -f "$DIVLAB_STATE_OUT"
 xdotool key ctrl+z
 sleep 0.3
-xdotool key ctrl+q
-for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-rc=0; wait "$pid" || rc=$?
-pid=""
-[ "$rc" -eq 0 ] || { echo "divlab exited with $rc"; cat "$work/stderr"; exit 1; }
+quit_cleanly
 python3 - "$DIVLAB_STATE_OUT" <<'PY'
 import json, sys
 p = json.load(open(sys.argv[1]))["p"]["mass"]; s = sum(p)

@@ -8,13 +8,10 @@ pid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 export XDG_STATE_HOME="$work/state" DIVLAB_STATE_OUT="$work/state.json"
-export ASAN_OPTIONS="${ASAN_OPTIONS:-}${ASAN_OPTIONS:+:}detect_leaks=0"  # Mesa's dlclose'd driver
 coin="$SRC/assets/presets/01-fair-vs-rigged-coin.json"
+source "$SRC/tests/e2e/divlab_window.bash"
 
-"$DIVLAB" "$SRC/assets/presets/08-peaked-vs-flat.json" 2>"$work/stderr" &
-pid=$!
-win=$(timeout 20 xdotool search --sync --pid "$pid" --name "divlab" | head -n1)
-sleep 1.5
+start_divlab "$SRC/assets/presets/08-peaked-vs-flat.json"
 title() { xdotool getwindowname "$win"; }
 wait_title() {  # wait_title PATTERN: until the window title matches
   for _ in $(seq 50); do case "$(title)" in $1) return 0 ;; esac; sleep 0.1; done
@@ -32,4 +29,5 @@ wait_title "• Fair coin*"
 sleep 0.5
 wait_title "• Fair coin*"
 echo "dropped onto unsaved work: still '$(title)' (not replaced)"
+quit_cleanly  # (the unsaved work is not asked about: DIVLAB_STATE_OUT is set)
 echo "PASS"

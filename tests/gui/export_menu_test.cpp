@@ -11,43 +11,26 @@
 
 #include "gui/app.hpp"
 #include "gui/export_menu.hpp"
+#include "imgui_fixture.hpp"
 
 namespace divlab::gui {
 namespace {
 
 namespace fs = std::filesystem;
 
-class ExportMenuTest : public ::testing::Test {
+class ExportMenuTest : public AppTest {
  protected:
   void SetUp() override {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = {1600, 900};
-    io.DeltaTime = 1.0f / 60;
-    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
-    app = std::make_unique<App>();
-    ASSERT_TRUE(load_fonts(*app, 1.0f));
-    unsigned char* px = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
-    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(1));
+    AppTest::SetUp();
     dir = fs::temp_directory_path() / ("divlab-export-menu-" + std::to_string(::getpid()));
     fs::create_directories(dir);
   }
   void TearDown() override {
-    app.reset();
-    ImGui::DestroyContext();
+    AppTest::TearDown();
     fs::remove_all(dir);
   }
-  void frame(float x, float y, bool right_down) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.MousePos = {x, y};
-    io.MouseDown[1] = right_down;
-    ImGui::NewFrame();
-    draw_frame(*app, io.DisplaySize);
-    ImGui::Render();
-  }
+  // One frame with the mouse at (x, y), the right button down or up.
+  void right(float x, float y, bool down) { frame(x, y, false, down); }
   int open_popups() const { return GImGui->OpenPopupStack.Size; }
   std::string read(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
@@ -55,29 +38,28 @@ class ExportMenuTest : public ::testing::Test {
     ss << in.rdbuf();
     return ss.str();
   }
-  std::unique_ptr<App> app;
   fs::path dir;
 };
 
 TEST_F(ExportMenuTest, RightClickOpensTheMenuButRightDragPans) {
-  for (int i = 0; i < 3; ++i) frame(-1000, -1000, false);
+  for (int i = 0; i < 3; ++i) right(-1000, -1000, false);
   const plot::Rect r = app->density_axes.plot;
   const float cx = (r.x0 + r.x1) / 2, cy = (r.y0 + r.y1) / 2;
   // A right-drag (pan) does not open it.
-  frame(cx, cy, true);
-  for (int i = 1; i <= 10; ++i) frame(cx + 8.0f * i, cy, true);
-  frame(cx + 80, cy, false);
-  frame(cx + 80, cy, false);
+  right(cx, cy, true);
+  for (int i = 1; i <= 10; ++i) right(cx + 8.0f * i, cy, true);
+  right(cx + 80, cy, false);
+  right(cx + 80, cy, false);
   EXPECT_EQ(open_popups(), 0);
   // A right click does.
-  frame(cx, cy, true);
-  frame(cx, cy, false);
-  frame(cx, cy, false);
+  right(cx, cy, true);
+  right(cx, cy, false);
+  right(cx, cy, false);
   EXPECT_EQ(open_popups(), 1);
 }
 
 TEST_F(ExportMenuTest, ExportsTheScreenFigureInEveryFormat) {
-  for (int i = 0; i < 3; ++i) frame(-1000, -1000, false);
+  for (int i = 0; i < 3; ++i) right(-1000, -1000, false);
   export_figure(*app, "densities", (dir / "d.svg").string(), 1, false);
   export_figure(*app, "contributions", (dir / "c.pdf").string(), 1, false);
   export_figure(*app, "cdf", (dir / "f.png").string(), 2, true);

@@ -15,6 +15,7 @@
 #include "gui/landscape_view.hpp"
 #include "gui/panel_fit.hpp"
 #include "gui/style.hpp"
+#include "imgui_fixture.hpp"
 #include "platform/egl_offscreen.hpp"
 
 namespace divlab::gui {
@@ -41,39 +42,14 @@ Scenario bimodal() {
   return s;
 }
 
-class FitPanelTest : public ::testing::Test {
+class FitPanelTest : public AppTest {
  protected:
   void SetUp() override {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = {1600, 900};
-    io.DeltaTime = 1.0f / 60;
-    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
-    app = std::make_unique<App>();
-    ASSERT_TRUE(load_fonts(*app, 1.0f)) << "DejaVu Sans missing";
-    unsigned char* px = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
-    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(1));
+    AppTest::SetUp();
     apply_style(*app);  // the window colours of the theme, as draw_frame sets them
     st.open = true;
   }
-  void TearDown() override {
-    app.reset();
-    ImGui::DestroyContext();
-  }
-  void frame(float x, float y, bool down) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.MousePos = {x, y};
-    io.MouseDown[0] = down;
-    ImGui::NewFrame();
-    draw_fit_window(*app, st, {0, 0}, io.DisplaySize);
-    ImGui::Render();
-  }
-  void idle(int n = 1) {
-    for (int i = 0; i < n; ++i) frame(-1000, -1000, false);
-  }
+  void draw() override { draw_fit_window(*app, st, {0, 0}, ImGui::GetIO().DisplaySize); }
   void click(ImVec2 at) {
     frame(at.x, at.y, false);
     frame(at.x, at.y, true);
@@ -82,7 +58,6 @@ class FitPanelTest : public ::testing::Test {
   double mean_of(const FitRun& r) const { return r.fitter->theta()[0]; }
   double sd_of(const FitRun& r) const { return std::exp(r.fitter->theta()[1]); }
 
-  std::unique_ptr<App> app;
   FitPanelState st;
 };
 

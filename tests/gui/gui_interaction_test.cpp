@@ -9,42 +9,13 @@
 #include "divlab/measures.hpp"
 #include "gui/app.hpp"
 #include "gui/keys.hpp"
+#include "imgui_fixture.hpp"
 
 namespace divlab::gui {
 namespace {
 
-class GuiTest : public ::testing::Test {
+class GuiTest : public AppTest {
  protected:
-  void SetUp() override {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = {1600, 900};
-    io.DeltaTime = 1.0f / 60;
-    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;  // large meshes, as the GL3 backend allows
-    app = std::make_unique<App>();
-    ASSERT_TRUE(load_fonts(*app, 1.0f)) << "DejaVu Sans missing";
-    unsigned char* px = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
-    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(1));
-  }
-  void TearDown() override {
-    app.reset();
-    ImGui::DestroyContext();
-  }
-  // One frame with the mouse at (x, y), left button down or up.
-  void frame(float x, float y, bool down) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.MousePos = {x, y};
-    io.MouseDown[0] = down;
-    ImGui::NewFrame();
-    draw_frame(*app, io.DisplaySize);
-    ImGui::Render();
-  }
-  void idle(int n = 2) {
-    for (int i = 0; i < n; ++i) frame(-1000, -1000, false);
-  }
   void key(int k, bool ctrl = false, bool shift = false) {
     ImGuiIO& io = ImGui::GetIO();
     io.KeyCtrl = ctrl;
@@ -55,7 +26,6 @@ class GuiTest : public ::testing::Test {
     io.KeyCtrl = io.KeyShift = false;
     idle(1);
   }
-  std::unique_ptr<App> app;
 };
 
 Scenario four_bins() {
@@ -93,7 +63,7 @@ TEST_F(GuiTest, DraggingABarChangesPAndTheMetricsFollow) {
   const plot::Axes end = app->density_axes;
   EXPECT_GE(end.y.hi, 0.7);  // the axis grew while dragging
   frame(x, end.px_y(0.7), false);
-  idle();
+  idle(2);
   const double px_tol = 2 * (end.y.hi - end.y.lo) / end.plot.height();
   EXPECT_NEAR(app->doc.probability(Which::p, 3), 0.7, px_tol);
   // The other bins kept their ratios 1 : 2 : 3.
@@ -119,7 +89,7 @@ TEST_F(GuiTest, DraggingAcrossBarsPaintsAShape) {
   frame(qx(2), a.px_y(0.2), true);
   frame(qx(3), a.px_y(0.3), true);
   frame(qx(3), a.px_y(0.3), false);
-  idle();
+  idle(2);
   const auto q = app->doc.probabilities(Which::q);
   EXPECT_LT(q[0], q[1]);
   EXPECT_LT(q[1], q[2]);
@@ -138,7 +108,7 @@ TEST_F(GuiTest, CtrlZUndoesTheDragAndCtrlShiftZRedoesIt) {
   frame(x, a.px_y(0.1), true);
   frame(x, a.px_y(0.5), true);
   frame(x, a.px_y(0.5), false);
-  idle();
+  idle(2);
   const double after = app->doc.probability(Which::p, 0);
   EXPECT_GT(after, 0.4);
   key('Z', true);
@@ -163,7 +133,7 @@ TEST_F(GuiTest, DraggingAMixturePeakMovesItsMean) {
   frame(a.px_x(0), y, true);
   for (int k = 1; k <= 8; ++k) frame(a.px_x(0.25 * k), y, true);
   frame(a.px_x(2), y, false);
-  idle();
+  idle(2);
   const auto& q = app->doc.mixture(Which::q).components;
   ASSERT_EQ(q.size(), 1u);
   EXPECT_NEAR(q[0].mean, 2.0, 3 * (a.x.hi - a.x.lo) / a.plot.width());
@@ -187,7 +157,7 @@ TEST_F(GuiTest, DraggingAShoulderSetsTheWidth) {
   frame(sx, sy, true);
   for (int k = 1; k <= 10; ++k) frame(a.px_x(c.mean + c.scale + 0.1 * k), sy, true);  // to x = 0.5
   frame(a.px_x(0.5), sy, false);
-  idle();
+  idle(2);
   EXPECT_NEAR(app->doc.mixture(Which::p).components[0].scale, 1.5, 3 * (a.x.hi - a.x.lo) / a.plot.width());
   EXPECT_NEAR(app->doc.mixture(Which::p).components[0].mean, -1.0, 1e-12);
 }

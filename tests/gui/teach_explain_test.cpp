@@ -13,6 +13,7 @@
 #include "gui/explain_panel.hpp"
 #include "gui/metric_tooltip.hpp"
 #include "gui/shortcuts.hpp"
+#include "imgui_fixture.hpp"
 
 namespace divlab::gui {
 namespace {
@@ -51,39 +52,11 @@ std::string flat(std::string_view text) {
   return out;
 }
 
-class TeachExplainGui : public ::testing::Test {
+class TeachExplainGui : public ImGuiTest {
  protected:
-  void SetUp() override {
-    ctx_ = ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1280, 800);
-    io.DeltaTime = 1.0f / 60.0f;
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-  }
-  void TearDown() override { ImGui::DestroyContext(ctx_); }
-
-  // One frame; returns the text rendered in it (1.86: End() of a top-level window flushes the log
-  // to the clipboard callback, so text is captured up to the last top-level End()), with every
-  // run of white space (line breaks from wrapping, indentation) made one space.
-  std::string frame(const std::function<void()>& body) { return flat(raw_frame(body)); }
-  std::string raw_frame(const std::function<void()>& body) {
-    ImGuiIO& io = ImGui::GetIO();
-    std::string text;
-    io.ClipboardUserData = &text;
-    io.SetClipboardTextFn = [](void* user, const char* t) { *static_cast<std::string*>(user) += t; };
-    ImGui::NewFrame();
-    ImGui::LogToClipboard();
-    body();
-    if (GImGui->LogEnabled) ImGui::LogFinish();
-    ImGui::Render();
-    io.ClipboardUserData = nullptr;
-    return text;
-  }
-
-  ImGuiContext* ctx_ = nullptr;
+  // One frame; the text rendered in it with every run of white space (line breaks from wrapping,
+  // indentation) made one space.
+  static std::string flat_frame(const std::function<void()>& body) { return flat(text_frame(body)); }
 };
 
 ImGuiWindow* active_tooltip() {
@@ -117,15 +90,15 @@ TEST_F(TeachExplainGui, HoveringEachQuantityOpensItsTooltipWithFormulaAndSentenc
   MiniMetrics panel;
   ImGuiIO& io = ImGui::GetIO();
   io.MousePos = ImVec2(-100, -100);
-  frame([&] { panel.draw(); });
+  flat_frame([&] { panel.draw(); });
   EXPECT_FALSE(panel.hovered);
   const auto rects = panel.rects;
   ASSERT_EQ(rects.size(), 16u);
   for (const auto& [key, rect] : rects) {
     SCOPED_TRACE(key);
     io.MousePos = rect.GetCenter();
-    frame([&] { panel.draw(); });  // the tooltip window appears (hidden for its first frame)
-    const std::string text = frame([&] { panel.draw(); });
+    flat_frame([&] { panel.draw(); });  // the tooltip window appears (hidden for its first frame)
+    const std::string text = flat_frame([&] { panel.draw(); });
     EXPECT_TRUE(panel.hovered);
     ImGuiWindow* tip = active_tooltip();
     ASSERT_NE(tip, nullptr);
@@ -141,14 +114,14 @@ TEST_F(TeachExplainGui, HoveringEachQuantityOpensItsTooltipWithFormulaAndSentenc
   }
   // The exact head line and the sentence of forward KL.
   io.MousePos = rects[4].second.GetCenter();
-  const std::string kl = frame([&] { panel.draw(); });
+  const std::string kl = flat_frame([&] { panel.draw(); });
   EXPECT_NE(kl.find("D(P‖Q) = 2.33 bits"), std::string::npos) << kl;
   EXPECT_NE(kl.find("Coding samples of P with a code built for Q costs 2.33 extra bits per symbol."),
             std::string::npos)
       << kl;
   // Moving away closes it.
   io.MousePos = ImVec2(900, 700);
-  frame([&] { panel.draw(); });
+  flat_frame([&] { panel.draw(); });
   EXPECT_FALSE(panel.hovered);
   EXPECT_EQ(active_tooltip(), nullptr);
 }
@@ -158,7 +131,7 @@ TEST_F(TeachExplainGui, TextWrapsAtSpacesOnlyAndWithinTheWidth) {
       "Turning P into Q means moving probability mass an average distance of 0.49 along x; "
       "TV = 0.49 and H = 0.475, so 0.226 ≤ 0.49 ≤ 0.633 holds.";
   const float width = 150.0f;
-  const std::string text = raw_frame([&] {
+  const std::string text = text_frame([&] {
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ImVec2(400, 400));
     ImGui::Begin("wrap");
@@ -188,10 +161,10 @@ TEST_F(TeachExplainGui, TextWrapsAtSpacesOnlyAndWithinTheWidth) {
 }
 
 TEST_F(TeachExplainGui, UnknownKeyDrawsNoTooltip) {
-  frame([&] {
+  flat_frame([&] {
     draw_metric_tooltip("not_a_key", coin_bits());
   });
-  frame([&] { draw_metric_tooltip("not_a_key", coin_bits()); });
+  flat_frame([&] { draw_metric_tooltip("not_a_key", coin_bits()); });
   EXPECT_EQ(active_tooltip(), nullptr);
 }
 
@@ -202,8 +175,8 @@ TEST_F(TeachExplainGui, ExplainPanelShowsEverySectionWithCurrentNumbers) {
     ImGui::SetNextWindowSize(ImVec2(1280, 4000));  // tall enough that nothing is clipped
     draw_explain_panel(m);
   };
-  frame(draw);
-  const std::string text = frame(draw);
+  flat_frame(draw);
+  const std::string text = flat_frame(draw);
   for (const ExplainSection& s : explain_sections(m)) EXPECT_NE(text.find(s.title), std::string::npos) << s.title;
   // Definitions are open by default: every formula is there, with its value.
   for (const Explanation& e : explanations())
@@ -222,14 +195,14 @@ TEST_F(TeachExplainGui, AnOpenedSectionShowsItsParagraphs) {
     ImGui::SetNextWindowSize(ImVec2(1280, 4000));
     draw_explain_panel(m);
   };
-  frame(draw);
-  frame(draw);
+  flat_frame(draw);
+  flat_frame(draw);
   // Open the "Perplexity is not exp(KL)" header as a click would: its open state lives in the
   // panel window's storage under the header's ID.
   ImGuiWindow* w = ImGui::FindWindowByName(kExplainPanelTitle);
   ASSERT_NE(w, nullptr);
   w->StateStorage.SetInt(w->GetID("Perplexity is not exp(KL)"), 1);
-  const std::string text = frame(draw);
+  const std::string text = flat_frame(draw);
   EXPECT_NE(text.find("A popular mistake says perplexity = exp(KL)."), std::string::npos) << text;
   EXPECT_NE(text.find("Now PPL(P,Q) = 10.1 = 2 × 5.03, while exp(KL) alone, 2^D(P‖Q) = 5.03"), std::string::npos)
       << text;
@@ -237,7 +210,7 @@ TEST_F(TeachExplainGui, AnOpenedSectionShowsItsParagraphs) {
 
 TEST_F(TeachExplainGui, ClosedPanelDrawsNothing) {
   bool open = false;
-  frame([&] { draw_explain_panel(coin_bits(), {}, &open); });
+  flat_frame([&] { draw_explain_panel(coin_bits(), {}, &open); });
   EXPECT_EQ(ImGui::FindWindowByName(kExplainPanelTitle), nullptr);
 }
 

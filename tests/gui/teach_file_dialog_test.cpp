@@ -12,6 +12,8 @@
 #include <functional>
 #include <string>
 
+#include "imgui_fixture.hpp"
+
 namespace divlab::gui {
 namespace {
 
@@ -125,48 +127,15 @@ TEST(TeachFileDialogLogic, EmptyFolderFallsBackToThePresets) {
 
 // [SECTION] Drawing and clicking
 
-class TeachFileDialogGui : public ::testing::Test {
+class TeachFileDialogGui : public ImGuiTest {
  protected:
-  void SetUp() override {
-    ctx_ = ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1280, 800);
-    io.DeltaTime = 1.0f / 60.0f;
-    io.MousePos = ImVec2(-100, -100);
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-  }
-  void TearDown() override { ImGui::DestroyContext(ctx_); }
-
-  // One frame; returns the text rendered in it (End() of a top-level window or popup flushes
-  // ImGui's log to the clipboard callback in 1.86).
-  std::string frame(const std::function<void()>& body) {
-    ImGuiIO& io = ImGui::GetIO();
-    std::string text;
-    io.ClipboardUserData = &text;
-    io.SetClipboardTextFn = [](void* user, const char* t) { *static_cast<std::string*>(user) += t; };
-    ImGui::NewFrame();
-    ImGui::LogToClipboard();
-    body();
-    if (GImGui->LogEnabled) ImGui::LogFinish();
-    ImGui::Render();
-    io.ClipboardUserData = nullptr;
-    return text;
-  }
-
   // Presses and releases the left button at `pos`, one frame each.
-  void click(ImVec2 pos, const std::function<void()>& body) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.MousePos = pos;
-    io.MouseDown[0] = true;
-    frame(body);
-    io.MouseDown[0] = false;
-    frame(body);
+  static void click(ImVec2 pos, const std::function<void()>& body) {
+    mouse(pos, true);
+    text_frame(body);
+    mouse(pos, false);
+    text_frame(body);
   }
-
-  ImGuiContext* ctx_ = nullptr;
 };
 
 // The dialog's file list (a child window) and the centre of its row `i`.
@@ -199,8 +168,8 @@ TEST_F(TeachFileDialogGui, DialogListsTheFolderAndADoubleClickChoosesAFile) {
   auto body = [&] {
     if (auto p = draw_file_dialog(d)) chosen = p;
   };
-  frame(body);  // the popup appears (hidden for its first frame while it measures)
-  const std::string text = frame(body);
+  text_frame(body);  // the popup appears (hidden for its first frame while it measures)
+  const std::string text = text_frame(body);
   ASSERT_NE(popup(kOpenDialogTitle), nullptr);
   for (const char* shown : {"sub/", "C.JSON", "a.json", "b.json", "Presets", "Up", "Open", "Cancel"})
     EXPECT_NE(text.find(shown), std::string::npos) << shown << "\n" << text;
@@ -219,7 +188,7 @@ TEST_F(TeachFileDialogGui, DialogListsTheFolderAndADoubleClickChoosesAFile) {
   ASSERT_TRUE(chosen.has_value());
   EXPECT_EQ(*chosen, d.folder / "a.json");
   EXPECT_FALSE(d.visible);
-  frame(body);
+  text_frame(body);
   EXPECT_EQ(popup(kOpenDialogTitle), nullptr);
 }
 
@@ -229,13 +198,13 @@ TEST_F(TeachFileDialogGui, ClickingAFolderEntersIt) {
   FileDialog d;
   open_file_dialog(d, FileDialogMode::open, t.path(), {});
   auto body = [&] { draw_file_dialog(d); };
-  frame(body);
-  frame(body);
+  text_frame(body);
+  text_frame(body);
   ImGuiWindow* list = file_list();
   ASSERT_NE(list, nullptr);
   click(row_center(list, 0), body);  // "sub/"
   EXPECT_EQ(d.folder, fs::weakly_canonical(t.path() / "sub"));
-  const std::string text = frame(body);
+  const std::string text = text_frame(body);
   EXPECT_NE(text.find("inner.json"), std::string::npos) << text;
   EXPECT_EQ(text.find("a.json"), std::string::npos) << text;
 }
@@ -248,13 +217,13 @@ TEST_F(TeachFileDialogGui, EscapeCancels) {
   auto body = [&] {
     if (auto p = draw_file_dialog(d)) chosen = p;
   };
-  frame(body);
-  frame(body);
+  text_frame(body);
+  text_frame(body);
   ASSERT_NE(popup(kSaveDialogTitle), nullptr);
   ImGui::GetIO().KeysDown[GLFW_KEY_ESCAPE] = true;
-  frame(body);
+  text_frame(body);
   ImGui::GetIO().KeysDown[GLFW_KEY_ESCAPE] = false;
-  frame(body);
+  text_frame(body);
   EXPECT_FALSE(d.visible);
   EXPECT_FALSE(chosen.has_value());
   EXPECT_EQ(popup(kSaveDialogTitle), nullptr);
@@ -264,11 +233,11 @@ TEST_F(TeachFileDialogGui, ErrorDialogShowsTheSpecMessageUntilDismissed) {
   ErrorDialog e;
   const std::string message = "coin.json: p.mass[3]: expected a finite number >= 0, got -0.2";
   auto body = [&] { draw_error_dialog(e); };
-  frame(body);
+  text_frame(body);
   EXPECT_EQ(popup(kErrorDialogTitle), nullptr);  // nothing until an error is shown
   show_error(e, message);
-  frame(body);
-  const std::string text = frame(body);
+  text_frame(body);
+  const std::string text = text_frame(body);
   ImGuiWindow* w = popup(kErrorDialogTitle);
   ASSERT_NE(w, nullptr);
   EXPECT_NE(text.find(message), std::string::npos) << text;
@@ -276,12 +245,12 @@ TEST_F(TeachFileDialogGui, ErrorDialogShowsTheSpecMessageUntilDismissed) {
   // Centred.
   EXPECT_NEAR(w->Pos.x + w->Size.x / 2, 640, 1.0);
   // It stays until OK, Enter or Esc.
-  for (int i = 0; i < 5; ++i) frame(body);
+  for (int i = 0; i < 5; ++i) text_frame(body);
   EXPECT_NE(popup(kErrorDialogTitle), nullptr);
   ImGui::GetIO().KeysDown[GLFW_KEY_ENTER] = true;
-  frame(body);
+  text_frame(body);
   ImGui::GetIO().KeysDown[GLFW_KEY_ENTER] = false;
-  frame(body);
+  text_frame(body);
   EXPECT_EQ(popup(kErrorDialogTitle), nullptr);
 }
 

@@ -13,41 +13,13 @@
 
 #include "gui/help_overlay.hpp"
 #include "gui/shortcuts.hpp"
+#include "imgui_fixture.hpp"
 
 namespace divlab::gui {
 namespace {
 
-class TeachShortcutsGui : public ::testing::Test {
+class TeachShortcutsGui : public ImGuiTest {
  protected:
-  void SetUp() override {
-    ctx_ = ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1280, 800);
-    io.DeltaTime = 1.0f / 60.0f;
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // builds the atlas; no GL upload needed
-  }
-  void TearDown() override { ImGui::DestroyContext(ctx_); }
-
-  // One frame: NewFrame, `body`, Render. Returns the text ImGui rendered during `body`: ImGui's
-  // log goes to the "clipboard", and End() of a top-level window flushes it there, so each
-  // window's text is captured up to its End() (1.86: End() calls LogFinish()).
-  std::string frame(const std::function<void()>& body = [] {}) {
-    ImGuiIO& io = ImGui::GetIO();
-    std::string text;
-    io.ClipboardUserData = &text;
-    io.SetClipboardTextFn = [](void* user, const char* t) { *static_cast<std::string*>(user) += t; };
-    ImGui::NewFrame();
-    ImGui::LogToClipboard();
-    body();
-    if (GImGui->LogEnabled) ImGui::LogFinish();
-    ImGui::Render();
-    io.ClipboardUserData = nullptr;
-    return text;
-  }
-
   void hold(const Shortcut& s) {
     ImGuiIO& io = ImGui::GetIO();
     io.KeyCtrl = s.mods & kCtrl;
@@ -64,13 +36,11 @@ class TeachShortcutsGui : public ::testing::Test {
   std::optional<ActionId> press(const Shortcut& s) {
     hold(s);
     std::optional<ActionId> got;
-    frame([&] { got = poll_shortcut(ImGui::GetIO()); });
+    text_frame([&] { got = poll_shortcut(ImGui::GetIO()); });
     release_all();
-    frame();
+    text_frame();
     return got;
   }
-
-  ImGuiContext* ctx_ = nullptr;
 };
 
 const Shortcut* find(int key, unsigned mods) {
@@ -125,7 +95,7 @@ TEST(TeachShortcutTable, HelpRowsMergeSharedDescriptions) {
 // [SECTION] poll_shortcut
 
 TEST_F(TeachShortcutsGui, EveryShortcutInTheTableIsRecognised) {
-  frame();
+  text_frame();
   for (const Shortcut& s : shortcuts()) {
     SCOPED_TRACE(shortcut_label(s));
     const auto got = press(s);
@@ -135,15 +105,15 @@ TEST_F(TeachShortcutsGui, EveryShortcutInTheTableIsRecognised) {
 }
 
 TEST_F(TeachShortcutsGui, AHeldKeyFiresOnceNotEveryFrame) {
-  frame();
+  text_frame();
   hold(*find(GLFW_KEY_Z, kCtrl));
   int fired = 0;
-  for (int i = 0; i < 60; ++i) frame([&] { fired += poll_shortcut(ImGui::GetIO()).has_value(); });
+  for (int i = 0; i < 60; ++i) text_frame([&] { fired += poll_shortcut(ImGui::GetIO()).has_value(); });
   EXPECT_EQ(fired, 1);
 }
 
 TEST_F(TeachShortcutsGui, ModifiersMustMatchExactly) {
-  frame();
+  text_frame();
   ImGuiIO& io = ImGui::GetIO();
   auto with = [&](int key, bool ctrl, bool shift, bool alt, bool super) {
     io.KeyCtrl = ctrl;
@@ -152,9 +122,9 @@ TEST_F(TeachShortcutsGui, ModifiersMustMatchExactly) {
     io.KeySuper = super;
     io.KeysDown[key] = true;
     std::optional<ActionId> got;
-    frame([&] { got = poll_shortcut(io); });
+    text_frame([&] { got = poll_shortcut(io); });
     release_all();
-    frame();
+    text_frame();
     return got;
   };
   EXPECT_EQ(with(GLFW_KEY_Z, true, false, false, false), ActionId::undo);
@@ -178,18 +148,18 @@ TEST_F(TeachShortcutsGui, LettersDoNotFireWhileTypingButFunctionKeysDo) {
     ImGui::InputText("name", text, sizeof text);
     ImGui::End();
   };
-  for (int i = 0; i < 3; ++i) frame(with_field);  // the field takes keyboard focus
+  for (int i = 0; i < 3; ++i) text_frame(with_field);  // the field takes keyboard focus
   ASSERT_TRUE(ImGui::GetIO().WantTextInput);
   for (const Shortcut& s : shortcuts()) {
     SCOPED_TRACE(shortcut_label(s));
     hold(s);
     std::optional<ActionId> got;
-    frame([&] {
+    text_frame([&] {
       got = poll_shortcut(ImGui::GetIO());
       with_field();
     });
     release_all();
-    frame(with_field);
+    text_frame(with_field);
     ASSERT_TRUE(ImGui::GetIO().WantTextInput);
     if (s.while_typing)
       EXPECT_EQ(got, s.action);
@@ -222,8 +192,8 @@ std::vector<std::string> lines_of(const std::string& text) {
 
 TEST_F(TeachShortcutsGui, OverlayListsExactlyTheShortcutRows) {
   bool open = true;
-  frame([&] { draw_help_overlay(&open); });  // first frame: auto-resize measures
-  const std::string text = frame([&] { draw_help_overlay(&open); });
+  text_frame([&] { draw_help_overlay(&open); });  // first frame: auto-resize measures
+  const std::string text = text_frame([&] { draw_help_overlay(&open); });
   ASSERT_TRUE(open);
   // The overlay draws: its title, then per group a title row and one row per HelpRow,
   // then the closing hint. Nothing else, nothing twice.
@@ -257,13 +227,13 @@ TEST_F(TeachShortcutsGui, F1TogglesTheOverlayAndEscCloses) {
     if (poll_shortcut(ImGui::GetIO()) == ActionId::help) open = !open;
     draw_help_overlay(&open);
   };
-  frame(main_frame);
+  text_frame(main_frame);
   EXPECT_EQ(ImGui::FindWindowByName(kHelpOverlayTitle), nullptr);
 
   hold(*find(GLFW_KEY_F1, kNone));
-  frame(main_frame);
+  text_frame(main_frame);
   release_all();
-  frame(main_frame);
+  text_frame(main_frame);
   ASSERT_TRUE(open);
   ImGuiWindow* w = ImGui::FindWindowByName(kHelpOverlayTitle);
   ASSERT_NE(w, nullptr);
@@ -273,17 +243,17 @@ TEST_F(TeachShortcutsGui, F1TogglesTheOverlayAndEscCloses) {
   EXPECT_NEAR(w->Pos.y + w->Size.y / 2, 400, 1.0);
 
   ImGui::GetIO().KeysDown[GLFW_KEY_ESCAPE] = true;
-  frame(main_frame);
+  text_frame(main_frame);
   release_all();
-  frame(main_frame);
+  text_frame(main_frame);
   EXPECT_FALSE(open);
   EXPECT_FALSE(w->Active);
 
   for (bool expected : {true, false}) {
     hold(*find(GLFW_KEY_F1, kNone));
-    frame(main_frame);
+    text_frame(main_frame);
     release_all();
-    frame(main_frame);
+    text_frame(main_frame);
     EXPECT_EQ(open, expected);
   }
 }

@@ -21,25 +21,6 @@ constexpr double kRel = 1e-9, kAbs = 1e-12;
 
 double num(const json& v) { return v.is_string() ? kInf : v.get<double>(); }
 
-std::vector<std::pair<std::string, double Measures::*>> fields() {
-  return {{"entropy_p", &Measures::entropy_p},
-          {"entropy_q", &Measures::entropy_q},
-          {"cross_entropy_pq", &Measures::cross_entropy_pq},
-          {"cross_entropy_qp", &Measures::cross_entropy_qp},
-          {"kl_pq", &Measures::kl_pq},
-          {"kl_qp", &Measures::kl_qp},
-          {"jsd", &Measures::jsd},
-          {"js_distance", &Measures::js_distance},
-          {"wasserstein_1", &Measures::wasserstein_1},
-          {"total_variation", &Measures::total_variation},
-          {"hellinger", &Measures::hellinger},
-          {"bhattacharyya", &Measures::bhattacharyya},
-          {"perplexity_p", &Measures::perplexity_p},
-          {"perplexity_q", &Measures::perplexity_q},
-          {"perplexity_pq", &Measures::perplexity_pq},
-          {"perplexity_qp", &Measures::perplexity_qp}};
-}
-
 json reference() {
   std::ifstream in(std::string(DIVLAB_TEST_DATA_DIR) + "/reference/discrete.json");
   EXPECT_TRUE(in.good());
@@ -63,9 +44,10 @@ std::vector<Case> cases() {
 }
 
 void expect_matches(const Measures& m, const json& ref, double scale, const std::string& name) {
-  for (const auto& [key, field] : fields()) {
+  for (const Quantity& q : kQuantities) {
+    const std::string key(q.key);
     const double want = num(ref.at(key));
-    const double got = m.*field;
+    const double got = m.*q.value;
     const bool base_free = key.starts_with("perplexity") || key == "wasserstein_1" ||
                            key == "total_variation" || key == "hellinger" || key == "bhattacharyya";
     const double w = (std::isinf(want) || base_free) ? want

@@ -33,26 +33,8 @@ nlohmann::json expected() {
 }
 
 double value_of(const Measures& m, const std::string& key) {
-  const std::pair<const char*, double> all[] = {
-      {"entropy_p", m.entropy_p},
-      {"entropy_q", m.entropy_q},
-      {"cross_entropy_pq", m.cross_entropy_pq},
-      {"cross_entropy_qp", m.cross_entropy_qp},
-      {"kl_pq", m.kl_pq},
-      {"kl_qp", m.kl_qp},
-      {"jsd", m.jsd},
-      {"js_distance", m.js_distance},
-      {"wasserstein_1", m.wasserstein_1},
-      {"total_variation", m.total_variation},
-      {"hellinger", m.hellinger},
-      {"bhattacharyya", m.bhattacharyya},
-      {"perplexity_p", m.perplexity_p},
-      {"perplexity_q", m.perplexity_q},
-      {"perplexity_pq", m.perplexity_pq},
-      {"perplexity_qp", m.perplexity_qp},
-  };
-  for (const auto& [k, v] : all)
-    if (key == k) return v;
+  for (const Quantity& q : kQuantities)
+    if (q.key == key) return m.*q.value;
   ADD_FAILURE() << "unknown key " << key;
   return std::nan("");
 }

@@ -11,10 +11,6 @@
 
 namespace divlab {
 
-// What a quantity is measured in: information (bits/nats), units of x, a probability-like number
-// in [0, 1], or a count of equally likely choices (perplexity; a length for densities).
-enum class QuantityUnit { information, x_units, unitless, choices };
-
 // The fixed description of one SPEC §1 key (all strings UTF-8, static storage).
 struct Explanation {
   std::string_view key;         // JSON key, e.g. "kl_pq"
@@ -23,7 +19,7 @@ struct Explanation {
   std::string_view formula;     // "∑ p log(p/q)"
   std::string_view meaning;     // one or two sentences in plain words
   std::string_view properties;  // symmetric? bounded (by what)? a metric?
-  QuantityUnit unit = QuantityUnit::information;
+  QuantityUnit unit = QuantityUnit::information;  // as the sentences word it (√JSD: a bare number)
   bool symmetric = false;
   bool bounded = false;  // bounded above for every pair (P, Q)
   bool metric = false;   // a distance: symmetric, zero only for P = Q, triangle inequality
@@ -45,7 +41,7 @@ std::optional<double> measure_value(const Measures& m, std::string_view key);
 
 // A number for a sentence: 3 significant digits ("0.42", "3.2", "690.8", "1.2e-05"), "∞" for +∞.
 std::string format_number(double v);
-// A number with its unit: "0.42 bits", "1 bit", "∞ nats", "0.8 (units of x)", "3.2".
+// A number with its unit: "0.42 bits", "1 bit", "∞ nats", "0.3 √bits", "0.8 (units of x)", "3.2".
 std::string format_quantity(double v, QuantityUnit unit, Base base);
 
 // The live sentence for `key` with the current values, e.g. for kl_pq in bits:
