@@ -152,7 +152,8 @@ void frame_gl(benchmark::State& state, std::optional<Scenario> s) {
     int fw = 0, fh = 0;
     window->framebuffer_size(&fw, &fh);
     glViewport(0, 0, fw, fh);
-    glClearColor(1, 1, 1, 1);
+    const divlab::plot::Color bg = divlab::gui::current_theme(*app).background;  // as the app clears
+    glClearColor(bg.r, bg.g, bg.b, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     window->swap();
