@@ -260,6 +260,7 @@ void ImGuiCanvas::text(plot::Vec2 pos, std::string_view utf8, const plot::TextSt
   if (style.h == plot::Align::end) x -= sz.x;
   if (style.v == plot::Align::center) y -= sz.y / 2;
   if (style.v == plot::Align::end) y -= sz.y;
+  if (text_observer) text_observer(utf8, {std::round(x), std::round(y), std::round(x) + sz.x, std::round(y) + sz.y}, bounds_);
   dl_->AddText(f, style.size, {std::round(x), std::round(y)}, to_imu32(style.color), utf8.data(),
                utf8.data() + utf8.size());
 }

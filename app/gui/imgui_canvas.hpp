@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "plot/canvas.hpp"
@@ -28,6 +29,9 @@ class ImGuiCanvas final : public plot::Canvas {
   plot::Vec2 text_size(std::string_view utf8, const plot::TextStyle& style) override;
   void push_clip(plot::Rect r) override;
   void pop_clip() override;
+
+  // Tests: sees each text drawn, its box and the canvas bounds (null: nobody watches).
+  static inline void (*text_observer)(std::string_view text, plot::Rect box, plot::Rect canvas) = nullptr;
 
  private:
   ImFont* font_for(const plot::TextStyle& s) const;

@@ -16,6 +16,7 @@
 
 #include "gui/app.hpp"
 #include "gui/imgui_canvas.hpp"
+#include "test_scenarios.hpp"
 #include "platform/egl_offscreen.hpp"
 
 #ifdef __SANITIZE_ADDRESS__
@@ -30,25 +31,8 @@ namespace {
 
 constexpr int kW = 1600, kH = 900;
 
-Scenario bimodal() {
-  Scenario s;
-  s.kind = Kind::continuous;
-  s.p_mix.components = {{Family::normal, 0.5, -2, 0.6}, {Family::normal, 0.5, 2, 0.6}};
-  s.q_mix.components = {{Family::normal, 1, 0, 1}};
-  s.view = {{"x_range", {-6, 6}}};
-  return s;
-}
-
-Scenario letters() {
-  Scenario s;
-  s.kind = Kind::discrete;
-  for (int i = 0; i < 26; ++i) {
-    s.p_mass.push_back(1.0 + std::sin(i * 0.7) * 0.8);
-    s.q_mass.push_back(1.0 + std::cos(i * 0.4) * 0.9);
-    s.labels.push_back(std::string(1, static_cast<char>('a' + i)));
-  }
-  return s;
-}
+using test::bimodal;
+using test::letters;
 
 class Frame : public ::testing::Test {
  protected:

@@ -19,6 +19,7 @@ class CanvasTest : public ::testing::Test {
   void SetUp() override {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
     io.DisplaySize = {800, 600};
     unsigned char* px = nullptr;
     int w = 0, h = 0;
