@@ -134,6 +134,11 @@ void draw_frame(App& app, ImVec2 display) {
   const float rh1 = std::round(H * 0.6f);
   const bool disc = app.doc.scenario().kind == Kind::discrete;
 
+  // The framebuffer is cleared to the theme background (= WindowBg, ChildBg), so the tiled panels and
+  // their children need not paint it again: a full-screen layer less for a software rasteriser to
+  // blend. (A transparent colour, not NoBackground, which would drop the panel borders too.)
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0, 0, 0, 0));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));
   if (left > 0) {
     if (begin_panel("Sculpt P and Q", {0, top}, {left, H})) panel_tools(app);
     ImGui::End();
@@ -194,6 +199,7 @@ void draw_frame(App& app, ImVec2 display) {
     }
     ImGui::End();
   }
+  ImGui::PopStyleColor(2);
   status_bar(app, status_h);
   draw_fit_window(app, app.fit, {left, top}, {W - left, H});  // over the plots; the P editor stays usable
 

@@ -1,9 +1,11 @@
 #include "gui/imgui_canvas.hpp"
 
+#include <glad/gl.h>
 #include <imgui_internal.h>  // ImDrawListSharedData::TexUvWhitePixel
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 namespace divlab::gui {
 
@@ -14,7 +16,54 @@ ImU32 to_imu32(plot::Color c) {
 ImVec4 to_imvec4(plot::Color c) { return {c.r, c.g, c.b, c.a}; }
 
 namespace {
+// Draws a big opaque rectangle as glClear inside a scissor (its clip rect): the colour is written as
+// it is, as the blended quad would, but a software rasteriser skips the shading.
+constexpr float kClearMinArea = 128 * 128;  // smaller ones stay quads (a callback ends a draw call)
+void clear_rect_callback(const ImDrawList*, const ImDrawCmd* cmd) {
+  const ImDrawData* dd = ImGui::GetDrawData();
+  const ImVec2 o = dd->DisplayPos, sc = dd->FramebufferScale;
+  const float fb_h = dd->DisplaySize.y * sc.y;
+  const ImVec4 r = cmd->ClipRect;
+  const long x0 = std::lround((r.x - o.x) * sc.x), x1 = std::lround((r.z - o.x) * sc.x);
+  const long y0 = std::lround(fb_h - (r.w - o.y) * sc.y), y1 = std::lround(fb_h - (r.y - o.y) * sc.y);
+  if (x1 <= x0 || y1 <= y0) return;
+  glScissor(static_cast<GLint>(x0), static_cast<GLint>(y0), static_cast<GLsizei>(x1 - x0), static_cast<GLsizei>(y1 - y0));
+  const auto col = static_cast<ImU32>(reinterpret_cast<std::uintptr_t>(cmd->UserCallbackData));
+  const ImVec4 c = ImGui::ColorConvertU32ToFloat4(col);
+  glClearColor(c.x, c.y, c.z, c.w);
+  glClear(GL_COLOR_BUFFER_BIT);
+}
 ImVec2 iv(plot::Vec2 p) { return {p.x, p.y}; }
+
+// Whether every point of c strictly between k and e lies within kTolerance px of the segment c[k]→c[e].
+constexpr float kTolerance = 0.2f;
+bool near_chord(std::span<const plot::Vec2> c, std::size_t k, std::size_t e) {
+  const float dx = c[e].x - c[k].x, dy = c[e].y - c[k].y, len = std::hypot(dx, dy);
+  if (len < kTolerance) return false;
+  for (std::size_t i = k + 1; i < e; ++i) {
+    const float px = c[i].x - c[k].x, py = c[i].y - c[k].y, along = dx * px + dy * py;
+    if (std::abs(dx * py - dy * px) > kTolerance * len || along < 0 || along > len * len) return false;
+  }
+  return true;
+}
+
+// The points worth drawing: drops each point within kTolerance px of the chord between its kept
+// neighbours, on `a` and (when given) on the paired `b`. Curves are sampled finer than pixels, and
+// every tiny segment costs a software rasteriser whole 4×4 blocks; the picture does not change.
+constexpr std::size_t kMaxRun = 16;  // bounds the work (quadratic in the run)
+void keep_points(std::span<const plot::Vec2> a, std::span<const plot::Vec2> b, std::vector<std::size_t>& keep) {
+  keep.clear();
+  const std::size_t n = a.size();
+  if (n == 0) return;
+  keep.push_back(0);
+  std::size_t k = 0;
+  for (std::size_t j = 1; j < n; ++j) {
+    const std::size_t e = j + 1;
+    if (e < n && e - k <= kMaxRun && near_chord(a, k, e) && (b.empty() || near_chord(b, k, e))) continue;
+    keep.push_back(j);
+    k = j;
+  }
+}
 
 // Dash pattern in multiples of the line width: on, off.
 void dash_pattern(plot::Dash d, float w, float& on, float& off) {
@@ -24,8 +73,9 @@ void dash_pattern(plot::Dash d, float w, float& on, float& off) {
 }
 }  // namespace
 
-ImGuiCanvas::ImGuiCanvas(ImDrawList* dl, ImFont* regular, ImFont* bold, plot::Rect bounds)
-    : dl_(dl), regular_(regular), bold_(bold ? bold : regular), bounds_(bounds) {}
+ImGuiCanvas::ImGuiCanvas(ImDrawList* dl, ImFont* regular, ImFont* bold, plot::Rect bounds,
+                         std::optional<plot::Color> background)
+    : dl_(dl), regular_(regular), bold_(bold ? bold : regular), bounds_(bounds), background_(background) {}
 
 plot::Vec2 ImGuiCanvas::size() const { return {bounds_.width(), bounds_.height()}; }
 
@@ -34,8 +84,12 @@ void ImGuiCanvas::line(plot::Vec2 a, plot::Vec2 b, const plot::Stroke& s) {
   polyline(pts, s);
 }
 
-void ImGuiCanvas::polyline(std::span<const plot::Vec2> pts, const plot::Stroke& s) {
-  if (pts.size() < 2 || s.width <= 0) return;
+void ImGuiCanvas::polyline(std::span<const plot::Vec2> all, const plot::Stroke& s) {
+  if (all.size() < 2 || s.width <= 0) return;
+  keep_points(all, {}, keep_);
+  std::vector<plot::Vec2>& pts = kept_;
+  pts.clear();
+  for (std::size_t i : keep_) pts.push_back(all[i]);
   const ImU32 col = to_imu32(s.color);
   if (s.dash == plot::Dash::solid) {
     scratch_.clear();
@@ -127,9 +181,14 @@ void ImGuiCanvas::fill_polygon(std::span<const plot::Vec2> pts, plot::Color c) {
   }
 }
 
-void ImGuiCanvas::fill_between(std::span<const plot::Vec2> top, std::span<const plot::Vec2> bottom, plot::Color c) {
-  const std::size_t n = std::min(top.size(), bottom.size());
-  if (n < 2) return;
+void ImGuiCanvas::fill_between(std::span<const plot::Vec2> top_all, std::span<const plot::Vec2> bottom_all,
+                               plot::Color c) {
+  const std::size_t m = std::min(top_all.size(), bottom_all.size());
+  if (m < 2) return;
+  keep_points(top_all.first(m), bottom_all.first(m), keep_);
+  std::vector<plot::Vec2> top, bottom;
+  for (std::size_t i : keep_) top.push_back(top_all[i]), bottom.push_back(bottom_all[i]);
+  const std::size_t n = top.size();
   const ImU32 col = to_imu32(c);
   const ImVec2 uv = dl_->_Data->TexUvWhitePixel;
   // One strip of quads, in chunks so a 16-bit index buffer never overflows.
@@ -156,9 +215,15 @@ void ImGuiCanvas::fill_between(std::span<const plot::Vec2> top, std::span<const 
 }
 
 void ImGuiCanvas::fill_rect(plot::Rect r, plot::Color c) {
-  // The figure's own background over the whole canvas repeats the window's (same theme colour):
-  // skip it, a full layer less for a software rasteriser to blend.
-  if (skip_background_ && r.x0 <= bounds_.x0 && r.y0 <= bounds_.y0 && r.x1 >= bounds_.x1 && r.y1 >= bounds_.y1) return;
+  // Figures paint the theme background only to erase their own area first; on screen that area shows
+  // the background already, so skip it: a layer less for a software rasteriser to blend.
+  if (background_ && c == *background_ && c.a >= 1.0f) return;
+  if (c.a >= 1.0f && r.width() * r.height() >= kClearMinArea) {
+    dl_->PushClipRect({r.x0, r.y0}, {r.x1, r.y1}, true);
+    dl_->AddCallback(clear_rect_callback, reinterpret_cast<void*>(static_cast<std::uintptr_t>(to_imu32(c))));
+    dl_->PopClipRect();
+    return;
+  }
   dl_->AddRectFilled({r.x0, r.y0}, {r.x1, r.y1}, to_imu32(c));
 }
 
@@ -195,6 +260,7 @@ void ImGuiCanvas::text(plot::Vec2 pos, std::string_view utf8, const plot::TextSt
   if (style.h == plot::Align::end) x -= sz.x;
   if (style.v == plot::Align::center) y -= sz.y / 2;
   if (style.v == plot::Align::end) y -= sz.y;
+  if (text_observer) text_observer(utf8, {std::round(x), std::round(y), std::round(x) + sz.x, std::round(y) + sz.y}, bounds_);
   dl_->AddText(f, style.size, {std::round(x), std::round(y)}, to_imu32(style.color), utf8.data(),
                utf8.data() + utf8.size());
 }

@@ -2,6 +2,8 @@
 #pragma once
 #include <imgui.h>
 
+#include <optional>
+#include <string_view>
 #include <vector>
 
 #include "plot/canvas.hpp"
@@ -10,8 +12,10 @@ namespace divlab::gui {
 
 class ImGuiCanvas final : public plot::Canvas {
  public:
-  // `bold` may be null (regular is used). Neither is owned.
-  ImGuiCanvas(ImDrawList* dl, ImFont* regular, ImFont* bold, plot::Rect bounds);
+  // `bold` may be null (regular is used). Neither is owned. `background`: the colour the canvas lies
+  // on (the window's, or the framebuffer cleared to it); opaque fills of it are not drawn again.
+  ImGuiCanvas(ImDrawList* dl, ImFont* regular, ImFont* bold, plot::Rect bounds,
+              std::optional<plot::Color> background = std::nullopt);
 
   plot::Vec2 size() const override;
   void line(plot::Vec2 a, plot::Vec2 b, const plot::Stroke& s) override;
@@ -26,14 +30,19 @@ class ImGuiCanvas final : public plot::Canvas {
   void push_clip(plot::Rect r) override;
   void pop_clip() override;
 
+  // Tests: sees each text drawn, its box and the canvas bounds (null: nobody watches).
+  static inline void (*text_observer)(std::string_view text, plot::Rect box, plot::Rect canvas) = nullptr;
+
  private:
   ImFont* font_for(const plot::TextStyle& s) const;
   ImDrawList* dl_;
   ImFont* regular_;
   ImFont* bold_;
   plot::Rect bounds_;
-  bool skip_background_ = true;  // a fill of the whole canvas is the window's background already
+  std::optional<plot::Color> background_;
   std::vector<ImVec2> scratch_;
+  std::vector<std::size_t> keep_;
+  std::vector<plot::Vec2> kept_;
 };
 
 ImU32 to_imu32(plot::Color c);

@@ -1,7 +1,10 @@
 // The menu bar and the status bar.
 #include <algorithm>
+#include <array>
+#include <cstdio>
 #include <exception>
 #include <filesystem>
+#include <string>
 #include <vector>
 
 #include "gui/actions.hpp"
@@ -10,6 +13,16 @@
 namespace divlab::gui {
 
 namespace {
+
+// text cut to width with "…" at a UTF-8 character boundary (unchanged when it fits).
+std::string fit_text(std::string text, float width) {
+  if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+  while (!text.empty() && ImGui::CalcTextSize((text + "…").c_str()).x > width) {
+    while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
+    if (!text.empty()) text.pop_back();
+  }
+  return text + "…";
+}
 
 // Built-in starting points for each kind (the presets of assets/presets come from the File menu).
 Scenario new_discrete() {
@@ -99,7 +112,7 @@ void menu_bar(App& app) {
   if (ImGui::RadioButton("nats", !bits)) d.set_base(Base::e);
   ImGui::Separator();
   const std::string title = d.scenario().title.value_or("untitled") + (d.dirty() ? " •" : "");
-  ImGui::TextUnformatted(title.c_str());
+  ImGui::TextUnformatted(fit_text(title, ImGui::GetContentRegionAvail().x).c_str());
   ImGui::EndMainMenuBar();
 }
 
@@ -112,12 +125,28 @@ void status_bar(App& app, float height) {
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar);
   ImGui::PopStyleVar();
-  ImGui::TextDisabled("Editing %s (Tab switches)   ·   Ctrl+Z undo   ·   wheel: zoom x, right-drag: pan, "
-                      "double-click: reset   ·   F1 shortcuts   ·   %zu undo steps   ·   %.2f ms CPU/frame",
-                      app.target == Which::p ? "P" : "Q", app.doc.undo_depth(), app.last_frame_cpu_ms);
-  if (!app.notice.empty()) {
-    ImGui::SameLine();
-    ImGui::TextUnformatted(("   ·   " + app.notice).c_str());
+  char steps[32], cpu[32];
+  std::snprintf(steps, sizeof steps, "%zu undo steps", app.doc.undo_depth());
+  std::snprintf(cpu, sizeof cpu, "%.2f ms CPU/frame", app.last_frame_cpu_ms);
+  const std::array<std::string, 6> hints{
+      app.target == Which::p ? "Editing P (Tab switches)" : "Editing Q (Tab switches)", "Ctrl+Z undo",
+      "wheel: zoom x, right-drag: pan, double-click: reset", "F1 shortcuts", steps, cpu};
+  std::array<bool, 6> shown{true, true, true, true, true, true};
+  const std::string notice = app.notice.empty() ? "" : "   ·   " + app.notice;
+  auto joined = [&] {
+    std::string s;
+    for (std::size_t i = 0; i < hints.size(); ++i)
+      if (shown[i]) s += (s.empty() ? "" : "   ·   ") + hints[i];
+    return s;
+  };
+  // A narrow window (presentation scale) drops the hints that matter least rather than clip them.
+  const float room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(notice.c_str()).x;
+  for (const std::size_t drop : {2, 1, 5, 3})
+    if (ImGui::CalcTextSize(joined().c_str()).x > room) shown[drop] = false;
+  ImGui::TextDisabled("%s", joined().c_str());
+  if (!notice.empty()) {
+    ImGui::SameLine(0, 0);
+    ImGui::TextUnformatted(fit_text(notice, ImGui::GetContentRegionAvail().x).c_str());
   }
   ImGui::End();
 }

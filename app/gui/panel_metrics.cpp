@@ -1,5 +1,6 @@
 // Every SPEC §1 quantity: symbol, value and unit, ∞ with its reason, the formula on hover; below
 // them the forward-vs-reverse KL bar chart.
+#include <algorithm>
 #include <cmath>
 
 #include "gui/metric_rows.hpp"
@@ -29,10 +30,14 @@ void panel_metrics(App& app) {
   const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
   // Narrow (presentation scale): two columns, the ∞ reason wraps under the value; the name is in the tooltip.
   const bool narrow = ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 24;
+  auto value_text = [](const MetricRow& r) { return plot::format_value(r.value) + (r.unit.empty() ? "" : " " + r.unit); };
+  float value_w = ImGui::CalcTextSize("0.00000 nats").x;  // the widest value ("0.6665 x units") decides
+  for (const auto& r : rows)
+    if (std::isfinite(r.value)) value_w = std::max(value_w, ImGui::CalcTextSize(value_text(r).c_str()).x);
   if (ImGui::BeginTable("metrics", narrow ? 2 : 3, flags, {0, table_h})) {
     ImGui::TableSetupColumn("symbol", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("PPL(P,Q)").x * 1.15f);
     ImGui::TableSetupColumn("value", narrow ? ImGuiTableColumnFlags_WidthStretch : ImGuiTableColumnFlags_WidthFixed,
-                            narrow ? 1.0f : ImGui::CalcTextSize("0.00000 nats").x);
+                            narrow ? 1.0f : value_w);
     if (!narrow) ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     for (const auto& r : rows) {
       ImGui::TableNextRow();
@@ -54,8 +59,7 @@ void panel_metrics(App& app) {
         ImGui::PopStyleColor();
         hovered |= ImGui::IsItemHovered();
       } else {
-        const std::string value = plot::format_value(r.value) + (r.unit.empty() ? "" : " " + r.unit);
-        ImGui::TextUnformatted(value.c_str());
+        ImGui::TextUnformatted(value_text(r).c_str());
         hovered |= ImGui::IsItemHovered();
         if (!narrow) {
           ImGui::TableNextColumn();

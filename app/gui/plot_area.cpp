@@ -24,7 +24,8 @@ PlotArea plot_area(const char* id, float height) {
 }
 
 ImGuiCanvas make_canvas(const App& app, const PlotArea& area) {
-  return ImGuiCanvas(ImGui::GetWindowDrawList(), app.fonts.regular, app.fonts.bold, area.rect);
+  return ImGuiCanvas(ImGui::GetWindowDrawList(), app.fonts.regular, app.fonts.bold, area.rect,
+                     current_theme(app).background);
 }
 
 void handle_x_navigation(App& app, const PlotArea& area, const plot::Axes& axes) {

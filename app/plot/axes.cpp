@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string_view>
 
 #include "plot/ticks.hpp"
 
@@ -84,15 +85,24 @@ Axes draw_axes(Canvas& c, const Theme& t, Rect outer, const AxesSpec& spec) {
   // x: categories (when they fit) or numeric ticks
   bool drew_categories = false;
   if (!spec.x_categories.empty()) {
-    const auto n = static_cast<int>(spec.x_categories.size());
-    float widest = 0;
-    for (const auto& s : spec.x_categories) widest = std::max(widest, c.text_size(s, tick_style).x);
     const float slot = a.plot.width() / static_cast<float>(std::max(1.0, a.x.hi - a.x.lo));
+    auto widest_of = [&](const std::vector<std::string>& names) {
+      float w = 0;
+      for (const auto& s : names) w = std::max(w, c.text_size(s, tick_style).x);
+      return w;
+    };
+    const std::vector<std::string>* names = &spec.x_categories;
+    float widest = widest_of(*names);
+    if (widest + pad > slot && spec.x_categories_short.size() == names->size()) {
+      names = &spec.x_categories_short;
+      widest = widest_of(*names);
+    }
+    const auto n = static_cast<int>(names->size());
     if (widest > 0) {
       const int every = std::max(1, static_cast<int>(std::ceil((widest + pad) / std::max(1.0f, slot))));
       for (int i = 0; i < n; i += every) {
         if (i < a.x.lo || i > a.x.hi) continue;
-        c.text({a.px_x(i), a.plot.y1 + pad * 0.6f}, spec.x_categories[static_cast<std::size_t>(i)],
+        c.text({a.px_x(i), a.plot.y1 + pad * 0.6f}, (*names)[static_cast<std::size_t>(i)],
                {tick_style.size, t.text_dim, Align::center, Align::start});
       }
       drew_categories = true;
@@ -334,38 +344,79 @@ namespace divlab::plot {
 
 namespace {
 constexpr float kLegendFont = 0.82f;
-// Calls f(entry, x, y) for each entry laid out in rows inside width; returns the rows' total height.
+
+// text split at spaces into lines no wider than width (a single word may be wider).
+std::vector<std::string> wrap_words(Canvas& c, const TextStyle& ts, std::string_view text, float width) {
+  std::vector<std::string> lines{""};
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t word = text.find_first_not_of(' ', i);
+    if (word == std::string_view::npos) break;
+    const std::size_t end = std::min(text.find(' ', word), text.size());
+    std::string candidate = lines.back() + std::string(text.substr(i, end - i));
+    if (!lines.back().empty() && c.text_size(candidate, ts).x > width)
+      lines.emplace_back(text.substr(word, end - word));
+    else
+      lines.back() = std::move(candidate);
+    i = end;
+  }
+  return lines;
+}
+
+// Calls f(entry, text, x, y, swatch) for each piece of the legend laid out in rows of `width`;
+// returns {widest row, total height}. An entry wider than `width` takes a row of its own, and wraps
+// its label under itself only beyond `max_width`.
 template <class F>
-float layout_legend_rows(Canvas& c, const Theme& t, std::span<const LegendEntry> entries, float width, F f) {
-  if (entries.empty()) return 0;
+Vec2 layout_legend_rows(Canvas& c, const Theme& t, std::span<const LegendEntry> entries, float width,
+                        float max_width, F f) {
+  if (entries.empty()) return {0, 0};
   const TextStyle ts{t.font(kLegendFont), t.text};
   const float swatch = t.px(18), gap = t.px(5), sep = t.px(16), row = ts.size * 1.4f;
-  float x = 0, y = 0;
+  max_width = std::max(width, max_width);
+  float x = 0, y = 0, widest = 0;
   for (const auto& e : entries) {
     const float w = swatch + gap + c.text_size(e.label, ts).x;
     if (x > 0 && x + w > width) x = 0, y += row;
-    f(e, x, y + row / 2);
-    x += w + sep;
+    if (w <= max_width) {
+      f(e, e.label, x, y + row / 2, true);
+      widest = std::max(widest, x + w);
+      x += w + sep;
+      if (w > width) x = width;  // a row of its own
+      continue;
+    }
+    const auto lines = wrap_words(c, ts, e.label, max_width - swatch - gap);
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+      f(e, lines[k], 0.0f, y + row * (static_cast<float>(k) + 0.5f), k == 0);
+      widest = std::max(widest, swatch + gap + c.text_size(lines[k], ts).x);
+    }
+    y += row * static_cast<float>(lines.size() - 1);
+    x = width;  // the next entry starts a new row
   }
-  return y + row;
+  return {widest, y + row};
 }
 }  // namespace
 
-float legend_rows_height(Canvas& c, const Theme& t, std::span<const LegendEntry> entries, float width) {
-  return layout_legend_rows(c, t, entries, width, [](const LegendEntry&, float, float) {});
+Vec2 legend_rows_size(Canvas& c, const Theme& t, std::span<const LegendEntry> entries, float width, float max_width) {
+  return layout_legend_rows(c, t, entries, width, max_width,
+                            [](const LegendEntry&, const std::string&, float, float, bool) {});
 }
 
-void draw_legend_rows(Canvas& c, const Theme& t, Rect band, std::span<const LegendEntry> entries) {
+float legend_rows_height(Canvas& c, const Theme& t, std::span<const LegendEntry> entries, float width) {
+  return legend_rows_size(c, t, entries, width, width).y;
+}
+
+void draw_legend_rows(Canvas& c, const Theme& t, Rect band, std::span<const LegendEntry> entries, float max_width) {
   const TextStyle ts{t.font(kLegendFont), t.text, Align::start, Align::center};
   const float swatch = t.px(18), gap = t.px(5);
-  layout_legend_rows(c, t, entries, band.width(), [&](const LegendEntry& e, float x, float y) {
-    const float sx = band.x0 + x, sy = band.y0 + y;
-    if (e.filled)
-      c.fill_rect({sx, sy - ts.size * 0.3f, sx + swatch, sy + ts.size * 0.3f}, e.color);
-    else
-      c.line({sx, sy}, {sx + swatch, sy}, {e.color, t.px(t.line_width), e.dash});
-    c.text({sx + swatch + gap, sy}, e.label, ts);
-  });
+  layout_legend_rows(c, t, entries, band.width(), max_width,
+                     [&](const LegendEntry& e, const std::string& text, float x, float y, bool with_swatch) {
+                       const float sx = band.x0 + x, sy = band.y0 + y;
+                       if (with_swatch && e.filled)
+                         c.fill_rect({sx, sy - ts.size * 0.3f, sx + swatch, sy + ts.size * 0.3f}, e.color);
+                       else if (with_swatch)
+                         c.line({sx, sy}, {sx + swatch, sy}, {e.color, t.px(t.line_width), e.dash});
+                       c.text({sx + swatch + gap, sy}, text, ts);
+                     });
 }
 
 }  // namespace divlab::plot

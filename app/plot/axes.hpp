@@ -36,6 +36,7 @@ struct AxesSpec {
   std::string x_label, y_label;
   // Categorical x: one label per integer position 0..n−1 (shown when they fit), instead of ticks.
   std::vector<std::string> x_categories;
+  std::vector<std::string> x_categories_short;  // shown instead when x_categories do not fit (same count)
   bool y_zero_line = true;  // a stronger line at y = 0 when it is in range
   bool y_ticks = true;      // false: no y grid or tick labels (e.g. horizontal bar rows)
   float top_reserve = 0;    // pixels kept free above the plot area (e.g. for a legend row)
@@ -72,10 +73,15 @@ struct LegendEntry {
   bool filled = false;  // a swatch instead of a line
 };
 enum class Corner { top_left, top_right };
-// Height of a legend laid out in rows across `width` (entries flow left to right, then wrap).
+// Size {widest row, height} of a legend laid out in rows across `width` (entries flow left to right,
+// then wrap). An entry wider than `width` takes a row of its own up to `max_width`, beyond which its
+// label wraps at spaces.
+Vec2 legend_rows_size(Canvas& c, const Theme& t, std::span<const LegendEntry> entries, float width, float max_width);
 float legend_rows_height(Canvas& c, const Theme& t, std::span<const LegendEntry> entries, float width);
-// Draws that legend in `band` (typically the strip reserved above the plot by AxesSpec::top_reserve).
-void draw_legend_rows(Canvas& c, const Theme& t, Rect band, std::span<const LegendEntry> entries);
+// Draws that legend in `band` (typically the strip reserved above the plot by AxesSpec::top_reserve);
+// band.width() is the `width` above.
+void draw_legend_rows(Canvas& c, const Theme& t, Rect band, std::span<const LegendEntry> entries,
+                      float max_width = 0);
 void draw_legend(Canvas& c, const Theme& t, const Axes& a, std::span<const LegendEntry> entries,
                  Corner corner = Corner::top_right);
 

@@ -20,6 +20,7 @@ struct Rect {
 struct Color {
   float r = 0, g = 0, b = 0, a = 1;  // straight (not premultiplied) alpha, 0..1
   Color with_alpha(float alpha) const { return {r, g, b, alpha}; }
+  bool operator==(const Color&) const = default;
 };
 enum class Dash { solid, dashed, dotted };
 struct Stroke {

@@ -63,6 +63,21 @@ Range x_range(const FigureData& d, const FigureOptions& o) {
 
 std::string kl_text(double v, const std::string& u) { return format_value(v) + (std::isinf(v) ? "" : " " + u); }
 
+// A legend in rows above the plot: laid out across most of the figure's width, reserved before the axes
+// are drawn, then placed from the plot's left edge, or further left when a long row needs the room.
+struct LegendRows {
+  float width, max_width;  // rows flow in width; one entry alone may take max_width
+  Vec2 size;
+  LegendRows(Canvas& c, const Theme& t, Rect r, std::span<const LegendEntry> legend)
+      : width(r.width() - t.px(60)), max_width(r.width() - t.px(12)),
+        size(legend_rows_size(c, t, legend, width, max_width)) {}
+  float reserve(const Theme& t) const { return size.y + t.px(4); }
+  void draw(Canvas& c, const Theme& t, Rect r, const Axes& a, std::span<const LegendEntry> legend) const {
+    const float x0 = std::max(r.x0 + t.px(6), std::min(a.plot.x0, r.x1 - t.px(6) - size.x));
+    draw_legend_rows(c, t, {x0, a.plot.y0 - reserve(t), x0 + width, a.plot.y0}, legend, max_width);
+  }
+};
+
 }  // namespace
 
 // [SECTION] data
@@ -202,8 +217,8 @@ Axes figure_contributions(Canvas& c, const Theme& t, Rect r, const FigureData& d
   if (o.show_jsd)
     legend.push_back({"JSD integrand:  " + sum + " = " + format_value(d.measures.jsd) + " " + u, t.m,
                       disc ? Dash::solid : t.m_dash});
-  const float band_w = r.width() - t.px(60);
-  if (o.legend) spec.top_reserve = legend_rows_height(c, t, legend, band_w) + t.px(4);
+  const LegendRows rows(c, t, r, legend);
+  if (o.legend) spec.top_reserve = rows.reserve(t);
   const Axes a = draw_axes(c, t, r, spec);
   if (disc) {
     const auto xs = indices(cv.p.size());
@@ -225,8 +240,7 @@ Axes figure_contributions(Canvas& c, const Theme& t, Rect r, const FigureData& d
     plot_infinities(c, a, t, cv.x, cv.contrib_qp, t.q);
     if (o.show_jsd) plot_line(c, a, cv.x, cv.jsd_integrand, t.m_stroke());
   }
-  if (o.legend)
-    draw_legend_rows(c, t, {a.plot.x0, a.plot.y0 - spec.top_reserve, a.plot.x0 + band_w, a.plot.y0}, legend);
+  if (o.legend) rows.draw(c, t, r, a, legend);
   return a;
 }
 
@@ -256,7 +270,7 @@ Axes figure_cdf(Canvas& c, const Theme& t, Rect r, const FigureData& d, const Fi
   } else {
     xs = cv.x, fp = cv.cdf_p, fq = cv.cdf_q;
   }
-  const std::string w1 = format_value(d.measures.wasserstein_1) + (std::isinf(d.measures.wasserstein_1) ? "" : " (x units)");
+  const std::string w1 = format_value(d.measures.wasserstein_1) + (std::isinf(d.measures.wasserstein_1) ? "" : " (x\u00a0units)");
   const std::vector<LegendEntry> legend{
       {"F_P", t.p, t.p_dash}, {"F_Q", t.q, t.q_dash}, {"area |F_P − F_Q| = W₁ = " + w1, t.m.with_alpha(0.5f), Dash::solid, true}};
   AxesSpec spec;
@@ -264,14 +278,13 @@ Axes figure_cdf(Canvas& c, const Theme& t, Rect r, const FigureData& d, const Fi
   spec.x = xr;
   spec.y = o.y.value_or(Range{0, 1.05});
   spec.x_label = r.height() > t.font() * 16 ? "x" : "";
-  const float band_w = r.width() - t.px(60);
-  if (o.legend) spec.top_reserve = legend_rows_height(c, t, legend, band_w) + t.px(4);
+  const LegendRows rows(c, t, r, legend);
+  if (o.legend) spec.top_reserve = rows.reserve(t);
   const Axes a = draw_axes(c, t, r, spec);
   plot_fill_between(c, a, xs, fp, fq, t.m.with_alpha(t.fill_alpha + 0.1f));
   plot_line(c, a, xs, fp, t.p_stroke());
   plot_line(c, a, xs, fq, t.q_stroke());
-  if (o.legend)
-    draw_legend_rows(c, t, {a.plot.x0, a.plot.y0 - spec.top_reserve, a.plot.x0 + band_w, a.plot.y0}, legend);
+  if (o.legend) rows.draw(c, t, r, a, legend);
   return a;
 }
 
@@ -300,22 +313,45 @@ void figure_metrics(Canvas& c, const Theme& t, Rect r, const FigureData& d, cons
   ls.x = {-0.6, 2.6};
   ls.y = o.y.value_or(Range{0, top * 1.22});
   ls.x_categories = {kn.begin(), kn.end()};
+  ls.x_categories_short = {"P‖Q", "Q‖P", "JSD"};
   const Axes la = draw_axes(c, t, left, ls);
-  c.push_clip(la.plot);
   const float by = la.px_y(bound);
+  c.push_clip(la.plot);
   c.line({la.px_x(1.6), by}, {la.plot.x1, by}, {t.m, t.px(1), Dash::dashed});
-  c.text({la.plot.x1 - t.px(4), by - t.px(2)}, d.base == Base::two ? "max 1 bit" : "max ln 2",
-         {t.font(0.75f), t.m, Align::end, Align::end});
   c.pop_clip();
+  const TextStyle vs{t.font(0.8f), t.text, Align::center, Align::end, Weight::bold};
+  std::vector<Rect> taken;  // bars and their value labels: the bound's label must not cover them
   for (int i = 0; i < 3; ++i) {
+    const auto k = static_cast<std::size_t>(i);
     const double xs[1] = {static_cast<double>(i)};
-    const double ys[1] = {kv[static_cast<std::size_t>(i)]};
-    plot_bars(c, la, xs, ys, 0.62, 0, kc[static_cast<std::size_t>(i)].with_alpha(0.8f), {kc[static_cast<std::size_t>(i)], t.px(1)});
-    plot_infinities(c, la, t, xs, ys, kc[static_cast<std::size_t>(i)]);
+    const double ys[1] = {kv[k]};
+    plot_bars(c, la, xs, ys, 0.62, 0, kc[k].with_alpha(0.8f), {kc[k], t.px(1)});
+    plot_infinities(c, la, t, xs, ys, kc[k]);
+    const float half = la.px_x(0.31) - la.px_x(0);
+    const float top = std::isfinite(ys[0]) ? std::clamp(la.px_y(ys[0]), la.plot.y0, la.plot.y1) : la.plot.y0;
+    taken.push_back({la.px_x(i) - half, top, la.px_x(i) + half, la.plot.y1});
     const std::string lbl = format_value(ys[0], 3);
-    const TextStyle vs{t.font(0.8f), t.text, Align::center, Align::end, Weight::bold};
-    if (std::isfinite(ys[0]) && c.text_size(lbl, vs).x < la.px_x(0.95) - la.px_x(0))
-      c.text({la.px_x(i), std::max(la.plot.y0 + vs.size, la.px_y(ys[0]) - t.px(3))}, lbl, vs);
+    const float lw = c.text_size(lbl, vs).x;
+    if (!std::isfinite(ys[0]) || lw >= la.px_x(0.95) - la.px_x(0)) continue;
+    float y = std::max(la.plot.y0 + vs.size, la.px_y(ys[0]) - t.px(3));
+    if (i == 2 && y > by - t.px(1) && y - vs.size < by + t.px(1)) y = by - t.px(3);  // above the bound, not across it
+    c.text({la.px_x(i), y}, lbl, vs);
+    taken.push_back({la.px_x(i) - lw / 2, y - vs.size, la.px_x(i) + lw / 2, y});
+  }
+  // The bound's label above its line at the right: shortened, or left out, where it would cover a bar.
+  const TextStyle bs{t.font(0.75f), t.m, Align::end, Align::end};
+  const std::array<const char*, 2> bound_texts =
+      d.base == Base::two ? std::array<const char*, 2>{"max 1 bit", "1 bit"} : std::array<const char*, 2>{"max ln 2", "ln 2"};
+  for (const char* text : bound_texts) {
+    const Vec2 sz = c.text_size(text, bs);
+    const Rect box{la.plot.x1 - t.px(4) - sz.x, by - t.px(2) - sz.y, la.plot.x1 - t.px(4), by - t.px(2)};
+    const bool clear = box.x0 > la.plot.x0 && box.y0 > la.plot.y0 &&
+                       std::none_of(taken.begin(), taken.end(), [&](const Rect& b) {
+                         return box.x0 < b.x1 && b.x0 < box.x1 && box.y0 < b.y1 && b.y0 < box.y1;
+                       });
+    if (!clear) continue;
+    c.text({box.x1, box.y1}, text, bs);
+    break;
   }
 
   // Right: the bounded, symmetric distances on [0, 1].
@@ -325,6 +361,7 @@ void figure_metrics(Canvas& c, const Theme& t, Rect r, const FigureData& d, cons
   rs.x = {-0.6, 2.6};
   rs.y = {0, 1.12};
   rs.x_categories = {"TV", "Hellinger", "BC"};
+  rs.x_categories_short = {"TV", "H", "BC"};  // H as in the metrics table
   const Axes ra = draw_axes(c, t, right, rs);
   for (int i = 0; i < 3; ++i) {
     const double xs[1] = {static_cast<double>(i)};
@@ -355,13 +392,24 @@ void figure_identities(Canvas& c, const Theme& t, Rect r, const FigureData& d, c
   }
   AxesSpec spec;
   spec.title = o.title ? "Cross-entropy = entropy + KL (" + u + ")" : "";
+  const TextStyle title_style{t.font(), t.text, Align::start, Align::start, Weight::bold};
+  if (o.title && c.text_size(spec.title, title_style).x > r.width() - t.px(12)) spec.title = "Cross-entropy (" + u + ")";
   spec.x = o.x.value_or(Range{lo - 0.02 * (hi - lo + 1e-9), hi + 0.25 * (hi - lo + 1e-9)});
   spec.y = {0, 3.3};
   spec.y_ticks = false;
   spec.y_zero_line = false;
-  // Leave room below the bars for the perplexity line.
+  // The perplexity relations below the bars, each on one line, or two where the figure is narrow.
+  const TextStyle ps{t.font(0.9f), t.text, Align::start, Align::start};
+  const std::array<std::pair<std::string, std::string>, 2> ppl{
+      std::pair{"PPL(P,Q) = PPL(P) · " + b + "^D(P‖Q):", format_value(m.perplexity_pq) + " = " +
+                                                          format_value(m.perplexity_p) + " × " + b + "^" + format_value(m.kl_pq)},
+      std::pair{"PPL(Q,P) = PPL(Q) · " + b + "^D(Q‖P):", format_value(m.perplexity_qp) + " = " +
+                                                          format_value(m.perplexity_q) + " × " + b + "^" + format_value(m.kl_qp)}};
+  const bool ppl_wrap = std::any_of(ppl.begin(), ppl.end(), [&](const auto& p) {
+    return c.text_size(p.first + "  " + p.second, ps).x > r.width() - t.px(16);
+  });
   Rect bars = r;
-  const float ppl_h = t.font(0.9f) * 3.0f;
+  const float ppl_h = ps.size * (ppl_wrap ? 5.7f : 3.0f);
   bars.y1 = r.y1 - ppl_h;
   const Axes a = draw_axes(c, t, bars, spec);
   c.push_clip(a.plot);
@@ -373,32 +421,40 @@ void figure_identities(Canvas& c, const Theme& t, Rect r, const FigureData& d, c
     const double y0 = 2.0 - 1.45 * static_cast<double>(i), y1 = y0 + 0.62;
     const float py0 = a.px_y(y1), py1 = a.px_y(y0);
     // H segment from 0 to H, then the KL segment from H to H + D (to the edge when ∞).
-    const float x0 = a.px_x(std::min(0.0, row.h)), xh = a.px_x(row.h);
+    const float xh = a.px_x(row.h);
     c.fill_rect({std::min(a.px_x(0), xh), py0, std::max(a.px_x(0), xh), py1}, row.col.with_alpha(0.8f));
     const bool inf = !std::isfinite(row.kl);
     const float xk = inf ? a.plot.x1 - t.px(2) : a.px_x(row.h + row.kl);
     c.fill_rect({xh, py0, std::max(xh + 1, xk), py1}, row.col.with_alpha(0.3f));
     c.stroke_rect({xh, py0, std::max(xh + 1, xk), py1}, {row.col, t.px(1.2f), Dash::dashed});
     if (inf) c.text({xk - t.px(4), (py0 + py1) / 2}, "∞", {t.font(1.1f), t.infinite, Align::end, Align::center, Weight::bold});
-    (void)x0;
-    labels.push_back({{a.plot.x0 + t.px(4), py0 - t.px(3)},
-                      row.name + " = " + row.self + " + " + row.div + ":   " + format_value(row.cross) + " = " +
-                          format_value(row.h) + " + " + format_value(row.kl)});
+    // The identity with its numbers above the bar; the numbers go on a line of their own when narrow.
+    const std::string head = row.name + " = " + row.self + " + " + row.div + ":";
+    const std::string numbers = format_value(row.cross) + " = " + format_value(row.h) + " + " + format_value(row.kl);
+    const Vec2 at{a.plot.x0 + t.px(4), py0 - t.px(3)};
+    if (c.text_size(head + "   " + numbers, label).x <= r.x1 - at.x - t.px(4)) {
+      labels.push_back({at, head + "   " + numbers});
+    } else {
+      labels.push_back({{at.x, at.y - label.size * 1.25f}, head});
+      labels.push_back({at, numbers});
+    }
   }
   c.pop_clip();
   for (const auto& [pos, text] : labels) c.text(pos, text, label);  // unclipped: short plots keep them whole
 
   // The perplexity relation, with the current numbers.
-  const TextStyle ps{t.font(0.9f), t.text, Align::start, Align::start};
-  const float y = bars.y1 + t.px(4);
-  c.text({r.x0 + t.px(8), y},
-         "PPL(P,Q) = PPL(P) · " + b + "^D(P‖Q):  " + format_value(m.perplexity_pq) + " = " +
-             format_value(m.perplexity_p) + " × " + b + "^" + format_value(m.kl_pq),
-         ps);
-  c.text({r.x0 + t.px(8), y + ps.size * 1.35f},
-         "PPL(Q,P) = PPL(Q) · " + b + "^D(Q‖P):  " + format_value(m.perplexity_qp) + " = " +
-             format_value(m.perplexity_q) + " × " + b + "^" + format_value(m.kl_qp),
-         {ps.size, t.text_dim});
+  float y = bars.y1 + t.px(4);
+  for (std::size_t i = 0; i < ppl.size(); ++i) {
+    const TextStyle style{ps.size, i == 0 ? t.text : t.text_dim, Align::start, Align::start};
+    if (ppl_wrap) {
+      c.text({r.x0 + t.px(8), y}, ppl[i].first, style);
+      c.text({r.x0 + t.px(20), y + ps.size * 1.25f}, ppl[i].second, style);
+      y += ps.size * 2.6f;
+    } else {
+      c.text({r.x0 + t.px(8), y}, ppl[i].first + "  " + ppl[i].second, style);
+      y += ps.size * 1.35f;
+    }
+  }
 }
 
 // [SECTION] dashboard

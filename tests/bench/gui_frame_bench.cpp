@@ -23,24 +23,15 @@
 
 #include "gui/app.hpp"
 #include "platform/window.hpp"
+#include "../gui/test_scenarios.hpp"
 
 namespace {
 
 using divlab::Scenario;
 using divlab::Which;
 using divlab::gui::App;
-
-Scenario letters() {  // 26 labelled bins, like the English/German preset
-  Scenario s;
-  s.kind = divlab::Kind::discrete;
-  s.base = divlab::Base::two;
-  for (int i = 0; i < 26; ++i) {
-    s.p_mass.push_back(1.0 + std::sin(i * 0.7) * 0.8);
-    s.q_mass.push_back(1.0 + std::cos(i * 0.4) * 0.9);
-    s.labels.push_back(std::string(1, static_cast<char>('a' + i)));
-  }
-  return s;
-}
+using divlab::test::bimodal;
+using divlab::test::letters;
 
 Scenario bins256() {
   Scenario s;
@@ -49,15 +40,6 @@ Scenario bins256() {
     s.p_mass.push_back(std::exp(-std::pow((i - 80) / 20.0, 2)) + 1e-3);
     s.q_mass.push_back(std::exp(-std::pow((i - 128) / 40.0, 2)) + 1e-3);
   }
-  return s;
-}
-
-Scenario bimodal() {
-  Scenario s;
-  s.kind = divlab::Kind::continuous;
-  s.p_mix.components = {{divlab::Family::normal, 0.5, -2, 0.6}, {divlab::Family::normal, 0.5, 2, 0.6}};
-  s.q_mix.components = {{divlab::Family::normal, 1, 0, 1}};
-  s.view = {{"x_range", {-6, 6}}};
   return s;
 }
 
@@ -152,7 +134,8 @@ void frame_gl(benchmark::State& state, std::optional<Scenario> s) {
     int fw = 0, fh = 0;
     window->framebuffer_size(&fw, &fh);
     glViewport(0, 0, fw, fh);
-    glClearColor(1, 1, 1, 1);
+    const divlab::plot::Color bg = divlab::gui::current_theme(*app).background;  // as the app clears
+    glClearColor(bg.r, bg.g, bg.b, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     window->swap();

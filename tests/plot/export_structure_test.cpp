@@ -115,6 +115,7 @@ std::string run(const std::string& cmd) {
 }
 
 std::string without_space(std::string s) {
+  for (std::size_t p; (p = s.find("\u00a0")) != std::string::npos;) s.erase(p, 2);  // no-break space (UTF-8)
   s.erase(std::remove_if(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); }), s.end());
   return s;
 }
