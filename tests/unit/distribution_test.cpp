@@ -108,6 +108,20 @@ TEST(Distribution, NormalisedSubnormalMassesStayExact) {
   EXPECT_EQ(m[3], 0.0);
 }
 
+// Scaling every mass by 2^k changes nothing, bit for bit, whichever way the sum is taken: one pass
+// (|k| ≤ 900), a second scaled pass (900 < |k| < 1000) or ldexp per mass (beyond).
+TEST(Distribution, NormalisedIgnoresPowerOfTwoScaling) {
+  std::vector<double> base(1000);
+  for (size_t i = 0; i < base.size(); ++i) base[i] = 1 + std::fmod(0.6180339887498949 * (i + 1), 1.0);
+  const std::vector<double> want = normalised(base);
+  for (int k : {-1000, -990, -950, -901, -900, -850, -1, 1, 850, 900, 901, 950, 999, 1000, 1012}) {
+    std::vector<double> scaled = base;
+    for (double& m : scaled) m = std::ldexp(m, k);
+    const std::vector<double> got = normalised(scaled);
+    for (size_t i = 0; i < base.size(); ++i) ASSERT_EQ(got[i], want[i]) << "k = " << k << ", i = " << i;
+  }
+}
+
 TEST(Distribution, NormalisedMixtureWeights) {
   const Mixture m{{{Family::normal, 3, 0, 1}, {Family::laplace, 1, 0, 1}, {Family::normal, 0, 0, 1}}};
   const Mixture n = normalised(m);
