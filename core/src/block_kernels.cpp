@@ -47,6 +47,8 @@ TermSums sum_terms_scalar(const BinBlock& b) {
     s.hq -= q * lq;
     s.xpq -= p * lq;
     s.xqp -= q * lp;
+    // point_terms asks for log m only where p, q > 0 and |d| > kSeriesD (m = s/2 > 0 there, and
+    // the same m as the block's): the precomputed vectorised log is that value.
     const double lm = b.lm[i];
     const PointTerms t = point_terms(p, q, lp, lq, [lm](double) { return lm; });
     s.kl_pq += t.kl_pq;

@@ -1,17 +1,22 @@
 // sum_terms for W lanes of doubles, written once with GCC vector extensions and compiled twice:
 // W = 4 in block_kernels_avx2.cpp (-mavx2 -mfma), W = 8 in block_kernels_avx512.cpp
 // (-mavx512f). Branch-free: both the series and the direct form of each pointwise term are
-// computed and the right one is selected per lane. Include only from those two files.
+// computed and the right one is selected per lane. Include only from those two files: everything
+// here has internal linkage, so no function compiled for AVX can stand in for a baseline one.
 #pragma once
+#if !defined(__AVX2__) || !defined(__FMA__)
+#error "block_kernels_simd.hpp is for the files compiled with -mavx2 -mfma or -mavx512f -mfma"
+#endif
 #include <immintrin.h>
 
 #include <cstring>
-#include <limits>
+#include <numbers>
 
 #include "block_kernels.hpp"
 #include "measures_detail.hpp"
 
 namespace divlab::detail::simd {
+namespace {
 
 typedef double V4 __attribute__((vector_size(32)));  // 4 doubles
 typedef double V8 __attribute__((vector_size(64)));  // 8 doubles
@@ -58,7 +63,7 @@ double lanes_sum(V v) {
 template <int W>
 TermSums sum_terms(const BinBlock& b) {
   using V = typename Lanes<W>::V;
-  const V zero = V{} + 0.0, inf = zero + std::numeric_limits<double>::infinity();
+  const V zero = V{} + 0.0, inf = zero + __builtin_inf();
   V hp = zero, hq = zero, xpq = zero, xqp = zero, kl_pq = zero, kl_qp = zero, jsd = zero;
   V tv = zero, h2 = zero, bc = zero;
   std::size_t i = 0;
@@ -89,7 +94,10 @@ TermSums sum_terms(const BinBlock& b) {
     const V t_qp = (q_pos & ~p_pos) ? inf : series ? series_qp : direct_qp;
     kl_pq += some ? t_pq : zero;
     kl_qp += some ? t_qp : zero;
-    jsd += some ? (series ? series_jsd : direct_jsd) : zero;
+    // Where one side is 0, m = s/2 may underflow to 0 (s = 2^−1074): take the limit ½·s·ln 2,
+    // as point_terms does, rather than direct_jsd's 0·(log 0 − log m).
+    const auto one_sided = p_pos ^ q_pos;
+    jsd += some ? (one_sided ? 0.5 * std::numbers::ln2 * s : series ? series_jsd : direct_jsd) : zero;
 
     tv += diff < 0 ? -diff : diff;
     // hellinger_bc_terms: g = √(pq); h2 = s·d²·C(d²) (series) or s − 2g.
@@ -104,4 +112,5 @@ TermSums sum_terms(const BinBlock& b) {
   return sums;
 }
 
+}  // namespace
 }  // namespace divlab::detail::simd

@@ -56,11 +56,17 @@ namespace detail {
 
 namespace {
 
+// The largest mass and the smallest positive one.
+struct Extremes {
+  double max = 0, min_positive = std::numeric_limits<double>::infinity();
+};
+
 // Σ map(mass) in blocks of 4 lanes, the blocks added with Neumaier's compensation: relative
-// error < ~1e-14. With `max`, the largest mass is found in the same pass.
+// error < ~1e-14. With `extremes`, they are found in the same pass.
 template <class Map>
-double compensated_sum(std::span<const double> mass, Map map, double* max = nullptr) {
-  double sum = 0, comp = 0, top[4] = {0, 0, 0, 0};
+double compensated_sum(std::span<const double> mass, Map map, Extremes* extremes = nullptr) {
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  double sum = 0, comp = 0, top[4] = {0, 0, 0, 0}, low[4] = {kInf, kInf, kInf, kInf};
   constexpr size_t kBlock = 1024;
   for (size_t b = 0; b < mass.size(); b += kBlock) {
     double lane[4] = {0, 0, 0, 0};
@@ -68,15 +74,23 @@ double compensated_sum(std::span<const double> mass, Map map, double* max = null
     size_t j = b;
     for (; j + 4 <= end; j += 4)
       for (size_t l = 0; l < 4; ++l) {
-        lane[l] += map(mass[j + l]);
-        top[l] = mass[j + l] > top[l] ? mass[j + l] : top[l];
+        const double m = mass[j + l];
+        lane[l] += map(m);
+        top[l] = m > top[l] ? m : top[l];
+        low[l] = m > 0 && m < low[l] ? m : low[l];
       }
-    for (; j < end; ++j) lane[0] += map(mass[j]), top[0] = std::max(top[0], mass[j]);
+    for (; j < end; ++j) {
+      const double m = mass[j];
+      lane[0] += map(m), top[0] = std::max(top[0], m), low[0] = m > 0 ? std::min(low[0], m) : low[0];
+    }
     const double v = (lane[0] + lane[1]) + (lane[2] + lane[3]), t = sum + v;
     comp += std::abs(sum) >= std::abs(v) ? (sum - t) + v : (v - t) + sum;
     sum = t;
   }
-  if (max) *max = std::max(std::max(top[0], top[1]), std::max(top[2], top[3]));
+  if (extremes) {
+    extremes->max = std::max(std::max(top[0], top[1]), std::max(top[2], top[3]));
+    extremes->min_positive = std::min(std::min(low[0], low[1]), std::min(low[2], low[3]));
+  }
   return sum + comp;
 }
 
@@ -87,8 +101,9 @@ MassNormaliser mass_normaliser(std::span<const double> mass) {
   // One pass for the maximum and the plain sum; scaling by a power of two commutes with every
   // rounding in it unless a partial sum leaves the normal range, which a max in
   // [2^-900, 2^900] rules out (N·2^900 cannot overflow).
-  double max = 0;
-  double sum = compensated_sum(mass, [](double m) { return m; }, &max);
+  Extremes x;
+  double sum = compensated_sum(mass, [](double m) { return m; }, &x);
+  const double max = x.max;
   if (!(max > 0) || !std::isfinite(max)) return f;  // precondition violated: identity
   // Scale by a power of two near 1/max: exact unless a ratio becomes subnormal, and the scaled
   // sum lies in [1, 2N) so it cannot overflow.
@@ -105,6 +120,8 @@ MassNormaliser mass_normaliser(std::span<const double> mass) {
   // ≤ 1 ulp more than a division and much cheaper over N.
   int se;
   f.inv = std::frexp(sum, &se) == 0.5 ? std::ldexp(1.0, 1 - se) : 1 / sum;
+  f.log_sum = std::log(sum) + f.e * std::numbers::ln2;
+  f.may_underflow = f(x.min_positive) < 0x1p-1021;  // normalising is monotone: the smallest decides
   return f;
 }
 

@@ -71,6 +71,10 @@ cases = [
     case("all_subnormal", [3 * DENORM_MIN, DENORM_MIN], [DENORM_MIN, 5e-320]),
     case("near_dbl_max", [DBL_MAX, DBL_MAX / 3, 1.0], [1.0, DBL_MAX / 2, DBL_MAX]),
     case("dbl_max_vs_tiny", [DBL_MAX, DBL_MAX], [1e-300, 3e-300]),
+    # 1e-300 next to DBL_MAX normalises to 5.6e-609, below the double range: still a positive mass.
+    case("beyond_double_range", [1.0, 1.0], [DBL_MAX, 1e-300]),
+    # The smallest subnormal against 0, N = 8 (the vector kernel's width): m = s/2 rounds to 0.
+    case("subnormal_vs_zero_n8", [1.0, DENORM_MIN] + [0.0] * 6, [1.0] + [0.0] * 7),
     case("nearly_identical", [0.5 + 1e-9, 0.5 - 1e-9], [0.5, 0.5]),
     case("nearly_identical_1e-15", [0.5 + 2**-50, 0.5 - 2**-50], [0.5, 0.5]),
     case("identical", [0.1, 0.2, 0.7], [0.1, 0.2, 0.7]),

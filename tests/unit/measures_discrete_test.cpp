@@ -106,6 +106,22 @@ TEST(MeasuresDiscrete, TinyMassesGiveLargeFiniteKl) {
   EXPECT_NEAR(t.kl_pq, -std::log(sub), 1e-9);  // 744.44 nats, not ∞
 }
 
+// One-sided bins with the smallest subnormal, through the vector kernel (N ≥ 8): m = s/2 rounds
+// to 0 there, and JSD must still be a number.
+TEST(MeasuresDiscrete, SmallestSubnormalAgainstZeroIsNotNaN) {
+  const double sub = std::numeric_limits<double>::denorm_min();
+  for (size_t n : {2, 7, 8, 9, 16, 300}) {
+    std::vector<double> p(n, 0.0), q(n, 0.0);
+    p[0] = q[0] = 1;
+    p[1] = sub;
+    const Measures m = measure_discrete(p, q);
+    EXPECT_EQ(m.jsd, 0.0) << n;  // ½·2^−1074·ln 2 underflows
+    EXPECT_EQ(m.js_distance, 0.0) << n;
+    EXPECT_EQ(m.kl_pq, kInf) << n;
+    EXPECT_TRUE(std::isfinite(m.kl_qp)) << n;
+  }
+}
+
 TEST(MeasuresDiscrete, InfinityReasonsNameTheBin) {
   const std::vector<double> p{0.5, 0.5}, q{1.0, 0.0};
   const std::vector<std::string> labels{"heads", "tails"};
