@@ -80,7 +80,7 @@ TermSums sum_terms(const BinBlock& b) {
     //   series (|d| ≤ kSeriesD): kl_pq = s·d²·(E + d·O), kl_qp = s·d²·(E − d·O), jsd = ¼·s·d²·J
     //   direct: kl_pq = p·(lp − lq) − p + q, kl_qp = q·(lq − lp) − q + p, jsd = ½·(p·(lp − lm) + q·(lq − lm))
     const V s = p + q, diff = p - q;
-    const auto some = s > 0;  // else p = q = 0: every term is 0
+    const auto any_mass = s > 0;  // else p = q = 0: every term is 0
     const V d = diff / s, d2 = d * d, sd2 = s * d2;
     const V even = horner(kKlEven, d2), odd = horner(kKlOdd, d2);
     const V series_pq = sd2 * fma(d, odd, even), series_qp = sd2 * fma(-d, odd, even);
@@ -92,19 +92,19 @@ TermSums sum_terms(const BinBlock& b) {
     const auto series = (d <= kSeriesD) & (d >= -kSeriesD);
     const V t_pq = (p_pos & ~q_pos) ? inf : series ? series_pq : direct_pq;  // P > 0 where Q = 0
     const V t_qp = (q_pos & ~p_pos) ? inf : series ? series_qp : direct_qp;
-    kl_pq += some ? t_pq : zero;
-    kl_qp += some ? t_qp : zero;
+    kl_pq += any_mass ? t_pq : zero;
+    kl_qp += any_mass ? t_qp : zero;
     // Where one side is 0, m = s/2 may underflow to 0 (s = 2^−1074): take the limit ½·s·ln 2,
     // as point_terms does, rather than direct_jsd's 0·(log 0 − log m).
     const auto one_sided = p_pos ^ q_pos;
-    jsd += some ? (one_sided ? 0.5 * std::numbers::ln2 * s : series ? series_jsd : direct_jsd) : zero;
+    jsd += any_mass ? (one_sided ? 0.5 * std::numbers::ln2 * s : series ? series_jsd : direct_jsd) : zero;
 
     tv += diff < 0 ? -diff : diff;
-    // hellinger_bc_terms: g = √(pq); h2 = s·d²·C(d²) (series) or s − 2g.
-    const V g = sqrt(p * kSqrtScaleUp * q) * kSqrtScaleDown;
-    const V h = series ? sd2 * horner(kHellingerCoef, d2) : fma(zero - 2.0, g, s);
-    h2 += some ? h : zero;
-    bc += g;
+    // hellinger_bc_terms: h2 = s·d²·C(d²) (series) or s − 2√(pq).
+    const V sqrt_pq = sqrt(p * kSqrtScaleUp * q) * kSqrtScaleDown;
+    const V h = series ? sd2 * horner(kHellingerCoef, d2) : fma(zero - 2.0, sqrt_pq, s);
+    h2 += any_mass ? h : zero;
+    bc += sqrt_pq;
   }
   TermSums sums{lanes_sum(hp), lanes_sum(hq),    lanes_sum(xpq), lanes_sum(xqp), lanes_sum(kl_pq),
                 lanes_sum(kl_qp), lanes_sum(jsd), lanes_sum(tv),  lanes_sum(h2),  lanes_sum(bc)};

@@ -74,19 +74,25 @@ struct PointTerms {
 
 // lm(m) returns log m; it is called only where the series does not apply, so callers pick
 // between a lazy std::log and a precomputed (vectorised) value.
+// The terms where both sides have mass (s = p + q > 0, finite lp and lq): the series near p = q,
+// else the direct forms.
 template <class LogM>
-inline PointTerms point_terms(double p, double q, double lp, double lq, LogM lm_of) {
-  const double s = p + q;
-  if (!(s > 0)) return {0, 0, 0};
-  if (q == 0) return {kInf, p, 0.5 * p * std::numbers::ln2};
-  if (p == 0) return {q, kInf, 0.5 * q * std::numbers::ln2};
-  const double d = (p - q) / s, m = 0.5 * s;
+inline PointTerms two_sided_terms(double p, double q, double lp, double lq, LogM lm_of) {
+  const double s = p + q, d = (p - q) / s, m = 0.5 * s;
   if (std::abs(d) <= kSeriesD) {
     const KlSeries k = kl_series_both(d);
     return {2 * m * k.at_d, 2 * m * k.at_minus_d, 0.5 * m * jsd_series(d)};
   }
   const double lm = lm_of(m);
   return {p * (lp - lq) - p + q, q * (lq - lp) - q + p, 0.5 * (p * (lp - lm) + q * (lq - lm))};
+}
+
+template <class LogM>
+inline PointTerms point_terms(double p, double q, double lp, double lq, LogM lm_of) {
+  if (!(p + q > 0)) return {0, 0, 0};
+  if (q == 0) return {kInf, p, 0.5 * p * std::numbers::ln2};
+  if (p == 0) return {q, kInf, 0.5 * q * std::numbers::ln2};
+  return two_sided_terms(p, q, lp, lq, lm_of);
 }
 
 inline PointTerms point_terms(double p, double q, double lp, double lq) {
@@ -99,16 +105,11 @@ inline PointTerms density_terms(double p, double lp, double q, double lq) {
   if (lp == -kInf && lq == -kInf) return {0, 0, 0};
   if (lp == -kInf) return {q, kInf, 0.5 * q * std::numbers::ln2};
   if (lq == -kInf) return {kInf, p, 0.5 * p * std::numbers::ln2};
-  const double s = p + q;
-  if (!(s > 0)) return {0, 0, 0};  // both below 1e-308: nothing measurable
-  const double d = (p - q) / s, m = 0.5 * s;
-  if (std::abs(d) <= kSeriesD) {
-    const KlSeries k = kl_series_both(d);
-    return {2 * m * k.at_d, 2 * m * k.at_minus_d, 0.5 * m * jsd_series(d)};
-  }
-  const double hi = std::max(lp, lq), lo = std::min(lp, lq);
-  const double lm = m > 1e-290 ? std::log(m) : hi + std::log1p(std::exp(lo - hi)) - std::numbers::ln2;
-  return {p * (lp - lq) - p + q, q * (lq - lp) - q + p, 0.5 * (p * (lp - lm) + q * (lq - lm))};
+  if (!(p + q > 0)) return {0, 0, 0};  // both below 1e-308: nothing measurable
+  return two_sided_terms(p, q, lp, lq, [&](double m) {  // log m, also where m underflowed
+    const double hi = std::max(lp, lq), lo = std::min(lp, lq);
+    return m > 1e-290 ? std::log(m) : hi + std::log1p(std::exp(lo - hi)) - std::numbers::ln2;
+  });
 }
 
 // (√p − √q)² without cancellation: (p − q)² / (√p + √q)².
