@@ -3,7 +3,6 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
-#include <limits>
 #include <vector>
 
 #include "divlab/measures.hpp"
@@ -64,19 +63,6 @@ class Wasserstein1 {
   double diff_ = 0, comp_ = 0, w_ = 0, last_x_;
 };
 
-constexpr double kMinNormal = 0x1p-1022;
-
-// Whether some positive mass normalised to a subnormal or 0; those become at least the smallest
-// subnormal (their value only weighs terms that are ~0 anyway; their log is taken separately).
-bool lost_to_underflow(const double* mass, double* normalised, size_t n) {
-  bool lost = false;
-  for (size_t j = 0; j < n; ++j) lost |= (mass[j] > 0) & (normalised[j] < kMinNormal);
-  if (lost)
-    for (size_t j = 0; j < n; ++j)
-      if (mass[j] > 0) normalised[j] = std::max(normalised[j], std::numeric_limits<double>::denorm_min());
-  return lost;
-}
-
 }  // namespace
 
 Measures measure_discrete(std::span<const double> p_in, std::span<const double> q_in, std::span<const double> x,
@@ -102,19 +88,12 @@ Measures measure_discrete(std::span<const double> p_in, std::span<const double> 
     const size_t len = std::min(kBlock, n - start);
     fp.apply(&p[start], pb.data(), len);
     fq.apply(&q[start], qb.data(), len);
-    // A positive mass whose normalised value is subnormal or 0 (a dynamic range beyond 2^1022)
-    // stays positive, with its log from the mass itself: 0 would make a finite KL ∞.
-    const bool lost_p = fp.may_underflow && lost_to_underflow(&p[start], pb.data(), len);
-    const bool lost = (fq.may_underflow && lost_to_underflow(&q[start], qb.data(), len)) || lost_p;
     for (size_t j = 0; j < len; ++j) mb[j] = 0.5 * (pb[j] + qb[j]), db[j] = pb[j] - qb[j];
     detail::log_block(pb.data(), lpb.data(), len);
     detail::log_block(qb.data(), lqb.data(), len);
     detail::log_block(mb.data(), lmb.data(), len);
-    if (lost)
-      for (size_t j = 0; j < len; ++j) {
-        if (p[start + j] > 0 && pb[j] < kMinNormal) lpb[j] = fp.log_of(p[start + j]);
-        if (q[start + j] > 0 && qb[j] < kMinNormal) lqb[j] = fq.log_of(q[start + j]);
-      }
+    fp.fix_logs(&p[start], pb.data(), lpb.data(), len);  // masses normalised below the double range
+    fq.fix_logs(&q[start], qb.data(), lqb.data(), len);
     const detail::TermSums block = detail::sum_terms({pb.data(), qb.data(), lpb.data(), lqb.data(), lmb.data(), len});
     sums += block;
     if (std::isinf(block.kl_pq) || std::isinf(block.kl_qp))  // rare: a bin where only one side is 0
