@@ -13,7 +13,7 @@ namespace divlab {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
-constexpr double kHalfLog2Pi = 0.91893853320467274178;  // ½ log 2π
+using fitq::kHalfLog2Pi;
 constexpr double kLog2 = 0.69314718055994530942;
 
 std::string fmt(double v) {
@@ -301,7 +301,8 @@ std::optional<FitProblem> FitProblem::make(const FitTarget& target, ModelSpec mo
           "P's tails are heavier than any Gaussian's: E_P[x²] = ∞ under its student_t component (df = " +
           fmt(df) + " <= 2), so D(P‖Q_θ) = ∞ for all θ";
     }
-    if (objective == FitObjective::reverse_kl) impl->lattice = fitq::LogpLattice::make(*impl->p);
+    if (objective == FitObjective::reverse_kl && model.kind == ModelKind::normal)  // only K = 1 uses it
+      impl->lattice = fitq::LogpLattice::make(*impl->p);
     if (!impl->infinite && objective == FitObjective::forward_kl) {
       // H(P) = −E_P[log p]: a constant of the forward objective.
       const fitq::PreparedMixture& pp = *impl->p;

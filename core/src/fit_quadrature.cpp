@@ -13,7 +13,6 @@ namespace divlab::fitq {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
-constexpr double kHalfLog2Pi = 0.91893853320467274178;  // ½ log 2π
 
 // 10-point Gauss–Legendre on [−1, 1]: Boost stores the 5 positive abscissae and their weights.
 using Gauss10 = boost::math::quadrature::gauss<double, 10>;

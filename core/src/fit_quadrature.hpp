@@ -11,6 +11,8 @@
 
 namespace divlab::fitq {
 
+inline constexpr double kHalfLog2Pi = 0.91893853320467274178;  // ½ log 2π
+
 // log(e^a + e^b) without overflow; log(0 + 0) = −∞.
 inline double log_add_exp(double a, double b) {
   if (a < b) std::swap(a, b);
@@ -74,8 +76,10 @@ void append_normal_crossings(double lw1, double m1, double s1, double lw2, doubl
 class LogpLattice {
  public:
   static std::optional<LogpLattice> make(const PreparedMixture& p);
+  // The lattice step for p, if it has one (make() without the table).
+  static std::optional<double> step(const PreparedMixture& p);
   double h() const { return h_; }
-  double x(long i) const { return x0_ + static_cast<double>(i) * h_; }
+  double x(long i) const { return static_cast<double>(i) * h_; }
   double log_pdf(long i) const {
     const long k = i - first_;
     return (k >= 0 && k < static_cast<long>(lp_.size())) ? lp_[k] : p_->log_pdf(x(i));
@@ -83,7 +87,7 @@ class LogpLattice {
 
  private:
   const PreparedMixture* p_ = nullptr;
-  double x0_ = 0, h_ = 1;
+  double h_ = 1;
   long first_ = 0;
   std::vector<double> lp_;
 };

@@ -160,8 +160,8 @@ Landscape landscape(const FitProblem& problem, LandscapeRange range, int width, 
   }
   if (!t.discrete && problem.objective() == FitObjective::reverse_kl) {
     const fitq::PreparedMixture p(t.mixture);
-    if (auto lat = fitq::LogpLattice::make(p)) {
-      reverse_rows(p, lat->h(), L);
+    if (const auto h = fitq::LogpLattice::step(p)) {
+      reverse_rows(p, *h, L);
       finish(L);
       return L;
     }
