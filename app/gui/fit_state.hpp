@@ -4,6 +4,7 @@
 #pragma once
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -53,6 +54,12 @@ struct FitPanelState {
   std::vector<double> start_theta;
   FitRun fwd, rev;
   std::vector<FitRun> multi_fwd, multi_rev;
+  // Playing and some run still moving (a converged fit stays "playing" but is still).
+  bool advancing() const {
+    const auto moving = [](const FitRun& r) { return !r.done(); };
+    return playing && (moving(fwd) || moving(rev) || std::ranges::any_of(multi_fwd, moving) ||
+                       std::ranges::any_of(multi_rev, moving));
+  }
 
   // The true optima and landscapes (of the two-parameter model), refreshed a few times a second
   // at most while P changes.
@@ -64,7 +71,6 @@ struct FitPanelState {
   Landscape landscape_fwd, landscape_rev;
   std::vector<float> levels_fwd, levels_rev;
   std::uint64_t landscape_generation = 0;
-  double landscape_ms = 0, minima_ms = 0;   // shown in a tooltip: what a refresh costs
   std::shared_ptr<LandscapeView> view_fwd, view_rev;  // GL textures (shared: App stays copyable)
 
   // [SECTION] interaction and layout of the last frame (tests aim the mouse with these)

@@ -186,9 +186,7 @@ void ImGuiCanvas::fill_between(std::span<const plot::Vec2> top_all, std::span<co
   const std::size_t m = std::min(top_all.size(), bottom_all.size());
   if (m < 2) return;
   keep_points(top_all.first(m), bottom_all.first(m), keep_);
-  std::vector<plot::Vec2> top, bottom;
-  for (std::size_t i : keep_) top.push_back(top_all[i]), bottom.push_back(bottom_all[i]);
-  const std::size_t n = top.size();
+  const std::size_t n = keep_.size();
   const ImU32 col = to_imu32(c);
   const ImVec2 uv = dl_->_Data->TexUvWhitePixel;
   // One strip of quads, in chunks so a 16-bit index buffer never overflows.
@@ -199,8 +197,8 @@ void ImGuiCanvas::fill_between(std::span<const plot::Vec2> top_all, std::span<co
     dl_->PrimReserve(static_cast<int>(6 * (e - s)), verts);
     const auto base = static_cast<ImDrawIdx>(dl_->_VtxCurrentIdx);
     for (std::size_t i = s; i <= e; ++i) {
-      dl_->PrimWriteVtx(iv(top[i]), uv, col);
-      dl_->PrimWriteVtx(iv(bottom[i]), uv, col);
+      dl_->PrimWriteVtx(iv(top_all[keep_[i]]), uv, col);
+      dl_->PrimWriteVtx(iv(bottom_all[keep_[i]]), uv, col);
     }
     for (std::size_t i = 0; i < e - s; ++i) {
       const auto k = static_cast<ImDrawIdx>(base + 2 * i);

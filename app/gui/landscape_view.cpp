@@ -118,11 +118,11 @@ ImTextureID LandscapeView::render(std::span<const float> levels, int w, int h, s
   if (!gl_available() || w < 2 || h < 2 || levels.size() != static_cast<std::size_t>(w) * h) return nullptr;
   px_w = std::clamp(px_w, 2, 4096);
   px_h = std::clamp(px_h, 2, 4096);
+  const bool size_changed = px_w != fbo_w_ || px_h != fbo_h_;
+  if (inited_ && !size_changed && generation == generation_ && w == grid_w_ && h == grid_h_)
+    return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(color_tex_));  // cached: no GL state touched
   GlStateGuard guard;
   if (!init()) return nullptr;
-  const bool size_changed = px_w != fbo_w_ || px_h != fbo_h_;
-  if (!size_changed && generation == generation_ && w == grid_w_ && h == grid_h_)
-    return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(color_tex_));
 
   glActiveTexture(GL_TEXTURE0);
   glBindTexture(GL_TEXTURE_2D, data_tex_);
@@ -193,7 +193,7 @@ plot::Axes draw_landscape(ImGuiCanvas& c, const plot::Theme& t, plot::Rect rect,
                           LandscapeView& view, std::uint64_t generation, bool* gpu) {
   const plot::Axes a = plot::landscape_axes(c, t, rect, f);
   ImTextureID tex = nullptr;
-  if (f.landscape && LandscapeView::gl_available()) {
+  if (f.landscape) {  // render() checks for GL itself
     const float fb = ImGui::GetIO().DisplayFramebufferScale.x;
     tex = view.render(f.levels, f.landscape->width, f.landscape->height, generation,
                       static_cast<int>(a.plot.width() * fb), static_cast<int>(a.plot.height() * fb));

@@ -30,7 +30,6 @@ class LandscapeView {
   // uv y = 1), or null when GL is unavailable or failed (see error()).
   ImTextureID render(std::span<const float> levels, int w, int h, std::uint64_t generation, int px_w, int px_h);
   const std::string& error() const { return error_; }
-  bool failed() const { return failed_; }
 
   // The rendered texture's pixels, RGBA8, top row first (tests).
   std::vector<std::uint8_t> read_pixels() const;

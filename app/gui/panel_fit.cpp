@@ -100,14 +100,12 @@ std::vector<std::pair<double, double>> random_starts(const FitTarget& target, st
 
 void refresh_landscapes(FitPanelState& st) {
   if (!st.land_fwd || !st.land_rev) return;
-  const auto t0 = std::chrono::steady_clock::now();
   const LandscapeRange range = default_landscape_range(st.land_fwd->target());
   st.landscape_fwd = landscape(*st.land_fwd, range, kLandscapeGrid, kLandscapeGrid);
   st.landscape_rev = landscape(*st.land_rev, range, kLandscapeGrid, kLandscapeGrid);
   st.levels_fwd = plot::landscape_levels(st.landscape_fwd);
   st.levels_rev = plot::landscape_levels(st.landscape_rev);
   ++st.landscape_generation;
-  st.landscape_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
 
 // The optima cost several landscapes' worth (Newton-polished multistart): not during a drag of P.
@@ -116,14 +114,12 @@ void refresh_minima(FitPanelState& st) {
   st.minima_rev.clear();
   st.moment.reset();
   if (!st.land_fwd || !st.land_rev) return;
-  const auto t0 = std::chrono::steady_clock::now();
   const LandscapeRange range = default_landscape_range(st.land_fwd->target());
   if (!st.land_fwd->infinite())
     st.minima_fwd = plot::interior_minima(local_minima(*st.land_fwd, range), range, st.landscape_fwd.max);
   if (!st.land_rev->infinite())
     st.minima_rev = plot::interior_minima(local_minima(*st.land_rev, range), range, st.landscape_rev.max);
   if (!st.land_fwd->target().discrete) st.moment = moment_matching(st.land_fwd->target().mixture);
-  st.minima_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
 
 void rebuild_problems(const Scenario& s, FitPanelState& st) {

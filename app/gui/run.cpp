@@ -230,7 +230,9 @@ int run(const std::string& file) {
     } else {
       const auto revision = app->doc.revision();
       render_frame(*app, *window);
-      busy_frames = input_activity(io) || revision != app->doc.revision() || app->fit.playing ? 60 : busy_frames - 1;
+      // A playing fit keeps frames coming only while its window is open and a run still moves.
+      const bool fitting = app->fit.open && app->fit.advancing();
+      busy_frames = input_activity(io) || revision != app->doc.revision() || fitting ? 60 : busy_frames - 1;
       release_latched(window->handle(), events.latch);  // after the frame that saw the presses
     }
     for (const std::string& path : std::exchange(events.dropped, {})) open_file(*app, path);

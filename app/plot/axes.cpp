@@ -57,7 +57,6 @@ Axes draw_axes(Canvas& c, const Theme& t, Rect outer, const AxesSpec& spec) {
   // The y label sits horizontally above the axis (the Canvas has no rotated text): room for it.
   if (!spec.y_label.empty()) title_h += label_style.size * 1.25f;
   title_h += spec.top_reserve;
-  const float ylabel_w = 0;
   const float xtick_h = tick_style.size * 1.25f + pad;
   const float xlabel_h = spec.x_label.empty() ? 0 : label_style.size * 1.3f;
   // About one y tick per 48 px of the plot's own height (estimated before the y labels' width is known).
@@ -66,7 +65,7 @@ Axes draw_axes(Canvas& c, const Theme& t, Rect outer, const AxesSpec& spec) {
   if (!spec.y_ticks) yt.values.clear();
   float ytw = 0;
   for (double v : yt.values) ytw = std::max(ytw, c.text_size(tick_label(v, yt.step), tick_style).x);
-  a.plot = {outer.x0 + pad + ylabel_w + ytw + pad, outer.y0 + title_h, outer.x1 - t.px(10),
+  a.plot = {outer.x0 + pad + ytw + pad, outer.y0 + title_h, outer.x1 - t.px(10),
             outer.y1 - xtick_h - xlabel_h - pad};
   if (a.plot.x1 < a.plot.x0 + 10) a.plot.x1 = a.plot.x0 + 10;
   if (a.plot.y1 < a.plot.y0 + 10) a.plot.y1 = a.plot.y0 + 10;
