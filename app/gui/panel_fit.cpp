@@ -136,6 +136,11 @@ void rebuild_problems(const Scenario& s, FitPanelState& st) {
     st.multi_rev.clear();
     st.playing = false;
   }
+}
+
+// The landscapes' two-parameter problems depend on P alone (not on the chosen model).
+void rebuild_landscape_problems(const Scenario& s, FitPanelState& st) {
+  const FitTarget target = target_of(s);
   const ModelSpec two{target.discrete ? ModelKind::discretised_normal : ModelKind::normal, 1};
   st.land_fwd = FitProblem::make(target, two, FitObjective::forward_kl);
   st.land_rev = st.land_fwd ? FitProblem::make(target, two, FitObjective::reverse_kl) : std::nullopt;
@@ -149,7 +154,8 @@ void reset_fit(FitPanelState& st) {
   st.multi_fwd.clear();
   st.multi_rev.clear();
   st.start_theta.clear();
-  if (!st.fwd_problem || !st.rev_problem) return;
+  if (!st.fwd_problem || !st.rev_problem) return;  // st.error says why
+  st.error.clear();
   const auto theta = st.fwd_problem->initial_theta({{"mean", st.start_mean}, {"sd", st.start_sd}}, &st.error);
   if (!theta) return;
   st.start_theta = *theta;
@@ -200,12 +206,14 @@ void update_fit(const Document& doc, FitPanelState& st, double now) {
       st.scenario_objective.reset();
     }
     rebuild_problems(s, st);
+    rebuild_landscape_problems(s, st);
     st.revision = doc.revision();
     reset_fit(st);
   } else if (doc.revision() != st.revision) {  // P edited: new problems, the fits carry on from θ
     st.revision = doc.revision();
     const bool had = st.fwd.fitter.has_value();
     rebuild_problems(s, st);
+    rebuild_landscape_problems(s, st);
     if (!st.fwd_problem) return;
     if (!had) {
       reset_fit(st);
@@ -295,14 +303,14 @@ void controls(App& app, FitPanelState& st) {
   flow(150 * s + label_w("steps/frame"));
   ImGui::SetNextItemWidth(150 * s);
   ImGui::SliderInt("steps/frame", &st.speed, 1, 200, "%d", ImGuiSliderFlags_Logarithmic);
-  bool rebuild = false;
+  bool restart = false, remodel = false;  // start the runs again; and with a new model
   flow(ImGui::GetFrameHeight() + label_w("8 random starts"), 20 * s);
-  if (ImGui::Checkbox("8 random starts", &st.multistart)) rebuild = true;
+  if (ImGui::Checkbox("8 random starts", &st.multistart)) restart = true;
   if (st.multistart) {
     flow(label_w("reseed") + 8 * s);
     if (ImGui::SmallButton("reseed")) {
       ++st.seed;
-      rebuild = true;
+      restart = true;
     }
   }
   flow(150 * s + label_w("start μ, σ"), 20 * s);
@@ -311,7 +319,7 @@ void controls(App& app, FitPanelState& st) {
   if (ImGui::DragFloat2("start μ, σ", start, 0.01f)) {
     st.start_mean = start[0];
     st.start_sd = std::max(0.02f, start[1]);
-    rebuild = true;
+    restart = true;
   }
 
   // Second row: the model and the optimiser.
@@ -322,13 +330,13 @@ void controls(App& app, FitPanelState& st) {
     int m = st.categorical ? 1 : 0;
     if (ImGui::Combo("model", &m, models, 2)) {
       st.categorical = m == 1;
-      rebuild = true;
+      remodel = true;
     }
   } else {
     int k = st.components;
     if (ImGui::SliderInt("Gaussians K", &k, 1, 4)) {
       st.components = k;
-      rebuild = true;
+      remodel = true;
     }
   }
   flow(label_w("optimiser") + 110 * s, 20 * s);
@@ -339,22 +347,17 @@ void controls(App& app, FitPanelState& st) {
   int ok = static_cast<int>(st.optimizer.kind);
   if (ImGui::Combo("##optimizer", &ok, opts, 3)) {
     st.optimizer.kind = static_cast<OptimizerKind>(ok);
-    rebuild = true;
+    restart = true;
   }
   flow(120 * s + label_w("learning rate"));
   ImGui::SetNextItemWidth(120 * s);
   float lr = static_cast<float>(st.optimizer.learning_rate);
   if (ImGui::SliderFloat("learning rate", &lr, 0.001f, 0.5f, "%.3f", ImGuiSliderFlags_Logarithmic)) {
     st.optimizer.learning_rate = lr;
-    rebuild = true;
+    restart = true;
   }
-  if (rebuild) {
-    if (st.fwd_problem) {
-      const Scenario& sc = app.doc.scenario();
-      rebuild_problems(sc, st);
-    }
-    reset_fit(st);
-  }
+  if (remodel && st.fwd_problem) rebuild_problems(app.doc.scenario(), st);
+  if (remodel || restart) reset_fit(st);
 }
 
 void status_line(App& app, FitPanelState& st) {
