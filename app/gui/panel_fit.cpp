@@ -476,10 +476,10 @@ void landscapes(App& app, FitPanelState& st, const plot::Theme& t) {
   if (!st.view_fwd) st.view_fwd = std::make_shared<LandscapeView>();
   if (!st.view_rev) st.view_rev = std::make_shared<LandscapeView>();
   const bool paths = st.fwd_problem && two_parameter(*st.fwd_problem);
-  std::vector<plot::FitTrace> mf, mr;
+  std::vector<const plot::FitTrace*> mf, mr;  // the runs' own traces, not copies
   if (paths) {
-    for (const FitRun& r : st.multi_fwd) mf.push_back(r.trace);
-    for (const FitRun& r : st.multi_rev) mr.push_back(r.trace);
+    for (const FitRun& r : st.multi_fwd) mf.push_back(&r.trace);
+    for (const FitRun& r : st.multi_rev) mr.push_back(&r.trace);
   }
   const std::string note = paths ? "" : " (single Gaussian)";
   plot::LandscapeFigure f;

@@ -342,8 +342,8 @@ void landscape_overlay(Canvas& c, const Theme& t, const Axes& a, const Landscape
     return pts;
   };
   const Color white{1, 1, 1, 1}, black{0, 0, 0, 1};
-  for (const FitTrace& m : f.multi) {
-    const auto pts = path_px(m);
+  for (const FitTrace* m : f.multi) {
+    const auto pts = path_px(*m);
     if (pts.empty()) continue;
     c.polyline(pts, {white.with_alpha(0.75f), t.px(1.3f)});
     c.circle(pts.front(), t.px(2.5f), white.with_alpha(0.8f));

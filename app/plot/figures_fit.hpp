@@ -90,7 +90,7 @@ struct LandscapeFigure {
   std::string title;
   Color path_color;
   const FitTrace* trace = nullptr;                 // the main fit's path
-  std::span<const FitTrace> multi;                 // multi-start paths (end points marked)
+  std::span<const FitTrace* const> multi;          // multi-start paths (end points marked)
   std::span<const LocalMinimum> minima;            // marked ○ with value
   std::optional<std::pair<double, double>> closed_form;  // (mean, sd): moment matching, marked ◇
   std::optional<std::pair<double, double>> start;        // (mean, sd)
