@@ -76,26 +76,6 @@ std::optional<std::map<std::string, double>> parse_start(const std::string& text
   return out;
 }
 
-std::optional<ModelKind> parse_model(const std::string& name) {
-  if (name == "normal") return ModelKind::normal;
-  if (name == "normal_mixture") return ModelKind::normal_mixture;
-  if (name == "discretised_normal") return ModelKind::discretised_normal;
-  if (name == "categorical") return ModelKind::categorical;
-  return std::nullopt;
-}
-
-// K of a normal_mixture: the largest index among meanK/sdK/weightK start keys (2 when none).
-int mixture_components(const std::map<std::string, double>& start) {
-  int k = 0;
-  for (const auto& [name, v] : start)
-    for (const char* prefix : {"mean", "sd", "weight"}) {
-      const std::string p(prefix);
-      if (name.size() > p.size() && name.compare(0, p.size(), p) == 0)
-        k = std::max(k, std::atoi(name.c_str() + p.size()));
-    }
-  return k > 0 ? k : 2;
-}
-
 std::string params_json(const FitProblem& pr, std::span<const double> theta) {
   std::string out = "{";
   bool first = true;
@@ -227,14 +207,7 @@ int fit(const Args& args) {
   if (model.kind == ModelKind::normal_mixture) model.components = mixture_components(spec.start);
   if (discrete && model.kind == ModelKind::normal) model.kind = ModelKind::discretised_normal;
 
-  FitTarget target;
-  target.discrete = discrete;
-  if (discrete) {
-    target.mass = scenario->p_mass;
-    target.x = scenario->support_x;
-  } else {
-    target.mixture = scenario->p_mix;
-  }
+  const FitTarget target = fit_target(*scenario);
   std::string error;
   const auto problem = FitProblem::make(target, model, *parse_objective(spec.objective), &error);
   if (!problem) {

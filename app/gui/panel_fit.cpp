@@ -20,18 +20,6 @@ constexpr int kLandscapeGrid = 128;        // cells per axis on screen (export d
 constexpr double kOptimaRefresh = 0.25;    // s between refreshes of optima/landscapes while P changes
 constexpr double kStepBudgetMs = 20;       // never spend more than this per frame on stepping
 
-FitTarget target_of(const Scenario& s) {
-  FitTarget t;
-  t.discrete = s.kind == Kind::discrete;
-  if (t.discrete) {
-    t.mass = s.p_mass;
-    t.x = s.support_x;
-  } else {
-    t.mixture = s.p_mix;
-  }
-  return t;
-}
-
 ModelSpec model_of(const Scenario& s, const FitPanelState& st) {
   if (s.kind == Kind::discrete) return {st.categorical ? ModelKind::categorical : ModelKind::discretised_normal, 1};
   if (st.components <= 1) return {ModelKind::normal, 1};
@@ -70,16 +58,6 @@ void rebuild_run(FitRun& r, const FitProblem& problem) {
   }
   r.fitter->retarget(problem);
   r.trace.value = r.fitter->value();
-}
-
-// K of a normal_mixture section: the largest index among its meanK/sdK/weightK start keys (2 when
-// none), as `divlab fit` reads it.
-int mixture_components(const std::map<std::string, double>& start) {
-  int k = 0;
-  for (const auto& [name, v] : start)
-    for (const std::string p : {"mean", "sd", "weight"})
-      if (name.size() > p.size() && name.compare(0, p.size(), p) == 0) k = std::max(k, std::atoi(name.c_str() + p.size()));
-  return k > 0 ? k : 2;
 }
 
 // The multi-start starts: seeded, uniform over the landscape's frame (a little inside it).
@@ -123,7 +101,7 @@ void refresh_minima(FitPanelState& st) {
 }
 
 void rebuild_problems(const Scenario& s, FitPanelState& st) {
-  const FitTarget target = target_of(s);
+  const FitTarget target = fit_target(s);
   const ModelSpec model = model_of(s, st);
   st.error.clear();
   st.fwd_problem = FitProblem::make(target, model, FitObjective::forward_kl, &st.error);
@@ -140,7 +118,7 @@ void rebuild_problems(const Scenario& s, FitPanelState& st) {
 
 // The landscapes' two-parameter problems depend on P alone (not on the chosen model).
 void rebuild_landscape_problems(const Scenario& s, FitPanelState& st) {
-  const FitTarget target = target_of(s);
+  const FitTarget target = fit_target(s);
   const ModelSpec two{target.discrete ? ModelKind::discretised_normal : ModelKind::normal, 1};
   st.land_fwd = FitProblem::make(target, two, FitObjective::forward_kl);
   st.land_rev = st.land_fwd ? FitProblem::make(target, two, FitObjective::reverse_kl) : std::nullopt;

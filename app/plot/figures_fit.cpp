@@ -440,11 +440,7 @@ FitTrace trace_of(const Fitter& f) {
 
 bool draw_fit_figure(std::string_view name, Canvas& c, const Theme& t, Rect r, const Scenario& s, std::string* error) {
   if (!is_fit_figure(name)) return false;
-  FitTarget target;
-  target.discrete = s.kind == Kind::discrete;
-  target.mass = s.p_mass;
-  target.x = s.support_x;
-  target.mixture = s.p_mix;
+  const FitTarget target = fit_target(s);
   const ModelSpec model{target.discrete ? ModelKind::discretised_normal : ModelKind::normal, 1};
   const auto fwd = FitProblem::make(target, model, FitObjective::forward_kl, error);
   const auto rev = fwd ? FitProblem::make(target, model, FitObjective::reverse_kl, error) : std::nullopt;

@@ -1,11 +1,13 @@
 // FitProblem: preparation, the three objectives for each model, and their exact gradients.
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 #include <numeric>
 #include <sstream>
 
 #include "divlab/fit.hpp"
+#include "divlab/scenario.hpp"
 #include "fit_quadrature.hpp"
 
 namespace divlab {
@@ -117,6 +119,32 @@ std::optional<FitObjective> parse_objective(std::string_view name) {
   if (name == "reverse_kl") return FitObjective::reverse_kl;
   if (name == "jsd") return FitObjective::jsd;
   return std::nullopt;
+}
+
+std::optional<ModelKind> parse_model(std::string_view name) {
+  for (ModelKind m : {ModelKind::normal, ModelKind::normal_mixture, ModelKind::discretised_normal, ModelKind::categorical})
+    if (name == model_name(m)) return m;
+  return std::nullopt;
+}
+
+int mixture_components(const std::map<std::string, double>& start) {
+  int k = 0;
+  for (const auto& [name, v] : start)
+    for (const std::string_view p : {"mean", "sd", "weight"})
+      if (name.size() > p.size() && name.starts_with(p)) k = std::max(k, std::atoi(name.c_str() + p.size()));
+  return k > 0 ? k : 2;
+}
+
+FitTarget fit_target(const Scenario& s) {
+  FitTarget t;
+  t.discrete = s.kind == Kind::discrete;
+  if (t.discrete) {
+    t.mass = s.p_mass;
+    t.x = s.support_x;
+  } else {
+    t.mixture = s.p_mix;
+  }
+  return t;
 }
 
 std::string_view model_name(ModelKind m) {

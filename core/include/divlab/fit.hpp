@@ -29,6 +29,11 @@ std::optional<FitObjective> parse_objective(std::string_view name);
 //   categorical         [logit_1..N]; q = softmax(logits)                          (discrete P)
 enum class ModelKind { normal, normal_mixture, discretised_normal, categorical };
 std::string_view model_name(ModelKind m);
+std::optional<ModelKind> parse_model(std::string_view name);  // the inverse of model_name
+
+// K of a normal_mixture fit section: the largest index among its meanK/sdK/weightK start keys
+// (2 when there are none).
+int mixture_components(const std::map<std::string, double>& start);
 
 struct ModelSpec {
   ModelKind kind = ModelKind::normal;
@@ -42,6 +47,9 @@ struct FitTarget {
   std::vector<double> mass;  // discrete, unnormalised is fine
   std::vector<double> x;     // discrete support positions; empty → 0..N−1
 };
+
+struct Scenario;
+FitTarget fit_target(const Scenario& s);  // the scenario's P
 
 // [SECTION] The prepared problem
 
