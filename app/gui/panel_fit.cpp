@@ -460,32 +460,21 @@ void landscapes(App& app, FitPanelState& st, const plot::Theme& t) {
     for (const FitRun& r : st.multi_rev) mr.push_back(&r.trace);
   }
   const std::string note = paths ? "" : " (single Gaussian)";
-  plot::LandscapeFigure f;
-  f.landscape = &st.landscape_fwd;
-  f.levels = st.levels_fwd;
-  f.title = "Forward D(P‖Q) over (μ, log σ)" + note;
-  f.path_color = plot::fwd_color(t);
-  f.trace = paths ? &st.fwd.trace : nullptr;
+  plot::LandscapeFigure f =
+      plot::landscape_figure(true, t, &st.landscape_fwd, st.levels_fwd, paths ? &st.fwd.trace : nullptr,
+                             st.minima_fwd, st.land_fwd ? st.land_fwd->why_infinite() : "", note);
+  plot::LandscapeFigure g =
+      plot::landscape_figure(false, t, &st.landscape_rev, st.levels_rev, paths ? &st.rev.trace : nullptr,
+                             st.minima_rev, st.land_rev ? st.land_rev->why_infinite() : "", note);
   f.multi = mf;
-  f.minima = st.minima_fwd;
+  g.multi = mr;
   f.closed_form = st.moment;
-  f.start = std::make_pair(st.start_mean, st.start_sd);
-  if (st.land_fwd) f.why_infinite = st.land_fwd->why_infinite();
+  f.start = g.start = std::make_pair(st.start_mean, st.start_sd);
   const float half = std::round(area.rect.width() / 2);
   const plot::Rect left{area.rect.x0, area.rect.y0, area.rect.x0 + half, area.rect.y1};
   const plot::Rect right{area.rect.x0 + half, area.rect.y0, area.rect.x1, area.rect.y1};
   bool gpu_l = false, gpu_r = false;
   if (st.landscape_fwd.width > 0) st.fwd_axes = draw_landscape(c, t, left, f, *st.view_fwd, st.landscape_generation, &gpu_l);
-  plot::LandscapeFigure g = f;
-  g.landscape = &st.landscape_rev;
-  g.levels = st.levels_rev;
-  g.title = "Reverse D(Q‖P) over (μ, log σ)" + note;
-  g.path_color = plot::rev_color(t);
-  g.trace = paths ? &st.rev.trace : nullptr;
-  g.multi = mr;
-  g.minima = st.minima_rev;
-  g.closed_form.reset();
-  g.why_infinite = st.land_rev ? st.land_rev->why_infinite() : "";
   if (st.landscape_rev.width > 0) st.rev_axes = draw_landscape(c, t, right, g, *st.view_rev, st.landscape_generation, &gpu_r);
   st.gpu_heatmap = gpu_l && gpu_r;
   // A click on either landscape starts both fits there.

@@ -438,6 +438,22 @@ FitTrace trace_of(const Fitter& f) {
 
 }  // namespace
 
+LandscapeFigure landscape_figure(bool forward, const Theme& t, const Landscape* landscape,
+                                 std::span<const float> levels, const FitTrace* trace,
+                                 std::span<const LocalMinimum> minima, std::string why_infinite,
+                                 std::string_view title_note) {
+  LandscapeFigure f;
+  f.landscape = landscape;
+  f.levels = levels;
+  f.title = std::string(forward ? "Forward D(P‖Q) over (μ, log σ)" : "Reverse D(Q‖P) over (μ, log σ)") +
+            std::string(title_note);
+  f.path_color = forward ? fwd_color(t) : rev_color(t);
+  f.trace = trace;
+  f.minima = minima;
+  f.why_infinite = std::move(why_infinite);
+  return f;
+}
+
 bool draw_fit_figure(std::string_view name, Canvas& c, const Theme& t, Rect r, const Scenario& s, std::string* error) {
   if (!is_fit_figure(name)) return false;
   const FitTarget target = fit_target(s);
@@ -486,25 +502,10 @@ bool draw_fit_figure(std::string_view name, Canvas& c, const Theme& t, Rect r, c
     return true;
   }
   const std::vector<float> vf = landscape_levels(lf), vr = landscape_levels(lr);
-  LandscapeFigure f;
-  f.landscape = &lf;
-  f.levels = vf;
-  f.title = "Forward D(P‖Q) over (μ, log σ)";
-  f.path_color = fwd_color(t);
-  f.trace = &tf;
-  f.minima = min_f;
+  LandscapeFigure f = landscape_figure(true, t, &lf, vf, &tf, min_f, fwd->why_infinite());
+  LandscapeFigure g = landscape_figure(false, t, &lr, vr, &tr, min_r, rev->why_infinite());
   f.closed_form = moment;
-  f.start = std::make_pair(m0, sd0);
-  f.why_infinite = fwd->why_infinite();
-  LandscapeFigure g = f;
-  g.landscape = &lr;
-  g.levels = vr;
-  g.title = "Reverse D(Q‖P) over (μ, log σ)";
-  g.path_color = rev_color(t);
-  g.trace = &tr;
-  g.minima = min_r;
-  g.closed_form.reset();
-  g.why_infinite = rev->why_infinite();
+  f.start = g.start = std::make_pair(m0, sd0);
   const float split = r.x0 + std::round(r.width() / 2);
   figure_landscape(c, t, {r.x0, r.y0, split - gap / 2, r.y1}, f);
   figure_landscape(c, t, {split + gap / 2, r.y0, r.x1, r.y1}, g);

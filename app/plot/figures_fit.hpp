@@ -96,6 +96,13 @@ struct LandscapeFigure {
   std::optional<std::pair<double, double>> start;        // (mean, sd)
   std::string why_infinite;  // shown across the heatmap when the objective is ∞ everywhere
 };
+// The forward (D(P‖Q)) or reverse (D(Q‖P)) landscape figure: title (+ note), path colour, the
+// landscape and its levels, the main path, the true minima and why it is ∞. Callers add the start,
+// the multi-start paths and the closed-form optimum.
+LandscapeFigure landscape_figure(bool forward, const Theme& t, const Landscape* landscape,
+                                 std::span<const float> levels, const FitTrace* trace,
+                                 std::span<const LocalMinimum> minima, std::string why_infinite,
+                                 std::string_view title_note = "");
 // Axes over (mean, log sd) with the title and labels; the data area is where the heatmap goes.
 Axes landscape_axes(Canvas& c, const Theme& t, Rect r, const LandscapeFigure& f);
 // The CPU colour path: one rectangle per cell (nearest), darkened where a contour level crosses.
