@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "platform/egl_offscreen.hpp"  // read_framebuffer_rgba
+
 namespace divlab::shaders {
 extern const std::string_view landscape_vert;
 extern const std::string_view landscape_frag;
@@ -178,14 +180,8 @@ std::vector<std::uint8_t> LandscapeView::read_pixels() const {
   GLint prev = 0;
   glGetIntegerv(GL_FRAMEBUFFER_BINDING, &prev);
   glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
-  px.resize(static_cast<std::size_t>(fbo_w_) * fbo_h_ * 4);
-  glPixelStorei(GL_PACK_ALIGNMENT, 1);
-  glReadPixels(0, 0, fbo_w_, fbo_h_, GL_RGBA, GL_UNSIGNED_BYTE, px.data());
+  px = platform::read_framebuffer_rgba(fbo_w_, fbo_h_);
   glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(prev));
-  // GL rows are bottom first.
-  const std::size_t row = static_cast<std::size_t>(fbo_w_) * 4;
-  for (int y = 0; y < fbo_h_ / 2; ++y)
-    std::swap_ranges(px.begin() + y * row, px.begin() + (y + 1) * row, px.begin() + (fbo_h_ - 1 - y) * row);
   return px;
 }
 

@@ -25,6 +25,7 @@
 #include "export/png_writer.hpp"
 #include "gui/actions.hpp"
 #include "gui/app.hpp"
+#include "platform/egl_offscreen.hpp"  // read_framebuffer_rgba
 #include "platform/window.hpp"
 
 namespace divlab::gui {
@@ -91,16 +92,9 @@ void release_latched(GLFWwindow* w, KeyLatch& latch) {
 
 // Reads the back buffer and writes divlab-<time>.png in the current folder.
 void save_window_png(int w, int h) {
-  std::vector<std::uint8_t> rgba(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
-  glPixelStorei(GL_PACK_ALIGNMENT, 1);
   glReadBuffer(GL_BACK);
-  glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
-  std::vector<std::uint8_t> flipped(rgba.size());
-  const std::size_t row = static_cast<std::size_t>(w) * 4;
-  for (int y = 0; y < h; ++y)
-    std::copy_n(rgba.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(h - 1 - y) * row), row,
-                flipped.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y) * row));
-  for (std::size_t i = 3; i < flipped.size(); i += 4) flipped[i] = 255;
+  std::vector<std::uint8_t> flipped = platform::read_framebuffer_rgba(w, h);
+  for (std::size_t i = 3; i < flipped.size(); i += 4) flipped[i] = 255;  // the window is opaque
   char name[64];
   const std::time_t now = std::time(nullptr);
   std::strftime(name, sizeof name, "divlab-%Y%m%d-%H%M%S.png", std::localtime(&now));
