@@ -5,26 +5,15 @@
 
 #include "divlab/landscape.hpp"
 #include "divlab/optimizer.hpp"
+#include "../unit/fit_test_util.hpp"
 
 namespace {
 
 using namespace divlab;
 
-Component normal(double w, double m, double s) {
-  Component c;
-  c.weight = w;
-  c.mean = m;
-  c.scale = s;
-  return c;
-}
+using fittest::bimodal;
 
-FitTarget bimodal() {
-  FitTarget t;
-  t.mixture.components = {normal(0.5, -2, 0.6), normal(0.5, 2, 0.6)};
-  return t;
-}
-
-FitProblem problem(const FitTarget& t, FitObjective o) { return *FitProblem::make(t, {}, o); }
+FitProblem problem(const FitTarget& t, FitObjective o) { return fittest::make(t, o); }
 
 // One Adam step = one exact gradient of D(Q_θ‖P) + one update; items/s = gradient steps per second.
 // Starts at sd 0.8 (near a mode) and at sd 2 (the broad basin: more quadrature nodes).

@@ -15,20 +15,14 @@
 #include "gui/landscape_view.hpp"
 #include "gui/panel_fit.hpp"
 #include "gui/style.hpp"
+#include "../unit/fit_test_util.hpp"
 #include "imgui_fixture.hpp"
 #include "platform/egl_offscreen.hpp"
 
 namespace divlab::gui {
 namespace {
 
-Component normal(double w, double mean, double sd) {
-  Component c;
-  c.family = Family::normal;
-  c.weight = w;
-  c.mean = mean;
-  c.scale = sd;
-  return c;
-}
+using fittest::normal;
 
 // 0.5·N(−2, 0.6²) + 0.5·N(2, 0.6²): reverse KL has three local minima (two modes, one broad).
 Scenario bimodal() {

@@ -6,33 +6,10 @@
 
 namespace divlab::fittest {
 
-inline Component normal(double w, double m, double s) {
-  Component c;
-  c.family = Family::normal;
-  c.weight = w;
-  c.mean = m;
-  c.scale = s;
-  return c;
-}
-inline Component laplace(double w, double m, double b) {
-  Component c = normal(w, m, b);
-  c.family = Family::laplace;
-  return c;
-}
-inline Component student_t(double w, double m, double s, double df) {
-  Component c = normal(w, m, s);
-  c.family = Family::student_t;
-  c.df = df;
-  return c;
-}
-inline Component uniform(double w, double lo, double hi) {
-  Component c;
-  c.family = Family::uniform;
-  c.weight = w;
-  c.low = lo;
-  c.high = hi;
-  return c;
-}
+inline Component normal(double w, double m, double s) { return {Family::normal, w, m, s}; }
+inline Component laplace(double w, double m, double b) { return {Family::laplace, w, m, b}; }
+inline Component student_t(double w, double m, double s, double df) { return {Family::student_t, w, m, s, df}; }
+inline Component uniform(double w, double lo, double hi) { return {Family::uniform, w, 0, 1, 1, lo, hi}; }
 inline FitTarget continuous(std::vector<Component> comps) {
   FitTarget t;
   t.mixture.components = std::move(comps);

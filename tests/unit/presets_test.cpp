@@ -8,6 +8,7 @@
 #include <fstream>
 #include <set>
 
+#include "divlab/explain.hpp"
 #include "divlab/measures.hpp"
 #include "divlab/scenario.hpp"
 
@@ -33,8 +34,7 @@ nlohmann::json expected() {
 }
 
 double value_of(const Measures& m, const std::string& key) {
-  for (const Quantity& q : kQuantities)
-    if (q.key == key) return m.*q.value;
+  if (const std::optional<double> v = measure_value(m, key)) return *v;
   ADD_FAILURE() << "unknown key " << key;
   return std::nan("");
 }
