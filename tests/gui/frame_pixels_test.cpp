@@ -16,6 +16,7 @@
 
 #include "gui/app.hpp"
 #include "gui/imgui_canvas.hpp"
+#include "imgui_fixture.hpp"
 #include "test_scenarios.hpp"
 #include "platform/egl_offscreen.hpp"
 
@@ -34,32 +35,12 @@ constexpr int kW = 1600, kH = 900;
 using test::bimodal;
 using test::letters;
 
-class Frame : public ::testing::Test {
+class Frame : public AppTest {  // 1600×900, DejaVu Sans loaded
  protected:
-  void SetUp() override {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = {kW, kH};
-    io.DeltaTime = 1.0f / 60;
-    io.MousePos = {-1e4f, -1e4f};
-    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
-    app = std::make_unique<App>();
-    ASSERT_TRUE(load_fonts(*app, 1.0f)) << "DejaVu Sans missing";
-  }
   void TearDown() override {
     if (backend) ImGui_ImplOpenGL3_Shutdown();
-    app.reset();
-    ImGui::DestroyContext();
+    AppTest::TearDown();
   }
-  void frames(int n) {
-    for (int i = 0; i < n; ++i) {
-      ImGui::NewFrame();
-      draw_frame(*app, ImGui::GetIO().DisplaySize);
-      ImGui::Render();
-    }
-  }
-  std::unique_ptr<App> app;
   bool backend = false;
 };
 
@@ -163,12 +144,9 @@ float filled_screens() {
 }
 
 TEST_F(Frame, NoFullScreenLayerOfFillBeyondTheClear) {
-  unsigned char* tex = nullptr;
-  int w = 0, h = 0;
-  ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&tex, &w, &h);
   for (const auto& s : {bimodal(), letters()}) {
     app->doc.reset(s);
-    frames(3);
+    idle(3);
     // Window backgrounds alone were a whole screen (2.3 screens in all); panels, plots and text are
     // now ≈ 0.5–0.75 of one.
     EXPECT_LT(filled_screens(), 0.9f) << (s.kind == Kind::discrete ? "letters" : "bimodal");

@@ -10,20 +10,16 @@
 #include <vector>
 
 #include "gui/imgui_canvas.hpp"
+#include "imgui_fixture.hpp"
 
 namespace divlab::gui {
 namespace {
 
-class CanvasTest : public ::testing::Test {
+class CanvasTest : public ImGuiTest {
  protected:
+  CanvasTest() : ImGuiTest({800, 600}) {}
   void SetUp() override {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = {800, 600};
-    unsigned char* px = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
+    ImGuiTest::SetUp();
     ImGui::NewFrame();  // sets the shared full-screen clip rectangle
     dl = std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData());
     dl->_ResetForNewFrame();
@@ -31,7 +27,7 @@ class CanvasTest : public ::testing::Test {
   }
   void TearDown() override {
     dl.reset();
-    ImGui::DestroyContext();
+    ImGuiTest::TearDown();
   }
   ImGuiCanvas canvas() { return ImGuiCanvas(dl.get(), nullptr, nullptr, {0, 0, 800, 600}, kWhite); }
   int callbacks() const {

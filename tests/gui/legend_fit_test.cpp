@@ -11,6 +11,7 @@
 
 #include "gui/app.hpp"
 #include "gui/imgui_canvas.hpp"
+#include "imgui_fixture.hpp"
 #include "test_scenarios.hpp"
 
 namespace divlab::gui {
@@ -33,16 +34,11 @@ struct Case {
   float w, h, scale;
 };
 
-class LegendFit : public ::testing::TestWithParam<Case> {
+class LegendFit : public ImGuiTest, public ::testing::WithParamInterface<Case> {
  protected:
+  LegendFit() : ImGuiTest({GetParam().w, GetParam().h}) {}  // the mouse stays away: no hover readouts
   void SetUp() override {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = {GetParam().w, GetParam().h};
-    io.DeltaTime = 1.0f / 60;
-    io.MousePos = {-1e4f, -1e4f};  // no hover readouts
-    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
+    ImGuiTest::SetUp();
     app = std::make_unique<App>();
     ImGuiCanvas::text_observer = [](std::string_view text, plot::Rect box, plot::Rect canvas) {
       seen.push_back({std::string(text), box, canvas});
@@ -51,7 +47,7 @@ class LegendFit : public ::testing::TestWithParam<Case> {
   void TearDown() override {
     ImGuiCanvas::text_observer = nullptr;
     app.reset();
-    ImGui::DestroyContext();
+    ImGuiTest::TearDown();
   }
   // The texts of the last of a few frames of s at the case's size and scale.
   void draw(Scenario s) {
@@ -61,14 +57,10 @@ class LegendFit : public ::testing::TestWithParam<Case> {
       app->doc.view().theme = "high_contrast";
     }
     ASSERT_TRUE(load_fonts(*app, ui_scale(*app))) << "DejaVu Sans missing";
-    unsigned char* px = nullptr;
-    int w = 0, h = 0;
-    ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&px, &w, &h);
+    build_font_atlas();
     for (int i = 0; i < 4; ++i) {
       seen.clear();
-      ImGui::NewFrame();
-      draw_frame(*app, ImGui::GetIO().DisplaySize);
-      ImGui::Render();
+      frame([this] { draw_frame(*app, ImGui::GetIO().DisplaySize); });
     }
   }
   void expect_fits() {
