@@ -76,14 +76,12 @@ std::optional<std::map<std::string, double>> parse_start(const std::string& text
   return out;
 }
 
-std::string params_json(const FitProblem& pr, std::span<const double> theta) {
-  std::string out = "{";
-  bool first = true;
-  for (const auto& [name, v] : pr.named_parameters(theta)) {
-    out += (first ? "" : ", ") + json_string(name) + ": " + json_number(v);
-    first = false;
-  }
-  return out + "}";
+// "mean": …, "sd": …: the named parameters of θ as JSON members.
+std::string params_members(const FitProblem& pr, std::span<const double> theta) {
+  std::string out;
+  for (const auto& [name, v] : pr.named_parameters(theta))
+    out += (out.empty() ? "" : ", ") + json_string(name) + ": " + json_number(v);
+  return out;
 }
 
 std::string start_json(const std::map<std::string, double>& start) {
@@ -185,7 +183,6 @@ int fit(const Args& args) {
     spec = *scenario->fit;
   } else {
     spec.model = discrete ? "discretised_normal" : "normal";
-    spec.start.clear();
   }
   if (objective_flag) spec.objective = std::string(objective_name(*objective_flag));
   if (o_start->count()) {
@@ -252,8 +249,8 @@ int fit(const Args& args) {
   if (json) {
     out = "{\n  \"model\": " + json_string(model_text) +
           ",\n  \"objective\": " + json_string(objective_name(obj)) +
-          ",\n  \"start\": " + start_json(spec.start.empty() ? std::map<std::string, double>{} : spec.start) +
-          ",\n  \"params\": " + params_json(*problem, f.theta()) +
+          ",\n  \"start\": " + start_json(spec.start) +
+          ",\n  \"params\": {" + params_members(*problem, f.theta()) + "}" +
           ",\n  \"value\": " + json_number(f.value()) + ",\n  \"steps\": " + std::to_string(f.steps()) +
           ",\n  \"converged\": " + (f.converged() ? "true" : "false") +
           ",\n  \"optimizer\": " + json_string(optimizer_name(settings.kind)) +
@@ -266,10 +263,9 @@ int fit(const Args& args) {
       for (const FitPoint& p : f.trajectory()) {
         out += first ? "\n    " : ",\n    ";
         first = false;
-        std::string entry = "{\"step\": " + std::to_string(p.step);
-        for (const auto& [name, v] : problem->named_parameters(p.theta))
-          entry += ", " + json_string(name) + ": " + json_number(v);
-        out += entry + ", \"value\": " + json_number(p.value) + "}";
+        const std::string members = params_members(*problem, p.theta);
+        out += "{\"step\": " + std::to_string(p.step) + (members.empty() ? "" : ", " + members) +
+               ", \"value\": " + json_number(p.value) + "}";
       }
       out += "\n  ]";
     }
