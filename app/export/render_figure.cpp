@@ -96,18 +96,40 @@ plot::Vec2 default_figure_size(std::string_view figure) {
   return {800, 480};
 }
 
+namespace {
+
+// The request's theme, with see-through backgrounds when it asks for transparency.
+std::optional<plot::Theme> request_theme(const RenderRequest& request) {
+  std::optional<plot::Theme> theme = plot::theme_by_name(request.theme);
+  if (theme && request.transparent) theme->background.a = theme->plot_bg.a = 0;
+  return theme;
+}
+
+// A Cairo file at out_path for the request (its format from the extension, PNG at the request's
+// scale): draw(canvas) draws into it, then the file is finished.
+template <class Draw>
+RenderResult draw_to_file(const std::string& out_path, const RenderRequest& request, Draw draw) {
+  CairoOptions options;
+  options.format = *format_from_path(out_path);
+  options.size = request.size.value_or(default_figure_size(request.figure));
+  options.scale = options.format == Format::png ? request.scale : 1.0;
+  CairoCanvas canvas(out_path, options);
+  if (!canvas.ok()) return {canvas.error(), false};
+  if (RenderResult drawn = draw(canvas); !drawn.ok()) return drawn;
+  if (std::string err = canvas.finish(); !err.empty()) return {err, false};
+  return {};
+}
+
+}  // namespace
+
 RenderResult draw_named_figure(plot::Canvas& canvas, const plot::FigureData& data, const RenderRequest& request) {
   if (!is_known_figure(request.figure))
     return {"unknown figure '" + request.figure + "' (expected one of: " + figure_list() + ")", true};
   if (!is_available_figure(request.figure))
     return {"figure '" + request.figure + "' is not available yet (it comes with the fit views)", false};
-  std::optional<plot::Theme> theme = plot::theme_by_name(request.theme);
+  const std::optional<plot::Theme> theme = request_theme(request);
   if (!theme)
     return {"unknown theme '" + request.theme + "' (expected one of: print, light, dark, high_contrast)", true};
-  if (request.transparent) {
-    theme->background.a = 0;
-    theme->plot_bg.a = 0;
-  }
   const plot::Vec2 sz = canvas.size();
   const plot::Rect all{0, 0, sz.x, sz.y};
   canvas.fill_rect(all, theme->background);
@@ -134,45 +156,27 @@ RenderResult check_request(const RenderRequest& request, const std::string& out_
 
 RenderResult render_figure(const plot::FigureData& data, const std::string& out_path, const RenderRequest& request) {
   if (RenderResult bad = check_request(request, out_path); !bad.ok()) return bad;
-  const plot::Vec2 size = request.size.value_or(default_figure_size(request.figure));
   // Data instead of a picture: the figure's curves, or the metrics table.
   const std::string ext = extension(out_path);
   if (ext == "csv") return write_text_file(out_path, figure_csv(request.figure, data));
   if (ext == "tex") return write_text_file(out_path, metrics_latex(data.measures));
   if (ext == "json") return write_text_file(out_path, metrics_json(data.measures));
-  const std::optional<Format> format = format_from_path(out_path);
-
-  CairoOptions options;
-  options.format = *format;
-  options.size = size;
-  options.scale = *format == Format::png ? request.scale : 1.0;
-  CairoCanvas canvas(out_path, options);
-  if (!canvas.ok()) return {canvas.error(), false};
-  RenderResult drawn = draw_named_figure(canvas, data, request);
-  if (!drawn.ok()) return drawn;
-  if (std::string err = canvas.finish(); !err.empty()) return {err, false};
-  return {};
+  return draw_to_file(out_path, request, [&](CairoCanvas& canvas) { return draw_named_figure(canvas, data, request); });
 }
 
 // The fit figures (issue 5) run the scenario's fit, so they draw from the scenario (plot/figures_fit).
 RenderResult render_fit_figure(const Scenario& scenario, const std::string& out_path, const RenderRequest& request) {
   if (is_data_path(out_path)) return {"figure '" + request.figure + "' exports as .png, .svg or .pdf", true};
-  std::optional<plot::Theme> theme = plot::theme_by_name(request.theme);
-  if (request.transparent) theme->background.a = theme->plot_bg.a = 0;
-  const std::optional<Format> format = format_from_path(out_path);
-  CairoOptions options;
-  options.format = *format;
-  options.size = request.size.value_or(default_figure_size(request.figure));
-  options.scale = *format == Format::png ? request.scale : 1.0;
-  CairoCanvas canvas(out_path, options);
-  if (!canvas.ok()) return {canvas.error(), false};
-  const plot::Rect all{0, 0, options.size.x, options.size.y};
-  canvas.fill_rect(all, theme->background);
-  std::string error;
-  if (!plot::draw_fit_figure(request.figure, canvas, *theme, all, scenario, &error))
-    return {"figure '" + request.figure + "': " + error, false};
-  if (std::string err = canvas.finish(); !err.empty()) return {err, false};
-  return {};
+  return draw_to_file(out_path, request, [&](CairoCanvas& canvas) -> RenderResult {
+    const plot::Theme theme = *request_theme(request);  // check_request vetted the name
+    const plot::Vec2 sz = canvas.size();
+    const plot::Rect all{0, 0, sz.x, sz.y};
+    canvas.fill_rect(all, theme.background);
+    std::string error;
+    if (!plot::draw_fit_figure(request.figure, canvas, theme, all, scenario, &error))
+      return {"figure '" + request.figure + "': " + error, false};
+    return {};
+  });
 }
 
 RenderResult render_scenario(const Scenario& scenario, const std::string& out_path, const RenderRequest& request) {
