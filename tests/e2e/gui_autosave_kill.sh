@@ -2,7 +2,7 @@
 # End-to-end: never losing work. Edit in the real window, kill -9 it, start divlab again with no
 # file: the edited session comes back (marked unsaved). After a clean quit it does not come back.
 set -euo pipefail
-: "${DIVLAB:?path to divlab}" "${DISPLAY:?needs an X display (run under xvfb-run)}"
+: "${DIVLAB:?path to divlab}" "${SRC:?source dir}" "${DISPLAY:?needs an X display (run under xvfb-run)}"
 work=$(mktemp -d)
 pid=""
 cleanup() { [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
@@ -10,11 +10,9 @@ trap cleanup EXIT
 export XDG_STATE_HOME="$work/state"  # a private state dir: never the user's own autosave
 session="$XDG_STATE_HOME/divlab/session.json"
 
-start() {  # start [FILE]: launches divlab, waits for its window, sets $pid and $win
-  "$DIVLAB" "$@" 2>>"$work/stderr" &
-  pid=$!
-  win=$(timeout 20 xdotool search --sync --pid "$pid" --name "divlab" | head -n1)
-  sleep 1.5
+source "$SRC/tests/e2e/divlab_window.bash"
+start() {  # start [FILE]: launches divlab (start_divlab) and gives its window the keyboard
+  start_divlab "$@"
   xdotool windowfocus --sync "$win" 2>/dev/null || xdotool windowfocus "$win" || true
 }
 tap() { xdotool keydown "$1"; sleep 0.1; xdotool keyup "$1"; sleep 0.3; }
@@ -33,17 +31,13 @@ start
 grep -q "restored the unsaved session" "$work/stderr" || { echo "FAIL: not restored"; cat "$work/stderr"; exit 1; }
 title=$(xdotool getwindowname "$win")
 case "$title" in "• "*) ;; *) echo "FAIL: restored session not marked unsaved: '$title'"; exit 1 ;; esac
-xdotool key ctrl+q
-for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-wait "$pid"; pid=""
+quit_cleanly
 [ "$(base_in "$work/after-crash.json")" = "2" ] || { echo "FAIL: restored base is not 2"; exit 1; }
 echo "restored after kill -9: base 2, title '$title'"
 
 # 3. That quit was clean: the next start opens the default scenario (base e) again.
 export DIVLAB_STATE_OUT="$work/after-clean.json"
 start
-xdotool key ctrl+q
-for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-wait "$pid"; pid=""
+quit_cleanly
 [ "$(base_in "$work/after-clean.json")" = "e" ] || { echo "FAIL: a clean quit was restored"; exit 1; }
 echo "PASS"
