@@ -4,7 +4,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
-#include "gui/run.hpp"
+#include "shell/run.hpp"
 
 namespace {
 

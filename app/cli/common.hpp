@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "cli/commands.hpp"
-#include "divlab/scenario.hpp"
+#include "divlab/document/scenario.hpp"
 
 namespace divlab::cli {
 

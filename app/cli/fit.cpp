@@ -8,8 +8,8 @@
 #include <string>
 
 #include "cli/common.hpp"
-#include "divlab/fit.hpp"
-#include "divlab/optimizer.hpp"
+#include "divlab/fit/fit.hpp"
+#include "divlab/fit/optimizer.hpp"
 
 namespace divlab::cli {
 

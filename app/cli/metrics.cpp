@@ -5,7 +5,7 @@
 #include <string>
 
 #include "cli/common.hpp"
-#include "divlab/measures.hpp"
+#include "divlab/measures/measures.hpp"
 
 namespace divlab::cli {
 

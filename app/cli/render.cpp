@@ -9,7 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
-#include "divlab/scenario.hpp"
+#include "divlab/document/scenario.hpp"
 #include "export/render_figure.hpp"
 
 namespace divlab::cli {

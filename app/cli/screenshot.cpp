@@ -13,10 +13,10 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
-#include "divlab/scenario.hpp"
+#include "divlab/document/scenario.hpp"
 #include "export/png_writer.hpp"
-#include "gui/app.hpp"
-#include "platform/egl_offscreen.hpp"
+#include "shell/app.hpp"
+#include "shell/egl_offscreen.hpp"
 #include "plot/theme.hpp"
 
 namespace divlab::cli {

@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "plot/figures.hpp"
+#include "figures/figures.hpp"
 
 namespace divlab::exporting {
 

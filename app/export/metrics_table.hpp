@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "divlab/measures.hpp"
+#include "divlab/measures/measures.hpp"
 
 namespace divlab::exporting {
 

@@ -11,7 +11,7 @@
 
 #include "export/figure_csv.hpp"
 #include "export/metrics_table.hpp"
-#include "plot/figures_fit.hpp"
+#include "figures/figures_fit.hpp"
 #include "plot/theme.hpp"
 
 namespace divlab::exporting {

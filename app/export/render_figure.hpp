@@ -6,10 +6,10 @@
 #include <string>
 #include <string_view>
 
-#include "divlab/scenario.hpp"
+#include "divlab/document/scenario.hpp"
 #include "export/cairo_canvas.hpp"
 #include "plot/canvas.hpp"
-#include "plot/figures.hpp"
+#include "figures/figures.hpp"
 
 namespace divlab::exporting {
 

@@ -6,9 +6,9 @@
 #include <filesystem>
 #include <string>
 
-#include "divlab/scenario.hpp"
+#include "divlab/document/scenario.hpp"
 #include "export/render_figure.hpp"
-#include "plot/figures.hpp"
+#include "figures/figures.hpp"
 
 namespace {
 

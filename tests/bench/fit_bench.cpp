@@ -3,9 +3,9 @@
 
 #include <cmath>
 
-#include "divlab/landscape.hpp"
-#include "divlab/optimizer.hpp"
-#include "../unit/fit_test_util.hpp"
+#include "divlab/fit/landscape.hpp"
+#include "divlab/fit/optimizer.hpp"
+#include "core/fit/fit_test_util.hpp"
 
 namespace {
 

@@ -21,9 +21,9 @@
 #include <string>
 #include <vector>
 
-#include "gui/app.hpp"
-#include "platform/window.hpp"
-#include "../gui/test_scenarios.hpp"
+#include "shell/app.hpp"
+#include "shell/window.hpp"
+#include "app/test_scenarios.hpp"
 
 namespace {
 

@@ -5,8 +5,8 @@
 #include <cmath>
 #include <vector>
 
-#include "divlab/curves.hpp"
-#include "divlab/measures.hpp"
+#include "divlab/distributions/curves.hpp"
+#include "divlab/measures/measures.hpp"
 
 namespace divlab {
 namespace {

@@ -8,7 +8,7 @@
 #include <random>
 #include <string>
 
-#include "divlab/scenario.hpp"
+#include "divlab/document/scenario.hpp"
 
 namespace {
 

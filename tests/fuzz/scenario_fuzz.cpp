@@ -9,8 +9,8 @@
 #include <string>
 #include <string_view>
 
-#include "../../core/src/scenario_json.hpp"  // the loader's private parser, to compare its two paths
-#include "divlab/scenario.hpp"
+#include "document/scenario_json.hpp"  // the loader's private parser, to compare its two paths
+#include "divlab/document/scenario.hpp"
 
 namespace {
 

@@ -1,5 +1,5 @@
-// Golden-image comparison with a tolerance, for tests. Header-only: include it from exactly one
-// translation unit per test executable (it holds the stb_image implementation).
+// Golden-image comparison with a tolerance, for tests. The stb_image implementation is compiled
+// once per test executable, in stb_image_impl.cpp beside this file.
 //
 // Two images match when they have the same size and at most `max_fraction` of the pixels differ by
 // more than `channel_tolerance` in some channel (antialiasing and FreeType/pixman versions move
@@ -12,8 +12,6 @@
 #include <string>
 #include <vector>
 
-#define STB_IMAGE_IMPLEMENTATION
-#define STBI_ONLY_PNG
 #include <stb/stb_image.h>
 
 namespace divlab::golden {

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Reference values for tests/unit/measures_continuous_test.cpp: every quantity of SPEC §1 for
+"""Reference values for tests/core/measures/measures_continuous_test.cpp: every quantity of SPEC §1 for
 continuous mixtures, integrated with mpmath.quad (tanh-sinh, 30 digits) over the whole real line
 split at the components' centres, centres ± k·scale, uniform endpoints and the crossings of p − q
 and F_P − F_Q. ∞ entries are decided by hand from the tails/support analysis written beside each

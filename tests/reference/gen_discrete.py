@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Reference values for tests/unit/measures_discrete_test.cpp, computed with mpmath at 80 digits
+"""Reference values for tests/core/measures/measures_discrete_test.cpp, computed with mpmath at 80 digits
 from the exact binary values of the inputs (normalised exactly). Run: /usr/bin/python3 gen_discrete.py"""
 import json, os, random, sys
 import mpmath as mp

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Reference pdf / log-pdf / cdf values for tests/unit/distribution_test.cpp, from scipy.stats
+"""Reference pdf / log-pdf / cdf values for tests/core/distributions/distribution_test.cpp, from scipy.stats
 (and mpmath at 50 digits for far-tail log-densities). Run: /usr/bin/python3 gen_distribution.py"""
 import json, math, os
 import mpmath as mp

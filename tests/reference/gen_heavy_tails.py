@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Closed-form references for heavy tails (tests/unit/measures_continuous_test.cpp), from scipy:
+"""Closed-form references for heavy tails (tests/core/measures/measures_continuous_test.cpp), from scipy:
   D(t_ν ‖ N(0,1))       = −H(t_ν) + ½ log 2π + ½ E[x²],  E[x²] = ν/(ν−2)            (ν > 2)
   D(t_ν ‖ Laplace(0,1)) = −H(t_ν) + log 2 + E|x|,  E|x| = 2√ν Γ((ν+1)/2) / (√π (ν−1) Γ(ν/2))  (ν > 1)
   H(t_ν) = scipy.stats.t(ν).entropy().  These decay like x^−(ν−1) resp. x^−ν: the hardest tails.

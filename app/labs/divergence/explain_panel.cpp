@@ -1,0 +1,104 @@
+#include "labs/divergence/explain_panel.hpp"
+
+#include <imgui_internal.h>
+
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "widgets/metric_tooltip.hpp"
+#include "shell/shortcuts.hpp"
+
+namespace divlab::gui {
+
+namespace {
+
+// Wrapped to what is left of the window's width (after indentation).
+void text(std::string_view s) { text_wrapped(s, ImGui::GetContentRegionAvail().x); }
+
+void definitions(const Measures& m, ExplainContext ctx) {
+  for (const Explanation& e : explanations()) {
+    ImGui::PushID(e.key.data(), e.key.data() + e.key.size());
+    const double v = measure_value(m, e.key).value_or(0.0);
+    // "D(P‖Q) = ∑ p log(p/q) = H(P,Q) − H(P)   = 2.33 bits"; hover for the full tooltip.
+    ImGui::BeginGroup();
+    ImGui::TextUnformatted(e.formula.data(), e.formula.data() + e.formula.size());
+    ImGui::SameLine();
+    ImGui::TextDisabled("= %s", format_quantity(v, e.unit, m.base).c_str());
+    ImGui::Indent();
+    text(live_sentence(e.key, m, ctx));
+    ImGui::Unindent();
+    ImGui::EndGroup();
+    metric_tooltip_if_hovered(e.key, m, ctx);
+    ImGui::Spacing();
+    ImGui::PopID();
+  }
+}
+
+}  // namespace
+
+void draw_explain_contents(const Measures& m, ExplainContext ctx) {
+  ImGui::PushTextWrapPos(0.0f);  // wrap at the window's edge
+  ImGui::TextDisabled("Values in %s (base %s). Hover a line for its meaning and properties.",
+                      std::string(base_unit(m.base)).c_str(), std::string(base_name(m.base)).c_str());
+  const std::vector<ExplainSection> sections = explain_sections(m, ctx);
+  for (size_t i = 0; i < sections.size(); ++i) {
+    const ExplainSection& s = sections[i];
+    // The first two sections start open: definitions and the identities are what students look for.
+    if (!ImGui::CollapsingHeader(s.title.c_str(), i < 2 ? ImGuiTreeNodeFlags_DefaultOpen : 0)) continue;
+    if (i == 0) {
+      definitions(m, ctx);
+      continue;
+    }
+    for (const std::string& p : s.paragraphs) {
+      ImGui::Bullet();
+      ImGui::BeginGroup();  // a hanging indent: wrapped lines start under the first word
+      text(p);
+      ImGui::EndGroup();
+      ImGui::Spacing();
+    }
+  }
+  ImGui::PopTextWrapPos();
+}
+
+void draw_explain_panel(const Measures& m, ExplainContext ctx, bool* open) {
+  if (open && !*open) return;
+  // A default size, unless the caller (a layout) already chose one.
+  if (!(GImGui->NextWindowData.Flags & ImGuiNextWindowDataFlags_HasSize))
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 36.0f, ImGui::GetFontSize() * 40.0f),
+                             ImGuiCond_FirstUseEver);
+  if (ImGui::Begin(kExplainPanelTitle, open)) draw_explain_contents(m, ctx);
+  ImGui::End();
+}
+
+void add_teaching_glyphs(ImFontGlyphRangesBuilder& builder) {
+  builder.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());
+  auto add = [&](std::string_view s) { builder.AddText(s.data(), s.data() + s.size()); };
+  for (const Explanation& e : explanations()) {
+    for (std::string_view s : {e.symbol, e.name, e.formula, e.meaning, e.properties}) add(s);
+  }
+  // The sentences' templates, through every branch that has its own words: finite and ∞, bits and
+  // nats, discrete and continuous.
+  Measures finite;
+  finite.base = Base::two;
+  Measures infinite = finite;
+  infinite.base = Base::e;
+  const double inf = std::numeric_limits<double>::infinity();
+  infinite.kl_pq = infinite.kl_qp = infinite.cross_entropy_pq = infinite.cross_entropy_qp = inf;
+  infinite.perplexity_pq = infinite.perplexity_qp = infinite.wasserstein_1 = inf;
+  infinite.why_kl_pq.cause = WhyInfinite::Cause::tails;
+  infinite.why_kl_qp.cause = WhyInfinite::Cause::support;
+  infinite.entropy_p = -1;
+  for (const Measures* m : {&finite, &infinite})
+    for (bool continuous : {false, true})
+      for (const ExplainSection& s : explain_sections(*m, ExplainContext{continuous})) {
+        add(s.title);
+        for (const std::string& p : s.paragraphs) add(p);
+      }
+  for (const HelpRow& row : help_rows()) {
+    add(row.keys);
+    add(row.description);
+  }
+}
+
+}  // namespace divlab::gui

@@ -1,0 +1,29 @@
+// The rows of the metrics panel: every SPEC §1 quantity with its symbol, formula and meaning.
+// Pure data + formatting (no ImGui), so it is unit-tested.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "divlab/measures/measures.hpp"
+
+namespace divlab::gui {
+
+enum class Tint { neutral, p, q, m };
+
+struct MetricRow {
+  std::string key;      // SPEC §1 JSON key
+  std::string symbol;   // e.g. "D(P‖Q)"
+  std::string name;     // e.g. "forward KL"
+  double value = 0;
+  std::string unit;     // "bits", "nats", "x units", "" (unitless)
+  std::string formula;  // e.g. "Σ p log(p/q)"
+  std::string meaning;  // one sentence with the current values
+  std::string why_infinite;  // non-empty when value is +∞
+  Tint tint = Tint::neutral;
+  bool group_start = false;  // a separator goes above this row
+};
+
+// All 16 quantities in display order, for measures `m` (in m.base) of a discrete or continuous pair.
+std::vector<MetricRow> metric_rows(const Measures& m, bool discrete);
+
+}  // namespace divlab::gui

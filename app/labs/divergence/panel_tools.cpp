@@ -1,0 +1,242 @@
+// The sculpting sidebar: edit target, the tools, N, and the exact values (bins or components).
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "labs/divergence/panels.hpp"
+
+namespace divlab::gui {
+
+namespace {
+
+// A full-width row of n equal buttons starts with this width each.
+float row_width(int n) {
+  const float avail = ImGui::GetContentRegionAvail().x;
+  return (avail - ImGui::GetStyle().ItemSpacing.x * static_cast<float>(n - 1)) / static_cast<float>(n);
+}
+
+bool tool_button(const char* label, float w, const char* tip) {
+  const bool clicked = ImGui::Button(label, {w, 0});
+  if (tip && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tip);
+  return clicked;
+}
+
+void target_selector(App& app, const plot::Theme& t) {
+  const float w = row_width(2);
+  for (Which w_ : {Which::p, Which::q}) {
+    const bool on = app.target == w_;
+    const plot::Color c = w_ == Which::p ? t.p : t.q;
+    ImGui::PushStyleColor(ImGuiCol_Button, to_imvec4(on ? c : c.with_alpha(0.18f)));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, to_imvec4(c.with_alpha(on ? 0.9f : 0.35f)));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, to_imvec4(c));
+    ImGui::PushStyleColor(ImGuiCol_Text, on ? ImVec4{1, 1, 1, 1} : to_imvec4(t.text));
+    if (ImGui::Button(w_ == Which::p ? "Edit P###tp" : "Edit Q###tq", {w, 0})) app.target = w_;
+    ImGui::PopStyleColor(4);
+    if (w_ == Which::p) ImGui::SameLine();
+  }
+}
+
+void discrete_tools(App& app) {
+  Document& d = app.doc;
+  const Which w = app.target;
+  const float w3 = row_width(3);
+  if (tool_button("Uniform", w3, "Every bin equally likely (U)")) d.uniform(w);
+  ImGui::SameLine();
+  if (tool_button("Sharpen", w3, "p_i ∝ p_i^(1/T) with T < 1: mass moves to the likely bins")) d.temper(w, app.temperature);
+  ImGui::SameLine();
+  if (tool_button("Flatten", w3, "p_i ∝ p_i^T with T < 1: towards uniform")) d.temper(w, 1.0 / app.temperature);
+  ImGui::SetNextItemWidth(-1);
+  const double t0 = 0.2, t1 = 0.98;
+  ImGui::SliderScalar("##T", ImGuiDataType_Double, &app.temperature, &t0, &t1, "temperature T = %.2f");
+  const float w2 = row_width(2);
+  if (tool_button("Smooth by ε", w2, "Label smoothing: p ← (1−ε)·p + ε/N")) d.smooth(w, app.epsilon);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(w2);
+  const double e0 = 0, e1 = 0.5;
+  ImGui::SliderScalar("##eps", ImGuiDataType_Double, &app.epsilon, &e0, &e1, "ε = %.3f");
+  const float w4 = row_width(4);
+  if (tool_button("◀ Shift", w4, "Move every bin one step left, cyclically (←)")) d.shift(w, -1);
+  ImGui::SameLine();
+  if (tool_button("Shift ▶", w4, "Move every bin one step right, cyclically (→)")) d.shift(w, +1);
+  ImGui::SameLine();
+  if (tool_button("Flip", w4, "Reverse the order of the bins")) d.flip(w);
+  ImGui::SameLine();
+  if (tool_button("Random", w4, "A Dirichlet(α) sample; small α gives spiky distributions"))
+    d.dirichlet(w, app.alpha, app.seed++);
+  ImGui::SetNextItemWidth(-1);
+  const double a0 = 0.05, a1 = 10;
+  ImGui::SliderScalar("##alpha", ImGuiDataType_Double, &app.alpha, &a0, &a1, "Dirichlet α = %.2f",
+                      ImGuiSliderFlags_Logarithmic);
+  int n = d.bins();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Bins N");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::InputInt("##N", &n, 1, 8)) d.set_bins(std::clamp(n, kMinBins, kMaxBins));
+}
+
+void common_tools(App& app) {
+  Document& d = app.doc;
+  const float w3 = row_width(3);
+  if (tool_button("Copy P → Q", w3, "Q becomes P: every divergence drops to 0")) d.copy_p_to_q();
+  ImGui::SameLine();
+  if (tool_button("Swap P ↔ Q", w3, "Exchange P and Q: forward and reverse KL trade places")) d.swap_p_q();
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!d.can_undo());
+  if (tool_button("Undo", row_width(2) , "Ctrl+Z")) d.undo();
+  ImGui::EndDisabled();
+}
+
+void values_table(App& app, const plot::Theme& t, float height) {
+  Document& d = app.doc;
+  const int n = d.bins();
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                                ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable("values", 4, flags, {0, height > 0 ? height : ImGui::GetContentRegionAvail().y})) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 1.8f);
+  ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+  ImGui::TableSetupColumn("P", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  ImGui::TableSetupColumn("Q", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  ImGui::TableHeadersRow();
+  ImGuiListClipper clip;
+  clip.Begin(n);
+  while (clip.Step()) {
+    for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
+      ImGui::PushID(i);
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextDisabled("%d", i);
+      ImGui::TableNextColumn();
+      std::string label = i < static_cast<int>(d.scenario().labels.size()) ? d.scenario().labels[static_cast<std::size_t>(i)] : "";
+      ImGui::SetNextItemWidth(-1);
+      if (ImGui::InputText("##l", &label, ImGuiInputTextFlags_EnterReturnsTrue) || ImGui::IsItemDeactivatedAfterEdit())
+        d.set_label(i, label);
+      for (Which w : {Which::p, Which::q}) {
+        ImGui::TableNextColumn();
+        double v = d.probability(w, i);
+        ImGui::PushStyleColor(ImGuiCol_Text, to_imvec4(w == Which::p ? t.p : t.q));
+        ImGui::SetNextItemWidth(-1);
+        ImGui::InputDouble(w == Which::p ? "##p" : "##q", &v, 0, 0, "%.4g");
+        if (ImGui::IsItemDeactivatedAfterEdit()) d.set_probability(w, i, v);
+        ImGui::PopStyleColor();
+      }
+      ImGui::PopID();
+    }
+  }
+  ImGui::EndTable();
+}
+
+bool param(const char* label, double* v, float w) {
+  ImGui::SetNextItemWidth(w);
+  ImGui::InputDouble(label, v, 0, 0, "%.4g");
+  return ImGui::IsItemDeactivatedAfterEdit();
+}
+
+void components_editor(App& app, const plot::Theme& t) {
+  Document& d = app.doc;
+  for (Which w : {Which::p, Which::q}) {
+    ImGui::PushID(w == Which::p ? "P" : "Q");
+    ImGui::PushStyleColor(ImGuiCol_Text, to_imvec4(w == Which::p ? t.p : t.q));
+    ImGui::Separator();
+    ImGui::TextUnformatted(w == Which::p ? "P: components" : "Q: components");
+    ImGui::PopStyleColor();
+    const Mixture& m = d.mixture(w);
+    {  // column captions for the numeric fields below
+      const float fw = ImGui::GetContentRegionAvail().x, pw = (fw - 3 * ImGui::GetStyle().ItemSpacing.x) / 4;
+      const float x0 = ImGui::GetCursorPosX();
+      const char* caps[4] = {"weight", "mean|low", "scale|high", "df"};
+      for (int k = 0; k < 4; ++k) {
+        if (k > 0) ImGui::SameLine(x0 + static_cast<float>(k) * (pw + ImGui::GetStyle().ItemSpacing.x), 0);
+        ImGui::TextDisabled("%s", caps[k]);
+      }
+    }
+    double total = 0;
+    for (const auto& c : m.components) total += c.weight;
+    for (int i = 0; i < static_cast<int>(m.components.size()); ++i) {
+      ImGui::PushID(i);
+      Component c = m.components[static_cast<std::size_t>(i)];
+      const float fw = ImGui::GetContentRegionAvail().x;
+      int fam = static_cast<int>(c.family);
+      ImGui::SetNextItemWidth(fw * 0.42f);
+      if (ImGui::Combo("##fam", &fam, "normal\0laplace\0student_t\0uniform\0")) d.set_family(w, i, static_cast<Family>(fam));
+      ImGui::SameLine();
+      ImGui::TextDisabled("w %.2f", total > 0 ? c.weight / total : 0.0);
+      ImGui::SameLine(fw - ImGui::GetFrameHeight());
+      ImGui::BeginDisabled(m.components.size() <= 1);
+      if (ImGui::Button("×", {ImGui::GetFrameHeight(), 0})) d.remove_component(w, i);
+      ImGui::EndDisabled();
+      const float pw = (fw - 3 * ImGui::GetStyle().ItemSpacing.x) / 4;
+      bool changed = param("##weight", &c.weight, pw);
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("weight (normalised with the others)");
+      ImGui::SameLine();
+      if (c.family == Family::uniform) {
+        changed |= param("##low", &c.low, pw);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("low");
+        ImGui::SameLine();
+        changed |= param("##high", &c.high, pw);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("high");
+      } else {
+        changed |= param("##mean", &c.mean, pw);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("mean");
+        ImGui::SameLine();
+        changed |= param("##scale", &c.scale, pw);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip(c.family == Family::normal ? "sd" : "scale");
+        if (c.family == Family::student_t) {
+          ImGui::SameLine();
+          changed |= param("##df", &c.df, pw);
+          if (ImGui::IsItemHovered()) ImGui::SetTooltip("degrees of freedom");
+        }
+      }
+      if (changed) d.set_component(w, i, c);
+      ImGui::PopID();
+    }
+    if (ImGui::Button("+ add component", {-1, 0})) {
+      Component c = m.components.empty() ? Component{} : m.components.back();
+      c.mean += 1.5 * c.scale;
+      c.low += 1, c.high += 1;
+      c.weight = total > 0 ? total / static_cast<double>(std::max<std::size_t>(1, m.components.size())) : 1;
+      d.add_component(w, c);
+    }
+    ImGui::PopID();
+  }
+}
+
+// A few lines that tell a newcomer what can be done, under the controls.
+void how_to(bool discrete) {
+  ImGui::Spacing();
+  ImGui::Separator();
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextDisabled(discrete ? "Drag a bar up or down to set its probability (the others keep their ratios). "
+                                 "Drag across several bars to paint a shape. Tab switches P/Q, ← → shift, Ctrl+Z undoes. "
+                                 "Hover any number for what it means."
+                               : "Drag a ● peak to move a component (up/down: its weight), a ◆ shoulder to change its "
+                                 "width. Wheel zooms x, right-drag pans. Hover any number for what it means; F1 lists the keys.");
+  ImGui::PopTextWrapPos();
+}
+
+}  // namespace
+
+void panel_tools(App& app) {
+  const plot::Theme t = current_theme(app);
+  target_selector(app, t);
+  ImGui::Spacing();
+  if (app.doc.scenario().kind == Kind::discrete) {
+    discrete_tools(app);
+    common_tools(app);
+    ImGui::Spacing();
+    const bool small = app.doc.bins() <= 12;
+    if (small) values_table(app, t, ImGui::GetFrameHeightWithSpacing() * static_cast<float>(app.doc.bins() + 1.3f));
+    if (small) how_to(true);
+    if (!small) values_table(app, t, 0);
+  } else {
+    common_tools(app);
+    components_editor(app, t);
+    how_to(false);
+  }
+}
+
+}  // namespace divlab::gui

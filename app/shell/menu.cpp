@@ -1,0 +1,154 @@
+// The menu bar and the status bar.
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <exception>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "shell/actions.hpp"
+#include "labs/divergence/panels.hpp"
+
+namespace divlab::gui {
+
+namespace {
+
+// text cut to width with "…" at a UTF-8 character boundary (unchanged when it fits).
+std::string fit_text(std::string text, float width) {
+  if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+  while (!text.empty() && ImGui::CalcTextSize((text + "…").c_str()).x > width) {
+    while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
+    if (!text.empty()) text.pop_back();
+  }
+  return text + "…";
+}
+
+// Built-in starting points for each kind (the presets of assets/presets come from the File menu).
+Scenario new_discrete() {
+  Scenario s;
+  s.kind = Kind::discrete;
+  s.base = Base::two;
+  s.base_given = true;
+  s.title = "New discrete";
+  s.p_mass = {0.05, 0.1, 0.2, 0.3, 0.2, 0.1, 0.05};
+  s.q_mass = std::vector<double>(7, 1.0 / 7);
+  return s;
+}
+
+Scenario new_mixture() {
+  Scenario s;
+  s.kind = Kind::continuous;
+  s.base = Base::two;
+  s.base_given = true;
+  s.title = "New mixture";
+  s.p_mix.components = {{Family::normal, 0.5, -2, 0.6}, {Family::normal, 0.5, 2, 0.6}};
+  s.q_mix.components = {{Family::normal, 1, 0, 1}};
+  return s;
+}
+
+}  // namespace
+
+void menu_bar(App& app) {
+  Document& d = app.doc;
+  if (!ImGui::BeginMainMenuBar()) return;
+  if (ImGui::BeginMenu("File")) {
+    if (ImGui::MenuItem("New discrete (7 bins)")) d.reset(new_discrete()), app.file_path.clear();
+    if (ImGui::MenuItem("New mixture (bimodal P, normal Q)")) d.reset(new_mixture()), app.file_path.clear();
+    if (ImGui::MenuItem("Default scenario")) d.reset(default_scenario()), app.file_path.clear();
+    if (ImGui::MenuItem("Open…", "Ctrl+O")) run_action(app, ActionId::open);
+    if (ImGui::MenuItem("Save", "Ctrl+S")) run_action(app, ActionId::save);
+    if (ImGui::MenuItem("Save as…", "Ctrl+Shift+S")) run_action(app, ActionId::save_as);
+    ImGui::Separator();
+    if (ImGui::MenuItem("Write state", "F9", false, !app.state_out.empty())) write_state(app);
+    if (ImGui::MenuItem("Quit", "Ctrl+Q")) run_action(app, ActionId::quit);
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Presets")) {
+    const auto presets = preset_paths();
+    for (std::size_t i = 0; i < presets.size(); ++i) {
+      const std::string key = i < 8 ? std::to_string(i + 1) : "";
+      if (ImGui::MenuItem(std::filesystem::path(presets[i]).stem().string().c_str(), key.empty() ? nullptr : key.c_str()))
+        open_file(app, presets[i]);
+    }
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Edit")) {
+    if (ImGui::MenuItem("Undo", "Ctrl+Z", false, d.can_undo())) d.undo();
+    if (ImGui::MenuItem("Redo", "Ctrl+Shift+Z", false, d.can_redo())) d.redo();
+    ImGui::Separator();
+    if (ImGui::MenuItem("Copy P → Q")) d.copy_p_to_q();
+    if (ImGui::MenuItem("Swap P ↔ Q")) d.swap_p_q();
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("View")) {
+    auto& v = d.view();
+    for (const char* name : {"light", "dark", "print", "high_contrast"})
+      if (ImGui::MenuItem(name, nullptr, v.theme == name)) v.theme = name;
+    ImGui::Separator();
+    if (ImGui::MenuItem("Presentation mode", "P", v.presentation_scale > 1.4f)) toggle_presentation(app);
+    if (ImGui::MenuItem("Full screen", "F11")) app.want_fullscreen_toggle = true;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    ImGui::SliderFloat("Scale", &v.presentation_scale, 1.0f, 3.0f, "%.2f×");
+    ImGui::Separator();
+    ImGui::MenuItem("Show M = ½(P+Q)", "M", &v.show_m);
+    ImGui::MenuItem("Show the JSD integrand", nullptr, &v.show_jsd);
+    if (ImGui::MenuItem("Reset zoom", "R / double-click", false, app.x_zoomed)) app.x_zoomed = false;
+    ImGui::Separator();
+    ImGui::MenuItem("Explain panel", nullptr, &app.show_explain);
+    ImGui::MenuItem("Fit: forward vs reverse KL", nullptr, &app.fit.open);
+    if (ImGui::MenuItem("Keyboard shortcuts", "F1")) app.show_help = true;
+    ImGui::EndMenu();
+  }
+  if (app.compact_layout) {  // the tools sidebar is hidden in the compact layout until asked for
+    ImGui::Separator();
+    if (ImGui::Selectable("≡ Tools", app.show_tools, 0, ImGui::CalcTextSize("≡ Tools"))) app.show_tools = !app.show_tools;
+  }
+  // Units toggle, always visible.
+  ImGui::Separator();
+  ImGui::TextDisabled("units");
+  const bool bits = d.scenario().base == Base::two;
+  if (ImGui::RadioButton("bits", bits)) d.set_base(Base::two);
+  if (ImGui::RadioButton("nats", !bits)) d.set_base(Base::e);
+  ImGui::Separator();
+  const std::string title = d.scenario().title.value_or("untitled") + (d.dirty() ? " •" : "");
+  ImGui::TextUnformatted(fit_text(title, ImGui::GetContentRegionAvail().x).c_str());
+  ImGui::EndMainMenuBar();
+}
+
+void status_bar(App& app, float height) {
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  ImGui::SetNextWindowPos({0, display.y - height});
+  ImGui::SetNextWindowSize({display.x, height});
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {ImGui::GetStyle().FramePadding.x * 2, ImGui::GetStyle().FramePadding.y});
+  ImGui::Begin("##status", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar);
+  ImGui::PopStyleVar();
+  char steps[32], cpu[32];
+  std::snprintf(steps, sizeof steps, "%zu undo steps", app.doc.undo_depth());
+  std::snprintf(cpu, sizeof cpu, "%.2f ms CPU/frame", app.last_frame_cpu_ms);
+  const std::array<std::string, 6> hints{
+      app.target == Which::p ? "Editing P (Tab switches)" : "Editing Q (Tab switches)", "Ctrl+Z undo",
+      "wheel: zoom x, right-drag: pan, double-click: reset", "F1 shortcuts", steps, cpu};
+  std::array<bool, 6> shown{true, true, true, true, true, true};
+  const std::string notice = app.notice.empty() ? "" : "   ·   " + app.notice;
+  auto joined = [&] {
+    std::string s;
+    for (std::size_t i = 0; i < hints.size(); ++i)
+      if (shown[i]) s += (s.empty() ? "" : "   ·   ") + hints[i];
+    return s;
+  };
+  // A narrow window (presentation scale) drops the hints that matter least rather than clip them.
+  const float room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(notice.c_str()).x;
+  for (const std::size_t drop : {2, 1, 5, 3})
+    if (ImGui::CalcTextSize(joined().c_str()).x > room) shown[drop] = false;
+  ImGui::TextDisabled("%s", joined().c_str());
+  if (!notice.empty()) {
+    ImGui::SameLine(0, 0);
+    ImGui::TextUnformatted(fit_text(notice, ImGui::GetContentRegionAvail().x).c_str());
+  }
+  ImGui::End();
+}
+
+}  // namespace divlab::gui

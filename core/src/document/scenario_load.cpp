@@ -1,0 +1,344 @@
+// Strict validation of scenario files (SPEC §2) with one-line errors that name the place (SPEC §4).
+#include <algorithm>
+#include <cerrno>
+#include <climits>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <initializer_list>
+#include <string_view>
+
+#include "divlab/document/scenario.hpp"
+#include "document/scenario_json.hpp"
+
+namespace divlab {
+
+using nlohmann::json;
+using scenario_json::child_path;
+using scenario_json::describe;
+using scenario_json::printable_path;
+
+namespace {
+
+using Keys = std::initializer_list<std::string_view>;
+
+// Refuses files larger than this before reading them (a 10⁶-bin scenario is about 40 MB).
+constexpr std::size_t kMaxFileBytes = std::size_t{1} << 30;
+
+std::string join(Keys keys) {
+  std::string out;
+  for (auto k : keys) {
+    if (!out.empty()) out += ", ";
+    out += k;
+  }
+  return out;
+}
+
+std::string quote_json(std::string_view s) {
+  return json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+// Validates one parsed document; every check throws ScenarioError naming the file and JSON path.
+class Validator {
+ public:
+  explicit Validator(const std::string& filename) : file_(filename) {}
+
+  [[noreturn]] void fail(std::string_view path, const std::string& what) const {
+    throw ScenarioError(file_ + ": " + printable_path(path) + ": " + what);
+  }
+  [[noreturn]] void expected(std::string_view path, const std::string& what, const json& got) const {
+    fail(path, "expected " + what + ", got " + describe(got));
+  }
+
+  const json& object(const json& v, std::string_view path, const std::string& what = "an object") const {
+    if (!v.is_object()) expected(path, what, v);
+    return v;
+  }
+
+  // Rejects keys outside `allowed`.
+  void only_keys(const json& obj, std::string_view path, Keys allowed) const {
+    for (const auto& [key, value] : obj.items()) {
+      if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
+        fail(path, "unknown key " + quote_json(key) + " (expected: " + join(allowed) + ")");
+    }
+  }
+
+  const json& required(const json& obj, std::string_view path, std::string_view key, Keys all) const {
+    const auto it = obj.find(key);
+    if (it == obj.end()) fail(path, "missing key " + quote_json(key) + " (expected: " + join(all) + ")");
+    return *it;
+  }
+
+  const json* optional(const json& obj, std::string_view key) const {
+    const auto it = obj.find(key);
+    return it == obj.end() ? nullptr : &*it;
+  }
+
+  std::string string(const json& v, std::string_view path, const std::string& what = "a string") const {
+    if (!v.is_string()) expected(path, what, v);
+    return v.get<std::string>();
+  }
+
+  // One of `choices`; the message lists them quoted.
+  std::string choice(const json& v, std::string_view path, Keys choices) const {
+    std::string what;
+    std::size_t i = 0;
+    for (auto c : choices) {
+      if (i > 0) what += (i + 1 == choices.size()) ? (choices.size() == 2 ? " or " : ", or ") : ", ";
+      what += quote_json(c);
+      ++i;
+    }
+    if (choices.size() > 2) what = "one of " + what;
+    if (v.is_string() && std::find(choices.begin(), choices.end(), v.get<std::string>()) != choices.end())
+      return v.get<std::string>();
+    expected(path, what, v);
+  }
+
+  // Numbers are finite here: the strict parser rejects overflow.
+  double number(const json& v, std::string_view path) const {
+    if (!v.is_number()) expected(path, "a finite number", v);
+    return v.get<double>();
+  }
+  double nonnegative(const json& v, std::string_view path) const {
+    if (!v.is_number() || v.get<double>() < 0) expected(path, "a finite number >= 0", v);
+    return v.get<double>();
+  }
+  double positive(const json& v, std::string_view path) const {
+    if (!v.is_number() || !(v.get<double>() > 0)) expected(path, "a number > 0", v);
+    return v.get<double>();
+  }
+
+  const json& array(const json& v, std::string_view path, const std::string& what) const {
+    if (!v.is_array()) expected(path, what, v);
+    return v;
+  }
+
+  // A non-empty array of masses (finite, >= 0, not all zero).
+  std::vector<double> masses(const json& v, std::string_view path) const {
+    const std::string what = "a non-empty array of finite numbers >= 0";
+    array(v, path, what);
+    if (v.empty()) expected(path, what, v);
+    std::vector<double> out;
+    out.reserve(v.size());
+    bool any_positive = false;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      const json& e = v[i];
+      if (!e.is_number() || e.get<double>() < 0) expected(child_path(path, i), "a finite number >= 0", e);
+      out.push_back(e.get<double>());
+      any_positive = any_positive || out.back() > 0;
+    }
+    if (!any_positive) fail(path, "expected at least one mass > 0, got all zeros");
+    return out;
+  }
+
+  Scenario scenario(const json& root) const {
+    const Keys kRootKeys = {"format", "version", "title", "kind", "base",
+                                       "support", "p", "q", "view", "fit"};
+    object(root, "", "a JSON object (a divlab scenario)");
+    // format and version first: they tell "not a scenario at all" from "a broken scenario".
+    const json& format = required(root, "", "format", kRootKeys);
+    if (!format.is_string() || format.get<std::string>() != "divlab.scenario")
+      expected("format", "\"divlab.scenario\"", format);
+    const json& version = required(root, "", "version", kRootKeys);
+    if (!version.is_number() || version.get<double>() != 1) expected("version", "1", version);
+    only_keys(root, "", kRootKeys);
+
+    Scenario s;
+    if (const json* t = optional(root, "title")) s.title = string(*t, "title");
+    const std::string kind = choice(required(root, "", "kind", kRootKeys), "kind", {"discrete", "continuous"});
+    s.kind = kind == "discrete" ? Kind::discrete : Kind::continuous;
+    if (const json* b = optional(root, "base")) {
+      s.base = choice(*b, "base", {"e", "2"}) == "2" ? Base::two : Base::e;
+      s.base_given = true;
+    }
+    const json& p = object(required(root, "", "p", kRootKeys), "p");
+    const json& q = object(required(root, "", "q", kRootKeys), "q");
+    if (s.kind == Kind::discrete) {
+      discrete(root, p, q, s);
+    } else {
+      if (const json* sup = optional(root, "support"))
+        expected("support", "no \"support\" (it is for kind \"discrete\")", *sup);
+      s.p_mix = mixture(p, "p");
+      s.q_mix = mixture(q, "q");
+    }
+    if (const json* v = optional(root, "view")) s.view = view(*v);
+    if (const json* f = optional(root, "fit")) s.fit = fit(*f);
+    return s;
+  }
+
+ private:
+  void discrete(const json& root, const json& p, const json& q, Scenario& s) const {
+    only_keys(p, "p", {"mass"});
+    only_keys(q, "q", {"mass"});
+    s.p_mass = masses(required(p, "p", "mass", {"mass"}), "p.mass");
+    s.q_mass = masses(required(q, "q", "mass", {"mass"}), "q.mass");
+    const std::size_t n = s.p_mass.size();
+    const std::string count = std::to_string(n);
+    if (s.q_mass.size() != n)
+      fail("q.mass", "expected " + count + " masses (as many as p.mass), got " + std::to_string(s.q_mass.size()));
+    const json* sup = optional(root, "support");
+    if (!sup) return;
+    object(*sup, "support");
+    only_keys(*sup, "support", {"x", "labels"});
+    if (const json* x = optional(*sup, "x")) {
+      array(*x, "support.x", "an array of " + count + " finite numbers");
+      if (x->size() != n)
+        fail("support.x", "expected " + count + " numbers (as many as p.mass), got " + std::to_string(x->size()));
+      s.support_x.reserve(n);
+      for (std::size_t i = 0; i < n; ++i) s.support_x.push_back(number((*x)[i], child_path("support.x", i)));
+    }
+    if (const json* l = optional(*sup, "labels")) {
+      array(*l, "support.labels", "an array of " + count + " strings");
+      if (l->size() != n)
+        fail("support.labels",
+             "expected " + count + " labels (as many as p.mass), got " + std::to_string(l->size()));
+      s.labels.reserve(n);
+      for (std::size_t i = 0; i < n; ++i) s.labels.push_back(string((*l)[i], child_path("support.labels", i)));
+    }
+  }
+
+  Mixture mixture(const json& dist, const std::string& path) const {
+    only_keys(dist, path, {"components"});
+    const std::string cpath = path + ".components";
+    const json& list = array(required(dist, path, "components", {"components"}), cpath,
+                             "a non-empty array of components");
+    if (list.empty()) expected(cpath, "a non-empty array of components", list);
+    Mixture m;
+    bool any_positive = false;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      m.components.push_back(component(list[i], child_path(cpath, i)));
+      any_positive = any_positive || m.components.back().weight > 0;
+    }
+    if (!any_positive) fail(cpath, "expected at least one weight > 0, got all zeros");
+    return m;
+  }
+
+  Component component(const json& v, const std::string& path) const {
+    object(v, path, "a component object");
+    const json* fam = optional(v, "family");
+    if (!fam) fail(path, "missing key \"family\" (expected one of normal, laplace, student_t, uniform)");
+    const std::string family =
+        choice(*fam, child_path(path, "family"), {"normal", "laplace", "student_t", "uniform"});
+    Component c;
+    auto param = [&](std::string_view key, Keys keys) -> const json& {
+      return required(v, path, key, keys);
+    };
+    auto at = [&](std::string_view key) { return child_path(path, key); };
+    if (family == "normal") {
+      const Keys k = {"family", "weight", "mean", "sd"};
+      only_keys(v, path, k);
+      c.family = Family::normal;
+      c.weight = nonnegative(param("weight", k), at("weight"));
+      c.mean = number(param("mean", k), at("mean"));
+      c.scale = positive(param("sd", k), at("sd"));
+    } else if (family == "laplace") {
+      const Keys k = {"family", "weight", "mean", "scale"};
+      only_keys(v, path, k);
+      c.family = Family::laplace;
+      c.weight = nonnegative(param("weight", k), at("weight"));
+      c.mean = number(param("mean", k), at("mean"));
+      c.scale = positive(param("scale", k), at("scale"));
+    } else if (family == "student_t") {
+      const Keys k = {"family", "weight", "mean", "scale", "df"};
+      only_keys(v, path, k);
+      c.family = Family::student_t;
+      c.weight = nonnegative(param("weight", k), at("weight"));
+      c.mean = number(param("mean", k), at("mean"));
+      c.scale = positive(param("scale", k), at("scale"));
+      c.df = positive(param("df", k), at("df"));
+    } else {
+      const Keys k = {"family", "weight", "low", "high"};
+      only_keys(v, path, k);
+      c.family = Family::uniform;
+      c.weight = nonnegative(param("weight", k), at("weight"));
+      const json& low = param("low", k);
+      c.low = number(low, at("low"));
+      const json& high = param("high", k);
+      if (!high.is_number() || !(high.get<double>() > c.low))
+        expected(at("high"), "a number > low (" + describe(low) + ")", high);
+      c.high = high.get<double>();
+    }
+    return c;
+  }
+
+  json view(const json& v) const {
+    object(v, "view");
+    if (const json* r = optional(v, "x_range")) {
+      const std::string what = "[low, high], two finite numbers with low < high";
+      if (!r->is_array() || r->size() != 2 || !(*r)[0].is_number() || !(*r)[1].is_number() ||
+          !((*r)[0].get<double>() < (*r)[1].get<double>()))
+        expected("view.x_range", what, *r);
+    }
+    return v;
+  }
+
+  FitSpec fit(const json& v) const {
+    const Keys kFitKeys = {"model",         "objective", "start",    "optimizer",
+                                      "learning_rate", "max_steps", "tolerance"};
+    object(v, "fit");
+    only_keys(v, "fit", kFitKeys);
+    FitSpec f;
+    // The models and optimizers of core/include/divlab/fit.hpp and optimizer.hpp.
+    f.model = choice(required(v, "fit", "model", kFitKeys), "fit.model",
+                     {"normal", "normal_mixture", "discretised_normal", "categorical"});
+    f.objective =
+        choice(required(v, "fit", "objective", kFitKeys), "fit.objective", {"forward_kl", "reverse_kl", "jsd"});
+    const json& start = object(required(v, "fit", "start", kFitKeys), "fit.start");
+    // A parameter left out is derived from P by the fit (its mean and sd), so each one is optional.
+    if (f.model == "normal" || f.model == "discretised_normal") only_keys(start, "fit.start", {"mean", "sd"});
+    for (const auto& [name, value] : start.items()) {
+      const std::string at = child_path("fit.start", name);
+      f.start[name] = name.rfind("sd", 0) == 0 ? positive(value, at) : number(value, at);
+    }
+    if (const json* o = optional(v, "optimizer"))
+      f.optimizer = choice(*o, "fit.optimizer", {"gd", "momentum", "adam"});
+    if (const json* lr = optional(v, "learning_rate")) f.learning_rate = positive(*lr, "fit.learning_rate");
+    if (const json* m = optional(v, "max_steps")) {
+      const std::string what = "an integer from 1 to " + std::to_string(INT_MAX);
+      if (!m->is_number() || m->get<double>() != std::floor(m->get<double>()) || m->get<double>() < 1 ||
+          m->get<double>() > INT_MAX)
+        expected("fit.max_steps", what, *m);
+      f.max_steps = static_cast<int>(m->get<double>());
+    }
+    if (const json* t = optional(v, "tolerance")) f.tolerance = nonnegative(*t, "fit.tolerance");
+    return f;
+  }
+
+  const std::string& file_;
+};
+
+}  // namespace
+
+Scenario parse_scenario(const std::string& text, const std::string& filename) {
+  const json root = scenario_json::parse_strict(text, filename);
+  return Validator(filename).scenario(root);
+}
+
+Scenario load_scenario(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw ScenarioError(path + ": cannot read: is a directory");
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) throw ScenarioError(path + ": cannot open: " + std::strerror(errno));
+  std::string text;
+  std::error_code size_ec;
+  if (const auto size = std::filesystem::file_size(path, size_ec); !size_ec && size <= kMaxFileBytes)
+    text.reserve(static_cast<std::size_t>(size));  // one allocation for a 40 MB file, not thirty
+  char buf[1 << 16];
+  std::size_t n = 0;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
+    text.append(buf, n);
+    if (text.size() > kMaxFileBytes) {
+      std::fclose(f);
+      throw ScenarioError(path + ": cannot read: larger than " + std::to_string(kMaxFileBytes >> 20) +
+                          " MiB, too large for a scenario");
+    }
+  }
+  const bool failed = std::ferror(f) != 0;
+  const int err = errno;
+  std::fclose(f);
+  if (failed) throw ScenarioError(path + ": cannot read: " + std::strerror(err));
+  return parse_scenario(text, path);
+}
+
+}  // namespace divlab

@@ -1,0 +1,11 @@
+#include "divlab/measures/measures.hpp"
+#include "divlab/document/scenario.hpp"
+
+namespace divlab {
+
+Measures measure_scenario(const Scenario& s, Base base) {
+  if (s.kind == Kind::discrete) return measure_discrete(s.p_mass, s.q_mass, s.support_x, s.labels, base);
+  return measure_continuous(s.p_mix, s.q_mix, base);
+}
+
+}  // namespace divlab

@@ -1,0 +1,111 @@
+// The fixtures of the in-process GUI tests: real ImGui frames, the mouse fed through io frame by
+// frame, no window and no GL (ImGui::Render without a renderer).
+#pragma once
+#include <gtest/gtest.h>
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "shell/app.hpp"
+
+namespace divlab::gui {
+
+// A fresh ImGui context per test: `display` pixels at 60 frames a second, the font atlas built.
+class ImGuiTest : public ::testing::Test {
+ protected:
+  explicit ImGuiTest(ImVec2 display = {1280, 800}) : display_(display) {}
+
+  void SetUp() override {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = display_;
+    io.DeltaTime = 1.0f / 60;
+    io.MousePos = {-1000, -1000};
+    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;  // large meshes, as the GL3 backend allows
+    build_font_atlas();
+  }
+  void TearDown() override { ImGui::DestroyContext(); }
+
+  // Builds the atlas of the fonts added so far; a dummy texture id stands in for the GL upload.
+  static void build_font_atlas() {
+    ImGuiIO& io = ImGui::GetIO();
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(1));
+  }
+
+  // The mouse for the next frame: where it is and which buttons are held.
+  static void mouse(ImVec2 pos, bool left = false, bool right = false) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = pos;
+    io.MouseDown[0] = left;
+    io.MouseDown[1] = right;
+  }
+
+  // One frame of `body`.
+  static void frame(const std::function<void()>& body) {
+    ImGui::NewFrame();
+    body();
+    ImGui::Render();
+  }
+  // One frame of `body`; returns the text ImGui rendered in it. ImGui's log goes to the "clipboard",
+  // and End() of a top-level window or popup flushes it there (1.86), so text is captured up to the
+  // last top-level End().
+  static std::string text_frame(const std::function<void()>& body = [] {}) {
+    ImGuiIO& io = ImGui::GetIO();
+    std::string text;
+    io.ClipboardUserData = &text;
+    io.SetClipboardTextFn = [](void* user, const char* t) { *static_cast<std::string*>(user) += t; };
+    ImGui::NewFrame();
+    ImGui::LogToClipboard();
+    body();
+    if (GImGui->LogEnabled) ImGui::LogFinish();
+    ImGui::Render();
+    io.ClipboardUserData = nullptr;
+    return text;
+  }
+
+ private:
+  ImVec2 display_;
+};
+
+// The same with an App whose fonts are loaded as the real window loads them (DejaVu Sans), drawing
+// the whole window (draw_frame) unless a test draws something else.
+class AppTest : public ImGuiTest {
+ protected:
+  AppTest() : ImGuiTest({1600, 900}) {}
+
+  void SetUp() override {
+    ImGuiTest::SetUp();
+    app = std::make_unique<App>();
+    ASSERT_TRUE(load_fonts(*app, 1.0f)) << "DejaVu Sans missing";
+    build_font_atlas();
+  }
+  void TearDown() override {
+    app.reset();
+    ImGuiTest::TearDown();
+  }
+
+  // What one frame draws.
+  virtual void draw() { draw_frame(*app, ImGui::GetIO().DisplaySize); }
+
+  using ImGuiTest::frame;
+  // One frame with the mouse at (x, y), its left (and right) button down or up.
+  void frame(float x, float y, bool left, bool right = false) {
+    mouse({x, y}, left, right);
+    frame([this] { draw(); });
+  }
+  // `n` frames with the mouse away and no button held.
+  void idle(int n) {
+    for (int i = 0; i < n; ++i) frame(-1000, -1000, false);
+  }
+
+  std::unique_ptr<App> app;
+};
+
+}  // namespace divlab::gui

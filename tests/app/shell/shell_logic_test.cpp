@@ -1,0 +1,57 @@
+// Panel logic without frames: the autoscale that holds during drags, and the metrics rows.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+
+#include "widgets/autoscale.hpp"
+#include "labs/divergence/metric_rows.hpp"
+
+namespace divlab::gui {
+namespace {
+
+TEST(AutoRange, SnapsFirstThenOnlyGrowsWhileHolding) {
+  AutoRange r;
+  r.update({0, 1}, false, 0.016f);
+  EXPECT_EQ(r.current, (plot::Range{0, 1}));
+  r.update({0, 0.5}, true, 0.016f);  // data shrank during a drag: hold still
+  EXPECT_EQ(r.current, (plot::Range{0, 1}));
+  r.update({0, 2}, true, 0.016f);    // data grew: follow at once
+  EXPECT_EQ(r.current, (plot::Range{0, 2}));
+}
+
+TEST(AutoRange, EasesTowardTheTargetAfterRelease) {
+  AutoRange r;
+  r.snap({0, 2});
+  r.update({0, 1}, false, 0.05f);
+  EXPECT_LT(r.current.hi, 2);
+  EXPECT_GT(r.current.hi, 1);  // not a jump
+  for (int i = 0; i < 100; ++i) r.update({0, 1}, false, 0.016f);
+  EXPECT_EQ(r.current, (plot::Range{0, 1}));  // and it arrives
+}
+
+TEST(MetricRows, EverySpecQuantityInOrderWithUnits) {
+  Measures m;
+  m.base = Base::two;
+  m.kl_pq = m.cross_entropy_pq = m.perplexity_pq = std::numeric_limits<double>::infinity();
+  m.why_kl_pq = {WhyInfinite::Cause::support, "Q = 0 at 'tails' where P > 0"};
+  m.kl_qp = 0.42;
+  const auto rows = metric_rows(m, true);
+  ASSERT_EQ(rows.size(), kQuantities.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    EXPECT_EQ(rows[i].key, kQuantities[i].key);
+    EXPECT_EQ(rows[i].symbol, kQuantities[i].symbol);
+  }
+  EXPECT_EQ(rows[4].symbol, "D(P‖Q)");
+  EXPECT_EQ(rows[4].why_infinite, "Q = 0 at 'tails' where P > 0");
+  EXPECT_EQ(rows[14].why_infinite, rows[4].why_infinite);  // PPL(P,Q) is ∞ for the same reason
+  EXPECT_TRUE(rows[5].why_infinite.empty());
+  EXPECT_EQ(rows[5].unit, "bits");
+  EXPECT_NE(rows[5].meaning.find("0.4200 extra bits"), std::string::npos) << rows[5].meaning;
+  EXPECT_EQ(rows[8].unit, "x units");
+  EXPECT_EQ(rows[0].formula, "−Σ p log p");
+  EXPECT_EQ(metric_rows(m, false)[0].formula, "−∫ p log p");
+}
+
+}  // namespace
+}  // namespace divlab::gui
