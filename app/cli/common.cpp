@@ -51,12 +51,6 @@ std::optional<Scenario> load_or_report(const std::string& path) {
   }
 }
 
-std::optional<Base> parse_base(std::string_view text) {
-  if (text == "e") return Base::e;
-  if (text == "2") return Base::two;
-  return std::nullopt;
-}
-
 std::string json_number(double v) {
   if (std::isnan(v)) return "null";
   if (std::isinf(v)) return v > 0 ? "\"inf\"" : "\"-inf\"";

@@ -24,9 +24,6 @@ void add_version_flag(CLI::App& app);
 // p.mass[3]: expected ...") on stderr and returns nullopt (the caller exits with status 2).
 std::optional<Scenario> load_or_report(const std::string& path);
 
-// "e" / "2" → Base; anything else → nullopt.
-std::optional<Base> parse_base(std::string_view text);
-
 // A number for JSON: 17 significant digits (round-trips), +∞ → "inf" (a JSON string, quotes
 // included), −∞ → "-inf", NaN → null, −0 → 0.
 std::string json_number(double v);

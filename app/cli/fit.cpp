@@ -133,10 +133,10 @@ int fit(const Args& args) {
   double learning_rate = 0;
   bool json = false, trajectory = false;
   app.add_option("FILE", file, "Scenario file (divlab.scenario JSON)")->required();
-  auto* o_obj = app.add_option("--objective", objective_text, "forward_kl, reverse_kl or jsd");
+  auto* o_obj = app.add_option("--objective", objective_text, name_list<FitObjective>());
   auto* o_start = app.add_option("--start", start_text, "Start parameters, e.g. mean=1,sd=0.5");
   auto* o_steps = app.add_option("--max-steps", max_steps, "Stop after N updates (default 20000)");
-  auto* o_opt = app.add_option("--optimizer", optimizer_text, "gd, momentum or adam (default adam)");
+  auto* o_opt = app.add_option("--optimizer", optimizer_text, name_list<OptimizerKind>() + " (default adam)");
   auto* o_lr = app.add_option("--learning-rate", learning_rate, "Step size (default: 0.05; gd 0.1)");
   app.add_flag("--json", json, "One JSON object: model, objective, start, params, value, steps, converged");
   app.add_flag("--trajectory", trajectory, "Also print every step's parameters and value");
@@ -145,9 +145,9 @@ int fit(const Args& args) {
 
   std::optional<FitObjective> objective_flag;
   if (o_obj->count()) {
-    objective_flag = parse_objective(objective_text);
+    objective_flag = parse_name<FitObjective>(objective_text);
     if (!objective_flag) {
-      print_error("fit: --objective: expected forward_kl, reverse_kl or jsd, got '" + objective_text + "'");
+      print_error("fit: --objective: expected " + name_list<FitObjective>() + ", got '" + objective_text + "'");
       return 2;
     }
   }
@@ -158,9 +158,9 @@ int fit(const Args& args) {
   }
   std::optional<OptimizerKind> optimizer_flag;
   if (o_opt->count()) {
-    optimizer_flag = parse_optimizer(optimizer_text);
+    optimizer_flag = parse_name<OptimizerKind>(optimizer_text);
     if (!optimizer_flag) {
-      print_error("fit: --optimizer: expected gd, momentum or adam, got '" + optimizer_text + "'");
+      print_error("fit: --optimizer: expected " + name_list<OptimizerKind>() + ", got '" + optimizer_text + "'");
       return 2;
     }
   }
@@ -184,7 +184,7 @@ int fit(const Args& args) {
   } else {
     spec.model = discrete ? "discretised_normal" : "normal";
   }
-  if (objective_flag) spec.objective = std::string(objective_name(*objective_flag));
+  if (objective_flag) spec.objective = std::string(to_name(*objective_flag));
   if (o_start->count()) {
     std::string error;
     const auto start = parse_start(start_text, spec.model, error);
@@ -195,7 +195,7 @@ int fit(const Args& args) {
     spec.start = *start;
   }
 
-  const auto model_kind = parse_model(spec.model);
+  const auto model_kind = parse_name<ModelKind>(spec.model);
   if (!model_kind) {
     print_error("fit: " + file + ": fit.model: unknown model '" + spec.model + "'");
     return 2;
@@ -206,7 +206,7 @@ int fit(const Args& args) {
 
   const FitTarget target = fit_target(*scenario);
   std::string error;
-  const auto problem = FitProblem::make(target, model, *parse_objective(spec.objective), &error);
+  const auto problem = FitProblem::make(target, model, *parse_name<FitObjective>(spec.objective), &error);
   if (!problem) {
     print_error("fit: " + file + ": fit.model: " + error);
     return 2;
@@ -233,7 +233,7 @@ int fit(const Args& args) {
   }
 
   OptimizerSettings settings;
-  if (spec.optimizer) settings.kind = *parse_optimizer(*spec.optimizer);
+  if (spec.optimizer) settings.kind = *parse_name<OptimizerKind>(*spec.optimizer);
   if (optimizer_flag) settings.kind = *optimizer_flag;
   settings.learning_rate = settings.kind == OptimizerKind::gd ? 0.1 : 0.05;
   if (spec.learning_rate) settings.learning_rate = *spec.learning_rate;
@@ -244,16 +244,16 @@ int fit(const Args& args) {
 
   const Fitter f = run_fit(*problem, *theta0, settings, trajectory);
   const FitObjective obj = problem->objective();
-  const std::string model_text(model_name(problem->model().kind));
+  const std::string model_text(to_name(problem->model().kind));
   std::string out;
   if (json) {
     out = "{\n  \"model\": " + json_string(model_text) +
-          ",\n  \"objective\": " + json_string(objective_name(obj)) +
+          ",\n  \"objective\": " + json_string(to_name(obj)) +
           ",\n  \"start\": " + start_json(spec.start) +
           ",\n  \"params\": {" + params_members(*problem, f.theta()) + "}" +
           ",\n  \"value\": " + json_number(f.value()) + ",\n  \"steps\": " + std::to_string(f.steps()) +
           ",\n  \"converged\": " + (f.converged() ? "true" : "false") +
-          ",\n  \"optimizer\": " + json_string(optimizer_name(settings.kind)) +
+          ",\n  \"optimizer\": " + json_string(to_name(settings.kind)) +
           ",\n  \"learning_rate\": " + json_number(settings.learning_rate) +
           ",\n  \"gradient_norm\": " + json_number(f.grad_norm());
     if (!f.converged()) out += ",\n  \"stopped_because\": " + json_string(f.stop_reason());
@@ -271,8 +271,8 @@ int fit(const Args& args) {
     }
     out += "\n}\n";
   } else {
-    out = "fit: " + model_text + " model, " + std::string(objective_name(obj)) + " " + objective_symbol(obj) +
-          ", " + std::string(optimizer_name(settings.kind)) + " (learning rate " +
+    out = "fit: " + model_text + " model, " + std::string(to_name(obj)) + " " + objective_symbol(obj) +
+          ", " + std::string(to_name(settings.kind)) + " (learning rate " +
           human_number(settings.learning_rate, 6) + ")\n";
     out += "start:  " + params_text(*problem, *theta0) + "\n";
     out += "result: " + params_text(*problem, f.theta()) + "\n";

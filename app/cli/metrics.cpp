@@ -43,7 +43,7 @@ std::string unit_text(QuantityUnit u, Base base, bool continuous) {
 }
 
 std::string json_output(const Measures& m) {
-  std::string out = "{\n  \"base\": " + json_string(base_name(m.base));
+  std::string out = "{\n  \"base\": " + json_string(to_name(m.base));
   for (const Quantity& q : kQuantities) out += ",\n  " + json_string(q.key) + ": " + json_number(m.*q.value);
   out += "\n}\n";
   return out;
@@ -61,7 +61,7 @@ std::string table_output(const Scenario& s, const Measures& m, const std::string
   std::string what = continuous ? "continuous, " + std::to_string(s.p_mix.components.size()) + " vs " +
                                       std::to_string(s.q_mix.components.size()) + " components"
                                 : "discrete, " + std::to_string(s.p_mass.size()) + " bins";
-  out += file + " · " + what + " · base " + std::string(base_name(m.base)) + " (" +
+  out += file + " · " + what + " · base " + std::string(to_name(m.base)) + " (" +
          std::string(base_unit(m.base)) + ")\n\n";
 
   struct Cells {
@@ -109,9 +109,9 @@ int metrics(const Args& args) {
 
   std::optional<Base> base;
   if (!base_text.empty()) {
-    base = parse_base(base_text);
+    base = parse_name<Base>(base_text);
     if (!base) {
-      print_error("metrics: --base: expected e or 2, got '" + base_text + "'");
+      print_error("metrics: --base: expected " + name_list<Base>() + ", got '" + base_text + "'");
       return 2;
     }
   }

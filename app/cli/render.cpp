@@ -11,6 +11,7 @@
 #include "cli/common.hpp"
 #include "divlab/document/scenario.hpp"
 #include "export/render_figure.hpp"
+#include "plot/theme.hpp"
 
 namespace divlab::cli {
 
@@ -42,7 +43,7 @@ int render(const Args& args) {
   app.add_option("--size", size_text, "Canvas size WxH in pixels (default depends on the figure)");
   app.add_option("--scale", request.scale, "PNG pixel density, 1 to 4 (SVG and PDF are vector)")
       ->capture_default_str();
-  app.add_option("--theme", request.theme, "Theme: print, light, dark, high_contrast")->capture_default_str();
+  app.add_option("--theme", request.theme, "Theme: " + name_list<plot::ThemeId>(", "))->capture_default_str();
   app.add_flag("--transparent", request.transparent, "No background fill (PNG gets an alpha channel)");
 
   add_version_flag(app);

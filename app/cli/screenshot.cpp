@@ -72,7 +72,7 @@ int screenshot(const Args& args) {
     return 2;
   }
   if (!theme.empty() && !plot::theme_by_name(theme)) {
-    print_error("screenshot: unknown theme '" + theme + "' (expected one of: light, dark, print, high_contrast)");
+    print_error("screenshot: unknown theme '" + theme + "' (expected one of: " + name_list<plot::ThemeId>(", ") + ")");
     return 2;
   }
   std::optional<Scenario> scenario = load_or_report(file);

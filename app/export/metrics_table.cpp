@@ -112,7 +112,7 @@ std::string csv_field(const std::string& s) {
 
 std::string metrics_latex(const Measures& m) {
   std::string out;
-  out += "% divlab " DIVLAB_VERSION " metrics, base " + std::string(base_name(m.base)) + " (" +
+  out += "% divlab " DIVLAB_VERSION " metrics, base " + std::string(to_name(m.base)) + " (" +
          std::string(base_unit(m.base)) + "). Needs \\usepackage{booktabs}.\n";
   out += "\\begin{tabular}{llrl}\n\\toprule\n";
   out += "Quantity & Symbol & Value & Unit \\\\\n\\midrule\n";
@@ -134,7 +134,7 @@ std::string metrics_csv(const Measures& m) {
 }
 
 std::string metrics_json(const Measures& m) {
-  std::string out = "{\n  \"base\": \"" + std::string(base_name(m.base)) + "\"";
+  std::string out = "{\n  \"base\": \"" + std::string(to_name(m.base)) + "\"";
   for (const MetricRow& r : metric_rows(m)) {
     const std::string v = format_exact(r.value);
     out += ",\n  \"" + std::string(r.key) + "\": " + (std::isinf(r.value) ? "\"" + v + "\"" : v);

@@ -98,6 +98,10 @@ plot::Vec2 default_figure_size(std::string_view figure) {
 
 namespace {
 
+std::string unknown_theme(const std::string& name) {
+  return "unknown theme '" + name + "' (expected one of: " + name_list<plot::ThemeId>(", ") + ")";
+}
+
 // The request's theme, with see-through backgrounds when it asks for transparency.
 std::optional<plot::Theme> request_theme(const RenderRequest& request) {
   std::optional<plot::Theme> theme = plot::theme_by_name(request.theme);
@@ -129,7 +133,7 @@ RenderResult draw_named_figure(plot::Canvas& canvas, const plot::FigureData& dat
     return {"figure '" + request.figure + "' is not available yet (it comes with the fit views)", false};
   const std::optional<plot::Theme> theme = request_theme(request);
   if (!theme)
-    return {"unknown theme '" + request.theme + "' (expected one of: print, light, dark, high_contrast)", true};
+    return {unknown_theme(request.theme), true};
   const plot::Vec2 sz = canvas.size();
   const plot::Rect all{0, 0, sz.x, sz.y};
   canvas.fill_rect(all, theme->background);
@@ -144,7 +148,7 @@ RenderResult check_request(const RenderRequest& request, const std::string& out_
   if (!is_available_figure(request.figure))
     return {"figure '" + request.figure + "' is not available yet (it comes with the fit views)", false};
   if (!plot::theme_by_name(request.theme))
-    return {"unknown theme '" + request.theme + "' (expected one of: print, light, dark, high_contrast)", true};
+    return {unknown_theme(request.theme), true};
   const plot::Vec2 size = request.size.value_or(default_figure_size(request.figure));
   if (!(size.x >= 16 && size.y >= 16 && size.x <= 8192 && size.y <= 8192))
     return {"--size must be between 16x16 and 8192x8192", true};

@@ -13,7 +13,7 @@ namespace divlab::plot {
 namespace {
 
 std::string unit(const FigureData& d) { return std::string(base_unit(d.base)); }
-std::string base_str(const FigureData& d) { return d.base == Base::two ? "2" : "e"; }
+std::string base_str(const FigureData& d) { return std::string(to_name(d.base)); }
 
 // Max of the finite values (0 if none).
 double finite_max(std::span<const double> v) {

@@ -467,7 +467,7 @@ bool draw_fit_figure(std::string_view name, Canvas& c, const Theme& t, Rect r, c
     for (const auto& [k, v] : s.fit->start)
       if (k == "mean" || k == "sd") start[k] = v;
     if (s.fit->optimizer)
-      if (const auto k = parse_optimizer(*s.fit->optimizer)) o.kind = *k;
+      if (const auto k = parse_name<OptimizerKind>(*s.fit->optimizer)) o.kind = *k;
     if (s.fit->learning_rate) o.learning_rate = *s.fit->learning_rate;
     if (s.fit->max_steps) o.max_steps = *s.fit->max_steps;
     if (s.fit->tolerance) o.tolerance = *s.fit->tolerance;

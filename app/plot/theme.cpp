@@ -11,7 +11,7 @@ constexpr Color rgb(int hex, float a = 1.0f) {
 // Colours for P, Q, M come from the Okabe–Ito palette (distinguishable with colour-vision deficiency).
 Theme light_theme() {
   Theme t;
-  t.name = "light";
+  t.name = to_name(ThemeId::light).data();  // a literal: NUL-terminated
   t.background = rgb(0xffffff);
   t.plot_bg = rgb(0xfbfbfd);
   t.text = rgb(0x1f2328);
@@ -29,7 +29,7 @@ Theme light_theme() {
 
 Theme dark_theme() {
   Theme t;
-  t.name = "dark";
+  t.name = to_name(ThemeId::dark).data();  // a literal: NUL-terminated
   t.background = rgb(0x1b1d22);
   t.plot_bg = rgb(0x202329);
   t.text = rgb(0xe8eaed);
@@ -48,7 +48,7 @@ Theme dark_theme() {
 
 Theme print_theme() {
   Theme t;
-  t.name = "print";
+  t.name = to_name(ThemeId::print).data();  // a literal: NUL-terminated
   t.background = rgb(0xffffff);
   t.plot_bg = rgb(0xffffff);
   t.text = rgb(0x000000);
@@ -73,7 +73,7 @@ Theme print_theme() {
 
 Theme high_contrast_theme() {
   Theme t;
-  t.name = "high_contrast";
+  t.name = to_name(ThemeId::high_contrast).data();  // a literal: NUL-terminated
   t.background = rgb(0xffffff);
   t.plot_bg = rgb(0xffffff);
   t.text = rgb(0x000000);
@@ -94,12 +94,19 @@ Theme high_contrast_theme() {
   return t;
 }
 
+Theme theme(ThemeId id) {
+  switch (id) {
+    case ThemeId::light: return light_theme();
+    case ThemeId::dark: return dark_theme();
+    case ThemeId::print: return print_theme();
+    case ThemeId::high_contrast: return high_contrast_theme();
+  }
+  return light_theme();
+}
+
 std::optional<Theme> theme_by_name(std::string_view name) {
-  if (name == "light") return light_theme();
-  if (name == "dark") return dark_theme();
-  if (name == "print") return print_theme();
-  if (name == "high_contrast" || name == "high-contrast") return high_contrast_theme();
-  return std::nullopt;
+  const std::optional<ThemeId> id = parse_name<ThemeId>(name);
+  return id ? std::optional<Theme>(theme(*id)) : std::nullopt;
 }
 
 }  // namespace divlab::plot

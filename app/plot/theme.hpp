@@ -3,9 +3,19 @@
 #include <optional>
 #include <string_view>
 
+#include "divlab/common/names.hpp"
 #include "plot/canvas.hpp"
 
 namespace divlab::plot {
+
+// The themes by name (settings, --theme, the View menu).
+enum class ThemeId { light, dark, print, high_contrast };
+inline constexpr EnumName<ThemeId> kThemeNames[] = {{ThemeId::light, "light"},
+                                                    {ThemeId::dark, "dark"},
+                                                    {ThemeId::print, "print"},
+                                                    {ThemeId::high_contrast, "high_contrast"},
+                                                    {ThemeId::high_contrast, "high-contrast", true}};
+constexpr std::span<const EnumName<ThemeId>> enum_names(ThemeId) { return kThemeNames; }
 
 struct Theme {
   const char* name = "light";
@@ -40,7 +50,8 @@ Theme dark_theme();
 Theme print_theme();
 // For projectors: black on white, thick lines, saturated colours.
 Theme high_contrast_theme();
-// "light" | "dark" | "print" | "high_contrast" (also "high-contrast"); nullopt otherwise.
+Theme theme(ThemeId id);
+// The theme named `name` (kThemeNames, aliases included); nullopt otherwise.
 std::optional<Theme> theme_by_name(std::string_view name);
 
 }  // namespace divlab::plot

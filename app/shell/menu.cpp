@@ -83,8 +83,8 @@ void menu_bar(App& app) {
   }
   if (ImGui::BeginMenu("View")) {
     auto& v = d.view();
-    for (const char* name : {"light", "dark", "print", "high_contrast"})
-      if (ImGui::MenuItem(name, nullptr, v.theme == name)) v.theme = name;
+    for (const std::string_view name : names<plot::ThemeId>())
+      if (ImGui::MenuItem(name.data(), nullptr, v.theme == name)) v.theme = name;
     ImGui::Separator();
     if (ImGui::MenuItem("Presentation mode", "P", v.presentation_scale > 1.4f)) toggle_presentation(app);
     if (ImGui::MenuItem("Full screen", "F11")) app.want_fullscreen_toggle = true;

@@ -40,7 +40,7 @@ void definitions(const Measures& m, ExplainContext ctx) {
 void draw_explain_contents(const Measures& m, ExplainContext ctx) {
   ImGui::PushTextWrapPos(0.0f);  // wrap at the window's edge
   ImGui::TextDisabled("Values in %s (base %s). Hover a line for its meaning and properties.",
-                      std::string(base_unit(m.base)).c_str(), std::string(base_name(m.base)).c_str());
+                      std::string(base_unit(m.base)).c_str(), std::string(to_name(m.base)).c_str());
   const std::vector<ExplainSection> sections = explain_sections(m, ctx);
   for (size_t i = 0; i < sections.size(); ++i) {
     const ExplainSection& s = sections[i];

@@ -185,7 +185,7 @@ void mixture_interaction(App& app, const plot::Theme& t, ImGuiCanvas& canvas, co
                                    ? "low " + plot::format_value(c.low) + ", high " + plot::format_value(c.high)
                                    : "mean " + plot::format_value(c.mean) + ", scale " + plot::format_value(c.scale) +
                                          (c.family == Family::student_t ? ", df " + plot::format_value(c.df) : "");
-    ImGui::SetTooltip("%s component %d: %s (%s)\n%s", name, h.component + 1, std::string(family_name(c.family)).c_str(),
+    ImGui::SetTooltip("%s component %d: %s (%s)\n%s", name, h.component + 1, std::string(to_name(c.family)).c_str(),
                       params.c_str(),
                       h.peak ? "Drag: left/right moves it, up/down sets its weight." : "Drag left/right: its width.");
   }

@@ -172,11 +172,11 @@ void update_fit(const Document& doc, FitPanelState& st, double now) {
       if (auto it = f.start.find("mean"); it != f.start.end()) st.start_mean = it->second;
       if (auto it = f.start.find("sd"); it != f.start.end() && it->second > 0) st.start_sd = it->second;
       if (f.optimizer)
-        if (const auto k = parse_optimizer(*f.optimizer)) st.optimizer.kind = *k;
+        if (const auto k = parse_name<OptimizerKind>(*f.optimizer)) st.optimizer.kind = *k;
       if (f.learning_rate && *f.learning_rate > 0) st.optimizer.learning_rate = *f.learning_rate;
       if (f.tolerance && *f.tolerance > 0) st.optimizer.tolerance = *f.tolerance;
       if (f.max_steps && *f.max_steps > 0) st.optimizer.max_steps = *f.max_steps;
-      st.scenario_objective = parse_objective(f.objective);
+      st.scenario_objective = parse_name<FitObjective>(f.objective);
       if (f.model == "normal") st.components = 1;
       if (f.model == "normal_mixture") st.components = std::clamp(mixture_components(f.start), 1, 4);
       if (f.model == "categorical" || f.model == "discretised_normal") st.categorical = f.model == "categorical";
@@ -321,11 +321,15 @@ void controls(App& app, FitPanelState& st) {
   ImGui::TextUnformatted("optimiser");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(110 * s);
-  const char* opts[] = {"gd", "momentum", "adam"};
-  int ok = static_cast<int>(st.optimizer.kind);
-  if (ImGui::Combo("##optimizer", &ok, opts, 3)) {
-    st.optimizer.kind = static_cast<OptimizerKind>(ok);
-    restart = true;
+  if (ImGui::BeginCombo("##optimizer", to_name(st.optimizer.kind).data())) {
+    for (const std::string_view name : names<OptimizerKind>()) {
+      const OptimizerKind k = *parse_name<OptimizerKind>(name);
+      if (ImGui::Selectable(name.data(), k == st.optimizer.kind) && k != st.optimizer.kind) {
+        st.optimizer.kind = k;
+        restart = true;
+      }
+    }
+    ImGui::EndCombo();
   }
   flow(120 * s + label_w("learning rate"));
   ImGui::SetNextItemWidth(120 * s);
@@ -363,7 +367,7 @@ void status_line(App& app, FitPanelState& st) {
     return out;
   };
   if (st.scenario_objective)  // which of the two the scenario's fit section is about
-    piece(paren("scenario: ", std::string(objective_name(*st.scenario_objective))), dim, -1);
+    piece(paren("scenario: ", std::string(to_name(*st.scenario_objective))), dim, -1);
   piece("forward D(P‖Q) = " + shown(st.fwd.trace.value), to_imvec4(plot::fwd_color(t)), 24);
   piece(paren("", run_status(st.fwd, fp)), dim, -1);
   if (fp && st.components > 1 && !fp->target().discrete) ImGui::NewLine();  // mixtures: one line per fit

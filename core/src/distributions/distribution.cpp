@@ -42,16 +42,6 @@ std::vector<double> unit_weights(const Mixture& m) {
 
 }  // namespace
 
-std::string_view family_name(Family f) {
-  switch (f) {
-    case Family::normal: return "normal";
-    case Family::laplace: return "laplace";
-    case Family::student_t: return "student_t";
-    case Family::uniform: return "uniform";
-  }
-  return "?";
-}
-
 namespace detail {
 
 namespace {

@@ -9,7 +9,10 @@
 #include <initializer_list>
 #include <string_view>
 
+#include "divlab/common/names.hpp"
 #include "divlab/document/scenario.hpp"
+#include "divlab/fit/fit.hpp"
+#include "divlab/fit/optimizer.hpp"
 #include "document/scenario_json.hpp"
 
 namespace divlab {
@@ -80,18 +83,19 @@ class Validator {
     return v.get<std::string>();
   }
 
-  // One of `choices`; the message lists them quoted.
-  std::string choice(const json& v, std::string_view path, Keys choices) const {
+  // One of the names of E (common/names.hpp); the message lists them quoted.
+  template <class E>
+  E choice(const json& v, std::string_view path) const {
+    const std::vector<std::string_view> choices = names<E>();
+    if (v.is_string())
+      if (const std::optional<E> e = parse_name<E>(v.get<std::string>()); e && to_name(*e) == v.get<std::string>())
+        return *e;
     std::string what;
-    std::size_t i = 0;
-    for (auto c : choices) {
+    for (std::size_t i = 0; i < choices.size(); ++i) {
       if (i > 0) what += (i + 1 == choices.size()) ? (choices.size() == 2 ? " or " : ", or ") : ", ";
-      what += quote_json(c);
-      ++i;
+      what += quote_json(choices[i]);
     }
     if (choices.size() > 2) what = "one of " + what;
-    if (v.is_string() && std::find(choices.begin(), choices.end(), v.get<std::string>()) != choices.end())
-      return v.get<std::string>();
     expected(path, what, v);
   }
 
@@ -146,10 +150,9 @@ class Validator {
 
     Scenario s;
     if (const json* t = optional(root, "title")) s.title = string(*t, "title");
-    const std::string kind = choice(required(root, "", "kind", kRootKeys), "kind", {"discrete", "continuous"});
-    s.kind = kind == "discrete" ? Kind::discrete : Kind::continuous;
+    s.kind = choice<Kind>(required(root, "", "kind", kRootKeys), "kind");
     if (const json* b = optional(root, "base")) {
-      s.base = choice(*b, "base", {"e", "2"}) == "2" ? Base::two : Base::e;
+      s.base = choice<Base>(*b, "base");
       s.base_given = true;
     }
     const json& p = object(required(root, "", "p", kRootKeys), "p");
@@ -217,32 +220,28 @@ class Validator {
   Component component(const json& v, const std::string& path) const {
     object(v, path, "a component object");
     const json* fam = optional(v, "family");
-    if (!fam) fail(path, "missing key \"family\" (expected one of normal, laplace, student_t, uniform)");
-    const std::string family =
-        choice(*fam, child_path(path, "family"), {"normal", "laplace", "student_t", "uniform"});
+    if (!fam) fail(path, "missing key \"family\" (expected one of " + name_list<Family>(", ") + ")");
     Component c;
+    c.family = choice<Family>(*fam, child_path(path, "family"));
     auto param = [&](std::string_view key, Keys keys) -> const json& {
       return required(v, path, key, keys);
     };
     auto at = [&](std::string_view key) { return child_path(path, key); };
-    if (family == "normal") {
+    if (c.family == Family::normal) {
       const Keys k = {"family", "weight", "mean", "sd"};
       only_keys(v, path, k);
-      c.family = Family::normal;
       c.weight = nonnegative(param("weight", k), at("weight"));
       c.mean = number(param("mean", k), at("mean"));
       c.scale = positive(param("sd", k), at("sd"));
-    } else if (family == "laplace") {
+    } else if (c.family == Family::laplace) {
       const Keys k = {"family", "weight", "mean", "scale"};
       only_keys(v, path, k);
-      c.family = Family::laplace;
       c.weight = nonnegative(param("weight", k), at("weight"));
       c.mean = number(param("mean", k), at("mean"));
       c.scale = positive(param("scale", k), at("scale"));
-    } else if (family == "student_t") {
+    } else if (c.family == Family::student_t) {
       const Keys k = {"family", "weight", "mean", "scale", "df"};
       only_keys(v, path, k);
-      c.family = Family::student_t;
       c.weight = nonnegative(param("weight", k), at("weight"));
       c.mean = number(param("mean", k), at("mean"));
       c.scale = positive(param("scale", k), at("scale"));
@@ -250,7 +249,6 @@ class Validator {
     } else {
       const Keys k = {"family", "weight", "low", "high"};
       only_keys(v, path, k);
-      c.family = Family::uniform;
       c.weight = nonnegative(param("weight", k), at("weight"));
       const json& low = param("low", k);
       c.low = number(low, at("low"));
@@ -279,20 +277,20 @@ class Validator {
     object(v, "fit");
     only_keys(v, "fit", kFitKeys);
     FitSpec f;
-    // The models and optimizers of core/include/divlab/fit.hpp and optimizer.hpp.
-    f.model = choice(required(v, "fit", "model", kFitKeys), "fit.model",
-                     {"normal", "normal_mixture", "discretised_normal", "categorical"});
-    f.objective =
-        choice(required(v, "fit", "objective", kFitKeys), "fit.objective", {"forward_kl", "reverse_kl", "jsd"});
+    // The models, objectives and optimizers of divlab/fit/fit.hpp and optimizer.hpp.
+    const ModelKind model = choice<ModelKind>(required(v, "fit", "model", kFitKeys), "fit.model");
+    f.model = to_name(model);
+    f.objective = to_name(choice<FitObjective>(required(v, "fit", "objective", kFitKeys), "fit.objective"));
     const json& start = object(required(v, "fit", "start", kFitKeys), "fit.start");
     // A parameter left out is derived from P by the fit (its mean and sd), so each one is optional.
-    if (f.model == "normal" || f.model == "discretised_normal") only_keys(start, "fit.start", {"mean", "sd"});
+    if (model == ModelKind::normal || model == ModelKind::discretised_normal)
+      only_keys(start, "fit.start", {"mean", "sd"});
     for (const auto& [name, value] : start.items()) {
       const std::string at = child_path("fit.start", name);
       f.start[name] = name.rfind("sd", 0) == 0 ? positive(value, at) : number(value, at);
     }
     if (const json* o = optional(v, "optimizer"))
-      f.optimizer = choice(*o, "fit.optimizer", {"gd", "momentum", "adam"});
+      f.optimizer = to_name(choice<OptimizerKind>(*o, "fit.optimizer"));
     if (const json* lr = optional(v, "learning_rate")) f.learning_rate = positive(*lr, "fit.learning_rate");
     if (const json* m = optional(v, "max_steps")) {
       const std::string what = "an integer from 1 to " + std::to_string(INT_MAX);

@@ -118,20 +118,9 @@ ojson doubles(const std::vector<double>& v) {
   return a;
 }
 
-// The family's name in files (kept here so saving needs nothing from the numerics sources).
-const char* family_key(Family f) {
-  switch (f) {
-    case Family::normal: return "normal";
-    case Family::laplace: return "laplace";
-    case Family::student_t: return "student_t";
-    case Family::uniform: return "uniform";
-  }
-  return "normal";
-}
-
 ojson component_json(const Component& c) {
   ojson o;
-  o["family"] = family_key(c.family);
+  o["family"] = std::string(to_name(c.family));
   o["weight"] = c.weight;
   switch (c.family) {
     case Family::normal:
@@ -188,8 +177,8 @@ std::string to_json_text(const Scenario& s) {
   o["format"] = "divlab.scenario";
   o["version"] = 1;
   if (s.title) o["title"] = *s.title;
-  o["kind"] = s.kind == Kind::discrete ? "discrete" : "continuous";
-  if (s.base_given) o["base"] = std::string(base_name(s.base));
+  o["kind"] = std::string(to_name(s.kind));
+  if (s.base_given) o["base"] = std::string(to_name(s.base));
   if (s.kind == Kind::discrete) {
     if (!s.support_x.empty() || !s.labels.empty()) {
       ojson sup = ojson::object();

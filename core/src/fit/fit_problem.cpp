@@ -102,31 +102,6 @@ struct GaussMix {
 
 }  // namespace
 
-std::string_view objective_name(FitObjective o) {
-  switch (o) {
-    case FitObjective::forward_kl:
-      return "forward_kl";
-    case FitObjective::reverse_kl:
-      return "reverse_kl";
-    case FitObjective::jsd:
-      return "jsd";
-  }
-  return "?";
-}
-
-std::optional<FitObjective> parse_objective(std::string_view name) {
-  if (name == "forward_kl") return FitObjective::forward_kl;
-  if (name == "reverse_kl") return FitObjective::reverse_kl;
-  if (name == "jsd") return FitObjective::jsd;
-  return std::nullopt;
-}
-
-std::optional<ModelKind> parse_model(std::string_view name) {
-  for (ModelKind m : {ModelKind::normal, ModelKind::normal_mixture, ModelKind::discretised_normal, ModelKind::categorical})
-    if (name == model_name(m)) return m;
-  return std::nullopt;
-}
-
 int mixture_components(const std::map<std::string, double>& start) {
   int k = 0;
   for (const auto& [name, v] : start)
@@ -145,20 +120,6 @@ FitTarget fit_target(const Scenario& s) {
     t.mixture = s.p_mix;
   }
   return t;
-}
-
-std::string_view model_name(ModelKind m) {
-  switch (m) {
-    case ModelKind::normal:
-      return "normal";
-    case ModelKind::normal_mixture:
-      return "normal_mixture";
-    case ModelKind::discretised_normal:
-      return "discretised_normal";
-    case ModelKind::categorical:
-      return "categorical";
-  }
-  return "?";
 }
 
 std::optional<Moments> moments(const Mixture& p) {
@@ -255,7 +216,7 @@ std::optional<FitProblem> FitProblem::make(const FitTarget& target, ModelSpec mo
   if (target.discrete) {
     if (model.kind == ModelKind::normal) model.kind = ModelKind::discretised_normal;
     if (model.kind != ModelKind::discretised_normal && model.kind != ModelKind::categorical)
-      return fail("model '" + std::string(model_name(model.kind)) + "' needs a continuous P");
+      return fail("model '" + std::string(to_name(model.kind)) + "' needs a continuous P");
     const size_t n = target.mass.size();
     if (n == 0) return fail("P has no mass");
     double sum = 0;
@@ -288,14 +249,14 @@ std::optional<FitProblem> FitProblem::make(const FitTarget& target, ModelSpec mo
         if (impl->pm[i] == 0) {
           impl->infinite = true;
           impl->why = "P = 0 at x = " + fmt(impl->xs[i]) + " (bin " + std::to_string(i + 1) +
-                      ") where Q_θ > 0, and every " + std::string(model_name(model.kind)) +
+                      ") where Q_θ > 0, and every " + std::string(to_name(model.kind)) +
                       " model puts mass on every bin, so D(Q_θ‖P) = ∞ for all θ";
           break;
         }
     }
   } else {
     if (model.kind == ModelKind::discretised_normal || model.kind == ModelKind::categorical)
-      return fail("model '" + std::string(model_name(model.kind)) + "' needs a discrete P");
+      return fail("model '" + std::string(to_name(model.kind)) + "' needs a discrete P");
     if (model.kind == ModelKind::normal) model.components = 1;
     if (model.components < 1 || model.components > 64)
       return fail("a mixture model needs 1 to 64 components");

@@ -5,25 +5,6 @@
 
 namespace divlab {
 
-std::string_view optimizer_name(OptimizerKind k) {
-  switch (k) {
-    case OptimizerKind::gd:
-      return "gd";
-    case OptimizerKind::momentum:
-      return "momentum";
-    case OptimizerKind::adam:
-      return "adam";
-  }
-  return "?";
-}
-
-std::optional<OptimizerKind> parse_optimizer(std::string_view name) {
-  if (name == "gd" || name == "gradient_descent") return OptimizerKind::gd;
-  if (name == "momentum") return OptimizerKind::momentum;
-  if (name == "adam") return OptimizerKind::adam;
-  return std::nullopt;
-}
-
 Fitter::Fitter(FitProblem problem, std::vector<double> theta0, OptimizerSettings settings,
                bool record_trajectory)
     : problem_(std::move(problem)),

@@ -146,6 +146,9 @@ TEST(Themes, ByNameAndPrintDiffersByLineStyle) {
   for (const char* n : {"light", "dark", "print", "high_contrast", "high-contrast"})
     EXPECT_TRUE(theme_by_name(n).has_value()) << n;
   EXPECT_FALSE(theme_by_name("neon").has_value());
+  // Each name gives the theme that carries it (an alias gives the theme's own name).
+  for (const std::string_view n : names<ThemeId>()) EXPECT_EQ(std::string_view(theme_by_name(n)->name), n);
+  EXPECT_EQ(std::string_view(theme_by_name("high-contrast")->name), "high_contrast");
   const Theme p = print_theme();
   EXPECT_NE(p.p_dash, p.q_dash);
   EXPECT_EQ(p.background.r, 1.0f);

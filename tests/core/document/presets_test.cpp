@@ -62,7 +62,7 @@ TEST_P(PresetFile, LoadsWithATitleAndRoundTrips) {
 TEST_P(PresetFile, MetricsMatchTheIndependentReference) {
   const Scenario s = load_scenario((kPresetDir / GetParam()).string());
   const nlohmann::json ref = expected().at(GetParam());
-  EXPECT_EQ(ref.at("base"), std::string(base_name(s.base)));
+  EXPECT_EQ(ref.at("base"), std::string(to_name(s.base)));
   const Measures m = measure_scenario(s, s.base);
   EXPECT_EQ(m.base, s.base);
   for (const auto& [key, want] : ref.at("metrics").items()) {

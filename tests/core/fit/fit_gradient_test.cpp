@@ -51,7 +51,7 @@ TEST(FitGradient, SingleGaussianEveryObjectiveMatchesFiniteDifferences) {
       if (pr.infinite()) continue;
       for (auto [m, s] : {std::pair{0.7, 1.3}, {-2.1, 0.5}, {3.0, 0.2}, {0.0, 4.0}, {-0.3, 0.05}})
         expect_gradient_matches(pr, {m, std::log(s)},
-                                std::string(c.name) + " " + std::string(objective_name(o)) + " at " +
+                                std::string(c.name) + " " + std::string(to_name(o)) + " at " +
                                     std::to_string(m) + "," + std::to_string(s));
     }
 }
@@ -69,7 +69,7 @@ TEST(FitGradient, MixtureModelsMatchFiniteDifferences) {
           th[2 * K + j] = std::log(0.4 + 0.5 * j);  // log sds
         }
         expect_gradient_matches(
-            pr, th, std::string(c.name) + " K=" + std::to_string(K) + " " + std::string(objective_name(o)));
+            pr, th, std::string(c.name) + " K=" + std::to_string(K) + " " + std::string(to_name(o)));
       }
 }
 
@@ -78,10 +78,10 @@ TEST(FitGradient, DiscreteModelsMatchFiniteDifferences) {
   for (FitObjective o : {FitObjective::forward_kl, FitObjective::reverse_kl, FitObjective::jsd}) {
     const FitProblem dn = make(t, o, {ModelKind::discretised_normal, 1});
     for (auto [m, s] : {std::pair{2.0, 1.5}, {-1.0, 0.7}, {6.0, 3.0}})
-      expect_gradient_matches(dn, {m, std::log(s)}, "discretised " + std::string(objective_name(o)));
+      expect_gradient_matches(dn, {m, std::log(s)}, "discretised " + std::string(to_name(o)));
     const FitProblem cat = make(t, o, {ModelKind::categorical, 1});
     expect_gradient_matches(cat, {0.3, -0.5, 1.2, 0.0, -2.0},
-                            "categorical " + std::string(objective_name(o)));
+                            "categorical " + std::string(to_name(o)));
   }
 }
 

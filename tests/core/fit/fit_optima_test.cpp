@@ -54,9 +54,9 @@ TEST(FitOptima, ForwardKlEqualsMomentMatching) {
     const FitProblem pr = make(t, FitObjective::forward_kl);
     for (OptimizerKind k : {OptimizerKind::gd, OptimizerKind::momentum, OptimizerKind::adam}) {
       const Fitter f = run_fit(pr, {0.5, std::log(0.8)}, settings(k));
-      ASSERT_TRUE(f.converged()) << optimizer_name(k) << " " << f.stop_reason();
-      EXPECT_NEAR(f.theta()[0], mm->first, 1e-7) << optimizer_name(k);
-      EXPECT_NEAR(std::exp(f.theta()[1]), mm->second, 1e-7) << optimizer_name(k);
+      ASSERT_TRUE(f.converged()) << to_name(k) << " " << f.stop_reason();
+      EXPECT_NEAR(f.theta()[0], mm->first, 1e-7) << to_name(k);
+      EXPECT_NEAR(std::exp(f.theta()[1]), mm->second, 1e-7) << to_name(k);
     }
   }
   // Moments by hand: 0.5·N(−2, 0.36) + 0.5·N(2, 0.36) has mean 0 and variance 0.36 + 4.
@@ -89,7 +89,7 @@ TEST(FitOptima, ReverseAndJsdFitsFromInsideABasinReachItsMinimum) {
   int checked = 0;
   const json ref = reference();
   for (const json& c : ref["cases"]) {
-    const auto obj = parse_objective(c["objective"].get<std::string>());
+    const auto obj = parse_name<FitObjective>(c["objective"].get<std::string>());
     if (*obj == FitObjective::forward_kl) continue;
     const FitProblem pr = make(target_of(c["p"]), *obj);
     for (const json& m : c["minima"]) {
@@ -98,7 +98,7 @@ TEST(FitOptima, ReverseAndJsdFitsFromInsideABasinReachItsMinimum) {
       for (OptimizerKind k : {OptimizerKind::gd, OptimizerKind::adam}) {
         const Fitter f = run_fit(pr, {mean + 0.1 * sd, std::log(sd * 1.1)}, settings(k));
         const std::string what = c["name"].get<std::string>() + " at mean " + std::to_string(mean) +
-                                 " with " + std::string(optimizer_name(k));
+                                 " with " + std::string(to_name(k));
         ASSERT_TRUE(f.converged()) << what << ": " << f.stop_reason();
         EXPECT_NEAR(f.theta()[0], mean, 1e-6) << what;
         EXPECT_NEAR(std::exp(f.theta()[1]), sd, 1e-6) << what;
@@ -118,7 +118,7 @@ TEST(FitOptima, BimodalReverseKlHasThreeLocalMinimaIncludingTheBroadOne) {
   for (const json& c : ref["cases"]) {
     if (c["objective"] == "forward_kl") continue;
     const FitTarget t = target_of(c["p"]);
-    const FitProblem pr = make(t, *parse_objective(c["objective"].get<std::string>()));
+    const FitProblem pr = make(t, *parse_name<FitObjective>(c["objective"].get<std::string>()));
     const auto found = local_minima(pr, default_landscape_range(t), 8);
     ASSERT_EQ(found.size(), c["minima"].size()) << c["name"];
     for (const json& m : c["minima"]) {
@@ -147,7 +147,7 @@ TEST(FitOptima, MixtureModelRecoversAMixtureTarget) {
     s.learning_rate = 0.02;
     s.tolerance = 1e-9;
     const Fitter f = run_fit(pr, {0.0, 0.0, -1.0, 0.5, std::log(0.6), std::log(0.6)}, s);
-    ASSERT_TRUE(f.converged()) << objective_name(o) << " " << f.stop_reason();
+    ASSERT_TRUE(f.converged()) << to_name(o) << " " << f.stop_reason();
     const auto named = pr.named_parameters(f.theta());
     EXPECT_NEAR(named[0].second, 0.3, 1e-6);   // weight1
     EXPECT_NEAR(named[1].second, -1.5, 1e-6);  // mean1

@@ -69,7 +69,7 @@ TEST(Optimizer, RunsAreBitwiseDeterministicAndChunkingDoesNotMatter) {
     Fitter b(pr, {0.4, std::log(1.7)}, s, true);
     int chunk = 1;
     while (!b.done()) b.run(chunk++ % 7 + 1);  // a GUI steps a few iterations per frame
-    ASSERT_EQ(a.trajectory().size(), b.trajectory().size()) << optimizer_name(k);
+    ASSERT_EQ(a.trajectory().size(), b.trajectory().size()) << to_name(k);
     for (size_t i = 0; i < a.trajectory().size(); ++i) {
       ASSERT_EQ(a.trajectory()[i].theta, b.trajectory()[i].theta) << i;
       ASSERT_EQ(a.trajectory()[i].value, b.trajectory()[i].value) << i;
@@ -136,8 +136,8 @@ TEST(Optimizer, RetargetKeepsRunningFromTheCurrentParameters) {
 
 TEST(Optimizer, NamesRoundTrip) {
   for (OptimizerKind k : {OptimizerKind::gd, OptimizerKind::momentum, OptimizerKind::adam})
-    EXPECT_EQ(parse_optimizer(optimizer_name(k)), k);
-  EXPECT_FALSE(parse_optimizer("sgd2"));
+    EXPECT_EQ(parse_name<OptimizerKind>(to_name(k)), k);
+  EXPECT_FALSE(parse_name<OptimizerKind>("sgd2"));
 }
 
 }  // namespace

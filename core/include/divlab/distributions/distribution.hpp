@@ -5,13 +5,16 @@
 #include <string_view>
 #include <vector>
 
+#include "divlab/common/names.hpp"
+
 namespace divlab {
 
 // Logarithm base of reported quantities: e → nats, 2 → bits.
 enum class Base { e, two };
+inline constexpr EnumName<Base> kBaseNames[] = {{Base::e, "e"}, {Base::two, "2"}};
+constexpr std::span<const EnumName<Base>> enum_names(Base) { return kBaseNames; }
 // ln b: divide a quantity in nats by this to express it in base b.
 double ln_base(Base b);
-std::string_view base_name(Base b);  // "e" or "2"
 std::string_view base_unit(Base b);  // "nats" or "bits"
 
 // Returns mass / Σ mass without overflow (masses may be near DBL_MAX) or underflow of the
@@ -19,7 +22,9 @@ std::string_view base_unit(Base b);  // "nats" or "bits"
 std::vector<double> normalised(std::span<const double> mass);
 
 enum class Family { normal, laplace, student_t, uniform };
-std::string_view family_name(Family f);
+inline constexpr EnumName<Family> kFamilyNames[] = {
+    {Family::normal, "normal"}, {Family::laplace, "laplace"}, {Family::student_t, "student_t"}, {Family::uniform, "uniform"}};
+constexpr std::span<const EnumName<Family>> enum_names(Family) { return kFamilyNames; }
 
 // One mixture component. Parameters by family:
 //   normal: mean, scale (= sd) · laplace: mean, scale · student_t: mean, scale, df · uniform: low, high

@@ -7,11 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "divlab/common/names.hpp"
 #include "divlab/distributions/distribution.hpp"
 
 namespace divlab {
 
 enum class Kind { discrete, continuous };
+inline constexpr EnumName<Kind> kKindNames[] = {{Kind::discrete, "discrete"}, {Kind::continuous, "continuous"}};
+constexpr std::span<const EnumName<Kind>> enum_names(Kind) { return kKindNames; }
 
 // The `fit` section. `start` holds the model's parameters by name (e.g. mean, sd).
 struct FitSpec {

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "divlab/common/names.hpp"
 #include "divlab/distributions/distribution.hpp"
 
 namespace divlab {
@@ -19,8 +20,9 @@ namespace divlab {
 // [SECTION] Objectives and models
 
 enum class FitObjective { forward_kl, reverse_kl, jsd };
-std::string_view objective_name(FitObjective o);  // "forward_kl" | "reverse_kl" | "jsd"
-std::optional<FitObjective> parse_objective(std::string_view name);
+inline constexpr EnumName<FitObjective> kObjectiveNames[] = {
+    {FitObjective::forward_kl, "forward_kl"}, {FitObjective::reverse_kl, "reverse_kl"}, {FitObjective::jsd, "jsd"}};
+constexpr std::span<const EnumName<FitObjective>> enum_names(FitObjective) { return kObjectiveNames; }
 
 // θ layouts:
 //   normal              [mean, log sd]                                   (continuous P)
@@ -28,8 +30,11 @@ std::optional<FitObjective> parse_objective(std::string_view name);
 //   discretised_normal  [mean, log sd]; q_i ∝ φ((x_i − mean)/sd) at the support positions (discrete P)
 //   categorical         [logit_1..N]; q = softmax(logits)                          (discrete P)
 enum class ModelKind { normal, normal_mixture, discretised_normal, categorical };
-std::string_view model_name(ModelKind m);
-std::optional<ModelKind> parse_model(std::string_view name);  // the inverse of model_name
+inline constexpr EnumName<ModelKind> kModelNames[] = {{ModelKind::normal, "normal"},
+                                                      {ModelKind::normal_mixture, "normal_mixture"},
+                                                      {ModelKind::discretised_normal, "discretised_normal"},
+                                                      {ModelKind::categorical, "categorical"}};
+constexpr std::span<const EnumName<ModelKind>> enum_names(ModelKind) { return kModelNames; }
 
 // K of a normal_mixture fit section: the largest index among its meanK/sdK/weightK start keys
 // (2 when there are none).

@@ -12,8 +12,11 @@
 namespace divlab {
 
 enum class OptimizerKind { gd, momentum, adam };
-std::string_view optimizer_name(OptimizerKind k);  // "gd" | "momentum" | "adam"
-std::optional<OptimizerKind> parse_optimizer(std::string_view name);
+inline constexpr EnumName<OptimizerKind> kOptimizerNames[] = {{OptimizerKind::gd, "gd"},
+                                                              {OptimizerKind::momentum, "momentum"},
+                                                              {OptimizerKind::adam, "adam"},
+                                                              {OptimizerKind::gd, "gradient_descent", true}};
+constexpr std::span<const EnumName<OptimizerKind>> enum_names(OptimizerKind) { return kOptimizerNames; }
 
 struct OptimizerSettings {
   OptimizerKind kind = OptimizerKind::adam;
