@@ -29,9 +29,5 @@ std::optional<Scenario> load_or_report(const std::string& path);
 std::string json_number(double v);
 // A JSON string literal (quotes and escapes included).
 std::string json_string(std::string_view s);
-// A number for people: `digits` significant digits, ∞ for +∞.
-std::string human_number(double v, int digits = 10);
-// Terminal columns taken by UTF-8 text (one per code point; our symbols are all narrow).
-std::size_t display_width(std::string_view s);
 
 }  // namespace divlab::cli

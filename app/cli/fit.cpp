@@ -10,10 +10,13 @@
 #include "cli/common.hpp"
 #include "divlab/fit/fit.hpp"
 #include "divlab/fit/optimizer.hpp"
+#include "export/metrics_table.hpp"
 
 namespace divlab::cli {
 
 namespace {
+
+using exporting::human_number;
 
 // A finite double from the whole of `text`.
 std::optional<double> parse_double(const std::string& text) {

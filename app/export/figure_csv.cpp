@@ -56,7 +56,7 @@ std::string figure_csv(std::string_view figure, const plot::FigureData& d) {
   if (figure == "contributions")
     return table(d, {{"contrib_pq", &c.contrib_pq}, {"contrib_qp", &c.contrib_qp}, {"jsd_integrand", &c.jsd_integrand}});
   if (figure == "cdf") return table(d, {{"cdf_p", &c.cdf_p}, {"cdf_q", &c.cdf_q}, {"cdf_absdiff", &c.cdf_absdiff}});
-  if (figure == "metrics" || figure == "identities") return metrics_csv(d.measures);
+  if (figure == "metrics" || figure == "identities") return metrics_csv(d.measures, {.continuous = d.kind == Kind::continuous});
   return table(d, {{"p", &c.p},
                    {"q", &c.q},
                    {"m", &c.m},

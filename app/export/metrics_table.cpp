@@ -1,57 +1,14 @@
 #include "export/metrics_table.hpp"
 
-#include <array>
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
 namespace divlab::exporting {
 
-namespace {
-
-// The table's words for one quantity.
-struct Words {
-  std::string_view name, latex;
-};
-
-// In kQuantities order.
-constexpr std::array<Words, kQuantities.size()> kWords{{
-    {"Entropy of P", "H(P)"},
-    {"Entropy of Q", "H(Q)"},
-    {"Cross-entropy", "H(P,Q)"},
-    {"Cross-entropy (reversed)", "H(Q,P)"},
-    {"Forward KL divergence", "D(P\\,\\|\\,Q)"},
-    {"Reverse KL divergence", "D(Q\\,\\|\\,P)"},
-    {"Jensen\u2013Shannon divergence", "\\mathrm{JSD}(P,Q)"},
-    {"Jensen\u2013Shannon distance", "\\sqrt{\\mathrm{JSD}}"},
-    {"Wasserstein-1 distance", "W_1"},
-    {"Total variation", "\\mathrm{TV}"},
-    {"Hellinger distance", "H"},
-    {"Bhattacharyya coefficient", "\\mathrm{BC}"},
-    {"Perplexity of P", "\\mathrm{PPL}(P)"},
-    {"Perplexity of Q", "\\mathrm{PPL}(Q)"},
-    {"Cross-perplexity", "\\mathrm{PPL}(P,Q)"},
-    {"Cross-perplexity (reversed)", "\\mathrm{PPL}(Q,P)"},
-}};
-
-std::string unit_text(QuantityUnit unit, Base base) {
-  switch (unit) {
-    case QuantityUnit::information: return std::string(base_unit(base));
-    case QuantityUnit::root_information: return "\u221a" + std::string(base_unit(base));
-    case QuantityUnit::x_units: return "x units";
-    case QuantityUnit::unitless:
-    case QuantityUnit::choices: break;
-  }
-  return "";
-}
-
-}  // namespace
-
-std::vector<MetricRow> metric_rows(const Measures& m) {
+std::vector<MetricRow> metric_rows(const Measures& m, QuantityContext ctx) {
   std::vector<MetricRow> rows;
-  for (std::size_t i = 0; i < kQuantities.size(); ++i) {
-    const Quantity& q = kQuantities[i];
-    rows.push_back({q.key, kWords[i].name, q.symbol, kWords[i].latex, m.*q.value, unit_text(q.unit, m.base)});
-  }
+  for (const Quantity& q : kQuantities) rows.push_back({q.key, q.name, q.symbol, q.latex, m.*q.value, q.unit_in(m.base, ctx)});
   return rows;
 }
 
@@ -62,6 +19,22 @@ std::string format_exact(double v) {
   char buf[40];
   std::snprintf(buf, sizeof buf, "%.17g", v);
   return buf;
+}
+
+std::string human_number(double v, int digits) {
+  if (std::isnan(v)) return "NaN";
+  if (std::isinf(v)) return v > 0 ? "∞" : "−∞";
+  if (v == 0) return "0";
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.*g", digits, v);
+  return buf;
+}
+
+std::size_t display_width(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+  return n;
 }
 
 namespace {
@@ -108,15 +81,49 @@ std::string csv_field(const std::string& s) {
   return out + "\"";
 }
 
+std::string pad(const std::string& s, std::size_t width) {
+  const std::size_t w = display_width(s);
+  return s + std::string(w < width ? width - w : 0, ' ');
+}
+
 }  // namespace
 
-std::string metrics_latex(const Measures& m) {
+std::string metrics_text(const Measures& m, QuantityContext ctx) {
+  struct Cells {
+    std::string symbol, name, value, unit, note;
+  };
+  std::vector<Cells> cells;
+  cells.push_back({"symbol", "quantity", "value", "unit", ""});
+  for (const Quantity& q : kQuantities) {
+    Cells c{std::string(q.symbol), std::string(q.name), human_number(m.*q.value), q.unit_in(m.base, ctx), ""};
+    if (const std::string_view why = q.infinite_reason(m); !why.empty()) c.note = "why ∞: " + std::string(why);
+    cells.push_back(std::move(c));
+  }
+  std::size_t w_symbol = 0, w_name = 0, w_value = 0, w_unit = 0;
+  for (const Cells& c : cells) {
+    w_symbol = std::max(w_symbol, display_width(c.symbol));
+    w_name = std::max(w_name, display_width(c.name));
+    w_value = std::max(w_value, display_width(c.value));
+    w_unit = std::max(w_unit, display_width(c.unit));
+  }
+  std::string out;
+  for (const Cells& c : cells) {
+    std::string line = "  " + pad(c.symbol, w_symbol) + "  " + pad(c.name, w_name) + "  " + pad(c.value, w_value);
+    if (!c.unit.empty() || !c.note.empty()) line += "  " + pad(c.unit, w_unit);
+    if (!c.note.empty()) line += "  " + c.note;
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out += line + "\n";
+  }
+  return out;
+}
+
+std::string metrics_latex(const Measures& m, QuantityContext ctx) {
   std::string out;
   out += "% divlab " DIVLAB_VERSION " metrics, base " + std::string(to_name(m.base)) + " (" +
          std::string(base_unit(m.base)) + "). Needs \\usepackage{booktabs}.\n";
   out += "\\begin{tabular}{llrl}\n\\toprule\n";
   out += "Quantity & Symbol & Value & Unit \\\\\n\\midrule\n";
-  for (const MetricRow& r : metric_rows(m)) {
+  for (const MetricRow& r : metric_rows(m, ctx)) {
     std::string unit = r.unit;
     if (unit.rfind("\u221a", 0) == 0) unit = "$\\sqrt{\\mathrm{" + unit.substr(3) + "}}$";
     out += latex_text(std::string(r.name)) + " & $" + std::string(r.latex) + "$ & " + format_latex(r.value) + " & " + unit + " \\\\\n";
@@ -125,9 +132,9 @@ std::string metrics_latex(const Measures& m) {
   return out;
 }
 
-std::string metrics_csv(const Measures& m) {
+std::string metrics_csv(const Measures& m, QuantityContext ctx) {
   std::string out = "key,symbol,value,unit\n";
-  for (const MetricRow& r : metric_rows(m))
+  for (const MetricRow& r : metric_rows(m, ctx))
     out += std::string(r.key) + "," + csv_field(std::string(r.symbol)) + "," + format_exact(r.value) + "," + csv_field(r.unit) +
            "\n";
   return out;
@@ -135,9 +142,10 @@ std::string metrics_csv(const Measures& m) {
 
 std::string metrics_json(const Measures& m) {
   std::string out = "{\n  \"base\": \"" + std::string(to_name(m.base)) + "\"";
-  for (const MetricRow& r : metric_rows(m)) {
-    const std::string v = format_exact(r.value);
-    out += ",\n  \"" + std::string(r.key) + "\": " + (std::isinf(r.value) ? "\"" + v + "\"" : v);
+  for (const Quantity& q : kQuantities) {
+    const double value = m.*q.value;
+    const std::string v = format_exact(value);
+    out += ",\n  \"" + std::string(q.key) + "\": " + (std::isinf(value) ? "\"" + v + "\"" : v);
   }
   return out + "\n}\n";
 }

@@ -1,35 +1,43 @@
-// The metrics of SPEC §1 as a LaTeX booktabs table, CSV and JSON (for the GUI's clipboard export
-// and for `divlab render -o table.tex`).
+// The metrics of SPEC §1 as an aligned text table (`divlab metrics`), a LaTeX booktabs table, CSV and
+// JSON (for the GUI's clipboard export and for `divlab render -o table.tex`). Every word and unit is
+// the registry's (measures/quantities.hpp).
 #pragma once
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "divlab/measures/measures.hpp"
+#include "divlab/measures/quantities.hpp"
 
 namespace divlab::exporting {
 
 struct MetricRow {
   std::string_view key;     // SPEC §1 JSON key, e.g. "kl_pq"
-  std::string_view name;    // "Forward KL divergence"
+  std::string_view name;    // "KL divergence (forward)"
   std::string_view symbol;  // Unicode, e.g. "D(P‖Q)"
   std::string_view latex;   // math mode, e.g. "D(P\,\|\,Q)"
   double value;
-  std::string unit;    // "nats", "bits", "x units" or "" (dimensionless)
+  std::string unit;    // the registry's unit_text: "nats", "√bits", "units of x", "choices", "" (a plain number)
 };
 
 // Every quantity of SPEC §1 in the order of its table.
-std::vector<MetricRow> metric_rows(const Measures& m);
+std::vector<MetricRow> metric_rows(const Measures& m, QuantityContext ctx);
 
 // 17 significant digits (round-trips); "inf" / "-inf" for infinities; −0 → "0".
 std::string format_exact(double v);
+// A number for people: `digits` significant digits, ∞ for +∞.
+std::string human_number(double v, int digits = 10);
+// Terminal columns taken by UTF-8 text (one per code point; our symbols are all narrow).
+std::size_t display_width(std::string_view s);
 
+// The aligned table of `divlab metrics`: a header row, then symbol, name, value (10 significant
+// digits), unit and, for ∞, "why ∞: <reason>", each line indented by two spaces.
+std::string metrics_text(const Measures& m, QuantityContext ctx);
 // A booktabs tabular (needs \usepackage{booktabs}): quantity, symbol, value (6 significant digits,
 // $\infty$ for +∞), unit.
-std::string metrics_latex(const Measures& m);
+std::string metrics_latex(const Measures& m, QuantityContext ctx);
 // key,symbol,value,unit with a header row; values as format_exact.
-std::string metrics_csv(const Measures& m);
-// One object: "base" plus every key, like `divlab metrics --json`.
+std::string metrics_csv(const Measures& m, QuantityContext ctx);
+// One object: "base" plus every key, as `divlab metrics --json` prints it.
 std::string metrics_json(const Measures& m);
 
 }  // namespace divlab::exporting

@@ -163,7 +163,7 @@ RenderResult render_figure(const plot::FigureData& data, const std::string& out_
   // Data instead of a picture: the figure's curves, or the metrics table.
   const std::string ext = extension(out_path);
   if (ext == "csv") return write_text_file(out_path, figure_csv(request.figure, data));
-  if (ext == "tex") return write_text_file(out_path, metrics_latex(data.measures));
+  if (ext == "tex") return write_text_file(out_path, metrics_latex(data.measures, {.continuous = data.kind == Kind::continuous}));
   if (ext == "json") return write_text_file(out_path, metrics_json(data.measures));
   return draw_to_file(out_path, request, [&](CairoCanvas& canvas) { return draw_named_figure(canvas, data, request); });
 }

@@ -53,7 +53,7 @@ void export_context_menu(App& app, std::string_view figure) {
     ImGui::Separator();
     if (ImGui::MenuItem("LaTeX table (booktabs)")) export_figure(app, figure, export_path(figure, "tex"), 1, false);
     if (ImGui::MenuItem("Copy metrics as CSV")) {
-      ImGui::SetClipboardText(exporting::metrics_csv(app.data.measures).c_str());
+      ImGui::SetClipboardText(exporting::metrics_csv(app.data.measures, {.continuous = app.data.kind == Kind::continuous}).c_str());
       app.notice = "metrics copied as CSV";
     }
     if (ImGui::MenuItem("Copy metrics as JSON")) {

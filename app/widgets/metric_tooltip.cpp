@@ -28,22 +28,21 @@ void text_wrapped(std::string_view text, float width) {
   ImGui::TextUnformatted(text.data() + line_start, text.data() + line_end);
 }
 
-void draw_metric_tooltip(std::string_view key, const Measures& m, ExplainContext ctx) {
-  const Explanation* e = find_explanation(key);
+void draw_metric_tooltip(std::string_view key, const Measures& m, QuantityContext ctx) {
+  const Quantity* e = find_quantity(key);
   if (!e) return;
-  const std::optional<double> value = measure_value(m, key);
   ImGui::BeginTooltip();
   // Wide enough for a formula on one line, narrow enough to read at a glance.
   const float width = ImGui::GetFontSize() * 30.0f;
   // Symbol = value and name; the formula; the sentence with today's numbers; then the background.
-  text_wrapped(std::string(e->symbol) + " = " + format_quantity(*value, e->unit, m.base), width);
+  text_wrapped(std::string(e->symbol) + " = " + format_quantity(m.*e->value, e->unit, m.base, ctx), width);
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   text_wrapped(e->name, width);
   ImGui::PopStyleColor();
   ImGui::Separator();
   text_wrapped(e->formula, width);
   ImGui::Spacing();
-  text_wrapped(live_sentence(key, m, ctx), width);
+  text_wrapped(e->sentence(m, ctx), width);
   ImGui::Separator();
   text_wrapped(e->meaning, width);
   ImGui::Spacing();
@@ -53,7 +52,7 @@ void draw_metric_tooltip(std::string_view key, const Measures& m, ExplainContext
   ImGui::EndTooltip();
 }
 
-bool metric_tooltip_if_hovered(std::string_view key, const Measures& m, ExplainContext ctx) {
+bool metric_tooltip_if_hovered(std::string_view key, const Measures& m, QuantityContext ctx) {
   if (!ImGui::IsItemHovered()) return false;
   draw_metric_tooltip(key, m, ctx);
   return true;

@@ -2,17 +2,16 @@
 #pragma once
 #include <string_view>
 
-#include "divlab/teaching/explain.hpp"
-#include "divlab/measures/measures.hpp"
+#include "divlab/measures/quantities.hpp"
 
 namespace divlab::gui {
 
 // Draws the tooltip for SPEC key `key` (e.g. "kl_pq") now. Nothing for an unknown key.
-void draw_metric_tooltip(std::string_view key, const Measures& m, ExplainContext ctx = {});
+void draw_metric_tooltip(std::string_view key, const Measures& m, QuantityContext ctx = {});
 
 // Call right after the widget that shows the quantity: draws the tooltip when that item is
 // hovered. Returns whether it did.
-bool metric_tooltip_if_hovered(std::string_view key, const Measures& m, ExplainContext ctx = {});
+bool metric_tooltip_if_hovered(std::string_view key, const Measures& m, QuantityContext ctx = {});
 
 // Text wrapped at spaces only, to `width` pixels. (ImGui 1.86 also breaks after '.', which splits
 // numbers such as 0.49 across lines.)

@@ -83,8 +83,14 @@ for scen in "$coin" "$bimodal"; do
   for rule in toprule midrule bottomrule; do grep -qxF "\\$rule" "$tmp/m.tex" || fail "LaTeX table lacks \\$rule"; done
 done
 "$DIVLAB" render "$coin" -o "$tmp/coin.tex" || fail "coin -o .tex: exit $?"
-grep -qF 'Forward KL divergence & $D(P\,\|\,Q)$ & 2.32918 & bits \\' "$tmp/coin.tex" ||
-  fail "coin LaTeX row: $(grep Forward "$tmp/coin.tex")"
+grep -qF 'KL divergence (forward) & $D(P\,\|\,Q)$ & 2.32918 & bits \\' "$tmp/coin.tex" ||
+  fail "coin LaTeX row: $(grep forward "$tmp/coin.tex")"
+# The units are the ones `divlab metrics` prints (one registry): W₁ in units of x, a discrete PPL in choices.
+grep -qF 'Wasserstein-1 (earth mover'"'"'s) & $W_1$ & 0.49 & units of x \\' "$tmp/coin.tex" || fail "coin LaTeX W₁ unit"
+grep -qF 'perplexity of P & $\mathrm{PPL}(P)$ & 2 & choices \\' "$tmp/coin.tex" || fail "coin LaTeX PPL unit"
+for unit in "units of x" choices bits; do
+  "$DIVLAB" metrics "$coin" | grep -qF "  $unit" || fail "metrics table lacks '$unit'"
+done
 
 # --scale multiplies the PNG's pixels; --size sets the canvas.
 "$DIVLAB" render "$coin" -o "$tmp/s3.png" --figure densities --size 300x200 --scale 3 || fail "--scale 3: exit $?"

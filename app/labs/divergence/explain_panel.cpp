@@ -17,16 +17,16 @@ namespace {
 void text(std::string_view s) { text_wrapped(s, ImGui::GetContentRegionAvail().x); }
 
 void definitions(const Measures& m, ExplainContext ctx) {
-  for (const Explanation& e : explanations()) {
+  for (const Quantity& e : kQuantities) {
     ImGui::PushID(e.key.data(), e.key.data() + e.key.size());
-    const double v = measure_value(m, e.key).value_or(0.0);
+    const double v = m.*e.value;
     // "D(P‖Q) = ∑ p log(p/q) = H(P,Q) − H(P)   = 2.33 bits"; hover for the full tooltip.
     ImGui::BeginGroup();
     ImGui::TextUnformatted(e.formula.data(), e.formula.data() + e.formula.size());
     ImGui::SameLine();
-    ImGui::TextDisabled("= %s", format_quantity(v, e.unit, m.base).c_str());
+    ImGui::TextDisabled("= %s", format_quantity(v, e.unit, m.base, ctx).c_str());
     ImGui::Indent();
-    text(live_sentence(e.key, m, ctx));
+    text(e.sentence(m, ctx));
     ImGui::Unindent();
     ImGui::EndGroup();
     metric_tooltip_if_hovered(e.key, m, ctx);
@@ -74,8 +74,9 @@ void draw_explain_panel(const Measures& m, ExplainContext ctx, bool* open) {
 void add_teaching_glyphs(ImFontGlyphRangesBuilder& builder) {
   builder.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());
   auto add = [&](std::string_view s) { builder.AddText(s.data(), s.data() + s.size()); };
-  for (const Explanation& e : explanations()) {
+  for (const Quantity& e : kQuantities) {
     for (std::string_view s : {e.symbol, e.name, e.formula, e.meaning, e.properties}) add(s);
+    for (Base b : {Base::e, Base::two}) add(e.unit_in(b));
   }
   // The sentences' templates, through every branch that has its own words: finite and ∞, bits and
   // nats, discrete and continuous.

@@ -1,5 +1,6 @@
-// The rows of the metrics panel: every SPEC §1 quantity with its symbol, formula and meaning.
-// Pure data + formatting (no ImGui), so it is unit-tested.
+// The rows of the metrics panel: every SPEC §1 quantity with the registry's symbol, name, unit, formula
+// and live sentence (measures/quantities.hpp), and the panel's colours. Pure data (no ImGui), so it is
+// unit-tested.
 #pragma once
 #include <string>
 #include <vector>
@@ -13,10 +14,10 @@ enum class Tint { neutral, p, q, m };
 struct MetricRow {
   std::string key;      // SPEC §1 JSON key
   std::string symbol;   // e.g. "D(P‖Q)"
-  std::string name;     // e.g. "forward KL"
+  std::string name;     // e.g. "KL divergence (forward)"
   double value = 0;
-  std::string unit;     // "bits", "nats", "x units", "" (unitless)
-  std::string formula;  // e.g. "Σ p log(p/q)"
+  std::string unit;     // the registry's unit_text: "bits", "√nats", "units of x", "choices", ""
+  std::string formula;  // e.g. "D(P‖Q) = ∑ p log(p/q) = H(P,Q) − H(P)"
   std::string meaning;  // one sentence with the current values
   std::string why_infinite;  // non-empty when value is +∞
   Tint tint = Tint::neutral;

@@ -6,26 +6,19 @@
 #include <string>
 #include <vector>
 
+#include "divlab/measures/quantities.hpp"
 #include "labs/divergence/panels.hpp"
+#include "widgets/metric_tooltip.hpp"
 
 namespace divlab::gui {
 
 namespace {
 
-struct Series {
-  const char* label;
-  double (*get)(const Measures&);
-  bool in_base_units;  // divided by ln b when shown (the others are unitless or in x units)
-};
-
-constexpr std::array<Series, 6> kSeries{{
-    {"D(P‖Q)", [](const Measures& m) { return m.kl_pq; }, true},
-    {"D(Q‖P)", [](const Measures& m) { return m.kl_qp; }, true},
-    {"JSD", [](const Measures& m) { return m.jsd; }, true},
-    {"W₁", [](const Measures& m) { return m.wasserstein_1; }, false},
-    {"TV", [](const Measures& m) { return m.total_variation; }, false},
-    {"H(P)", [](const Measures& m) { return m.entropy_p; }, true},
-}};
+// The quantities the strip can show (their symbols, units and values are the registry's), in the
+// order of App::history_show.
+const std::array<const Quantity*, 6> kSeries{find_quantity("kl_pq"), find_quantity("kl_qp"), find_quantity("jsd"),
+                                             find_quantity("wasserstein_1"), find_quantity("total_variation"),
+                                             find_quantity("entropy_p")};
 
 }  // namespace
 
@@ -35,29 +28,34 @@ void panel_history(App& app) {
   const std::array<plot::Dash, 6> dashes{t.p_dash, t.q_dash, plot::Dash::solid, plot::Dash::dashed,
                                          plot::Dash::dotted, plot::Dash::dashed};
   ImGui::BeginGroup();
-  const float col_w = ImGui::GetFontSize() * 6.5f;
+  // Two columns of checkboxes: the second starts after the widest of the first.
+  float col_w = 0;
+  for (std::size_t i = 0; i < kSeries.size(); i += 2)
+    col_w = std::max(col_w, ImGui::CalcTextSize(std::string(kSeries[i]->symbol).c_str()).x);
+  col_w += ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::GetStyle().ItemSpacing.x * 2;
   for (std::size_t i = 0; i < kSeries.size(); ++i) {
     ImGui::PushStyleColor(ImGuiCol_Text, to_imvec4(colors[i].with_alpha(1)));
-    ImGui::Checkbox(kSeries[i].label, &app.history_show[i]);
+    ImGui::Checkbox(std::string(kSeries[i]->symbol).c_str(), &app.history_show[i]);
     ImGui::PopStyleColor();
-    if (i % 2 == 0) ImGui::SameLine(col_w * 0.5f + ImGui::GetStyle().ItemSpacing.x * 2 + ImGui::GetFontSize() * 1.5f);
+    metric_tooltip_if_hovered(kSeries[i]->key, app.data.measures, {.continuous = app.data.kind == Kind::continuous});
+    if (i % 2 == 0) ImGui::SameLine(col_w);
   }
   ImGui::EndGroup();
   ImGui::SameLine();
   const PlotArea area = plot_area("##history");
   ImGuiCanvas canvas = make_canvas(app, area);
   const auto& h = app.history;
-  const double scale = ln_base(app.data.base);
   std::vector<double> xs(h.size());
   for (std::size_t k = 0; k < h.size(); ++k) xs[k] = static_cast<double>(k) - static_cast<double>(h.size() - 1);
   std::vector<std::vector<double>> ys(kSeries.size());
   double lo = 0, hi = 0;
-  for (std::size_t i = 0; i < kSeries.size(); ++i) {
-    if (!app.history_show[i]) continue;
-    ys[i].resize(h.size());
-    for (std::size_t k = 0; k < h.size(); ++k) {
-      const double v = kSeries[i].get(h[k].m);
-      ys[i][k] = kSeries[i].in_base_units && std::isfinite(v) ? v / scale : v;
+  for (std::size_t i = 0; i < kSeries.size(); ++i)
+    if (app.history_show[i]) ys[i].resize(h.size());
+  for (std::size_t k = 0; k < h.size(); ++k) {
+    const Measures m = in_base(h[k].m, app.data.base);  // the history keeps nats
+    for (std::size_t i = 0; i < kSeries.size(); ++i) {
+      if (!app.history_show[i]) continue;
+      ys[i][k] = m.*kSeries[i]->value;
       if (std::isfinite(ys[i][k])) lo = std::min(lo, ys[i][k]), hi = std::max(hi, ys[i][k]);
     }
   }

@@ -63,13 +63,19 @@ TEST(FormatExact, SeventeenDigitsAndInf) {
 }
 
 TEST(MetricRows, EverySpecKeyOnceInOrder) {
-  const auto rows = metric_rows(coin_bits());
+  const auto rows = metric_rows(coin_bits(), {});
   ASSERT_EQ(rows.size(), kQuantities.size());
-  for (size_t i = 0; i < rows.size(); ++i) EXPECT_EQ(rows[i].key, kQuantities[i].key);
+  for (size_t i = 0; i < rows.size(); ++i) {
+    EXPECT_EQ(rows[i].key, kQuantities[i].key);
+    EXPECT_EQ(rows[i].name, kQuantities[i].name);
+    EXPECT_EQ(rows[i].latex, kQuantities[i].latex);
+    EXPECT_EQ(rows[i].unit, kQuantities[i].unit_in(Base::two));
+  }
   EXPECT_EQ(rows[4].value, 2.3291908247347856);
   EXPECT_EQ(rows[4].unit, "bits");
-  EXPECT_EQ(rows[8].unit, "x units");
-  EXPECT_EQ(rows[13].unit, "");
+  EXPECT_EQ(rows[8].unit, "units of x");
+  EXPECT_EQ(rows[13].unit, "choices");
+  EXPECT_EQ(metric_rows(coin_bits(), {.continuous = true})[13].unit, "units of x");  // a density's PPL is a length
 }
 
 TEST(MetricsJson, ParsesWithEveryKeyAndInfAsString) {
@@ -92,15 +98,15 @@ TEST(MetricsJson, ParsesWithEveryKeyAndInfAsString) {
 TEST(MetricsCsv, HeaderRowsAndQuotedSymbols) {
   Measures m = coin_bits();
   m.kl_qp = kInf;
-  const auto l = lines(exporting::metrics_csv(m));
+  const auto l = lines(exporting::metrics_csv(m, {}));
   ASSERT_EQ(l.size(), 17u);
   EXPECT_EQ(l[0], "key,symbol,value,unit");
   EXPECT_EQ(l[1], "entropy_p,H(P),1,bits");
   EXPECT_EQ(l[3], "cross_entropy_pq,\"H(P,Q)\",3.3291908247347854,bits");  // a comma in the symbol is quoted
   EXPECT_EQ(l[5], "kl_pq,D(P\u2016Q),2.3291908247347854,bits");
   EXPECT_EQ(l[6], "kl_qp,D(Q\u2016P),inf,bits");
-  EXPECT_EQ(l[9], "wasserstein_1,W\u2081,0.48999999999999999,x units");
-  EXPECT_EQ(l[13], "perplexity_p,PPL(P),2,");
+  EXPECT_EQ(l[9], "wasserstein_1,W\u2081,0.48999999999999999,units of x");
+  EXPECT_EQ(l[13], "perplexity_p,PPL(P),2,choices");
 }
 
 TEST(MetricsLatex, BooktabsRowsAndInfinity) {
@@ -108,7 +114,7 @@ TEST(MetricsLatex, BooktabsRowsAndInfinity) {
   m.kl_pq = kInf;
   m.total_variation = 1.5e-9;
   m.entropy_q = -0.25;
-  const std::string tex = exporting::metrics_latex(m);
+  const std::string tex = exporting::metrics_latex(m, {});
   const auto l = lines(tex);
   EXPECT_EQ(l[1], "\\begin{tabular}{llrl}");
   EXPECT_EQ(l[2], "\\toprule");
@@ -117,16 +123,58 @@ TEST(MetricsLatex, BooktabsRowsAndInfinity) {
   EXPECT_EQ(l[l.size() - 2], "\\bottomrule");
   EXPECT_EQ(l.back(), "\\end{tabular}");
   ASSERT_EQ(l.size(), 1u + 4 + 16 + 2);
-  EXPECT_EQ(l[5], "Entropy of P & $H(P)$ & 1 & bits \\\\");
-  EXPECT_EQ(l[6], "Entropy of Q & $H(Q)$ & $-$0.25 & bits \\\\");
-  EXPECT_EQ(l[9], "Forward KL divergence & $D(P\\,\\|\\,Q)$ & $\\infty$ & bits \\\\");
-  EXPECT_EQ(l[10], "Reverse KL divergence & $D(Q\\,\\|\\,P)$ & 0.919207 & bits \\\\");
+  EXPECT_EQ(l[5], "entropy of P & $H(P)$ & 1 & bits \\\\");
+  EXPECT_EQ(l[6], "entropy of Q & $H(Q)$ & $-$0.25 & bits \\\\");
+  EXPECT_EQ(l[9], "KL divergence (forward) & $D(P\\,\\|\\,Q)$ & $\\infty$ & bits \\\\");
+  EXPECT_EQ(l[10], "KL divergence (reverse) & $D(Q\\,\\|\\,P)$ & 0.919207 & bits \\\\");
   EXPECT_EQ(l[11], "Jensen--Shannon divergence & $\\mathrm{JSD}(P,Q)$ & 0.337224 & bits \\\\");
   EXPECT_EQ(l[12], "Jensen--Shannon distance & $\\sqrt{\\mathrm{JSD}}$ & 0.58071 & $\\sqrt{\\mathrm{bits}}$ \\\\")
       << l[12];
-  EXPECT_EQ(l[14], "Total variation & $\\mathrm{TV}$ & $1.5 \\times 10^{-9}$ &  \\\\");
+  EXPECT_EQ(l[14], "total variation distance & $\\mathrm{TV}$ & $1.5 \\times 10^{-9}$ &  \\\\");
+  EXPECT_EQ(l[13], "Wasserstein-1 (earth mover's) & $W_1$ & 0.49 & units of x \\\\");
+  EXPECT_EQ(l[17], "perplexity of P & $\\mathrm{PPL}(P)$ & 2 & choices \\\\");
   // Only ASCII in the .tex: it compiles with pdflatex without inputenc tricks.
   for (unsigned char c : tex) EXPECT_LT(c, 0x80);
+}
+
+// Every writer shows each quantity with the registry's symbol, name and unit, in both bases, for
+// discrete and continuous pairs.
+TEST(MetricsTables, EveryWriterShowsTheRegistrysUnitForEveryQuantity) {
+  for (Base base : {Base::e, Base::two})
+    for (bool continuous : {false, true}) {
+      SCOPED_TRACE(std::string(to_name(base)) + (continuous ? " continuous" : " discrete"));
+      Measures m = coin_bits();
+      m.base = base;
+      m.kl_qp = kInf;
+      m.why_kl_qp = {WhyInfinite::Cause::support, "P = 0 at 'heads'"};
+      const QuantityContext ctx{.continuous = continuous};
+      const auto text = lines(exporting::metrics_text(m, ctx));
+      const auto csv = lines(exporting::metrics_csv(m, ctx));
+      const auto tex = lines(exporting::metrics_latex(m, ctx));
+      ASSERT_EQ(text.size(), 1 + kQuantities.size());
+      ASSERT_EQ(csv.size(), 1 + kQuantities.size());
+      ASSERT_EQ(tex.size(), 5 + kQuantities.size() + 2);
+      EXPECT_TRUE(text[0].starts_with("  symbol    quantity ") && text[0].ends_with("  unit")) << text[0];
+      for (std::size_t i = 0; i < kQuantities.size(); ++i) {
+        const Quantity& q = kQuantities[i];
+        SCOPED_TRACE(q.key);
+        const std::string unit = q.unit_in(base, ctx);
+        // The text table (`divlab metrics`): symbol, name, value, unit, and why ∞.
+        const std::string& t = text[1 + i];
+        EXPECT_TRUE(t.starts_with("  " + std::string(q.symbol) + " ")) << t;
+        EXPECT_NE(t.find("  " + std::string(q.name) + "  "), std::string::npos) << t;
+        const std::string why(q.infinite_reason(m));
+        if (why.empty()) EXPECT_TRUE(t.ends_with(unit.empty() ? exporting::human_number(m.*q.value) : "  " + unit)) << t;
+        else EXPECT_TRUE(t.find("  " + unit + "  ") != std::string::npos && t.ends_with("  why ∞: " + why)) << t;
+        // CSV: key, symbol, value, unit.
+        EXPECT_TRUE(csv[1 + i].starts_with(std::string(q.key) + ",")) << csv[1 + i];
+        EXPECT_TRUE(csv[1 + i].ends_with("," + unit)) << csv[1 + i];
+        // LaTeX: the unit in its last cell (√ as \sqrt).
+        const std::string tex_unit = unit.starts_with("√") ? "$\\sqrt{\\mathrm{" + unit.substr(3) + "}}$" : unit;
+        EXPECT_TRUE(tex[5 + i].ends_with("& " + tex_unit + " \\\\")) << tex[5 + i];
+        EXPECT_NE(tex[5 + i].find(std::string("$").append(q.latex).append("$")), std::string::npos) << tex[5 + i];
+      }
+    }
 }
 
 TEST(FigureCsv, DiscreteWithLabelsAndInfinities) {

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "widgets/autoscale.hpp"
+#include "divlab/measures/quantities.hpp"
 #include "labs/divergence/metric_rows.hpp"
 
 namespace divlab::gui {
@@ -39,18 +40,27 @@ TEST(MetricRows, EverySpecQuantityInOrderWithUnits) {
   const auto rows = metric_rows(m, true);
   ASSERT_EQ(rows.size(), kQuantities.size());
   for (std::size_t i = 0; i < rows.size(); ++i) {
+    // Every word is the registry's.
     EXPECT_EQ(rows[i].key, kQuantities[i].key);
     EXPECT_EQ(rows[i].symbol, kQuantities[i].symbol);
+    EXPECT_EQ(rows[i].name, kQuantities[i].name);
+    EXPECT_EQ(rows[i].formula, kQuantities[i].formula);
+    EXPECT_EQ(rows[i].unit, kQuantities[i].unit_in(Base::two));
+    EXPECT_EQ(rows[i].meaning, kQuantities[i].sentence(m, {}));
   }
   EXPECT_EQ(rows[4].symbol, "D(P‖Q)");
   EXPECT_EQ(rows[4].why_infinite, "Q = 0 at 'tails' where P > 0");
   EXPECT_EQ(rows[14].why_infinite, rows[4].why_infinite);  // PPL(P,Q) is ∞ for the same reason
   EXPECT_TRUE(rows[5].why_infinite.empty());
   EXPECT_EQ(rows[5].unit, "bits");
-  EXPECT_NE(rows[5].meaning.find("0.4200 extra bits"), std::string::npos) << rows[5].meaning;
-  EXPECT_EQ(rows[8].unit, "x units");
-  EXPECT_EQ(rows[0].formula, "−Σ p log p");
-  EXPECT_EQ(metric_rows(m, false)[0].formula, "−∫ p log p");
+  EXPECT_NE(rows[5].meaning.find("costs 0.42 extra bits per symbol"), std::string::npos) << rows[5].meaning;
+  EXPECT_EQ(rows[7].unit, "√bits");
+  EXPECT_EQ(rows[8].unit, "units of x");
+  EXPECT_EQ(rows[12].unit, "choices");
+  // Densities: the sentences and a perplexity's unit change.
+  const auto continuous = metric_rows(m, false);
+  EXPECT_EQ(continuous[12].unit, "units of x");
+  EXPECT_EQ(continuous[5].meaning, kQuantities[5].sentence(m, {.continuous = true}));
 }
 
 }  // namespace

@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <numbers>
 
-#include "divlab/measures/measures.hpp"
+#include "divlab/measures/quantities.hpp"
 
 namespace divlab {
 namespace {

@@ -77,7 +77,7 @@ struct MiniMetrics {
     ImGui::SetNextWindowPos(ImVec2(20, 20));
     ImGui::SetNextWindowSize(ImVec2(300, 600));
     ImGui::Begin("metrics");
-    for (const Explanation& e : explanations()) {
+    for (const Quantity& e : kQuantities) {
       ImGui::Button(std::string(e.key).c_str());
       rects.push_back({std::string(e.key), ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax())});
       hovered |= metric_tooltip_if_hovered(e.key, m);
@@ -106,11 +106,21 @@ TEST_F(TeachExplainGui, HoveringEachQuantityOpensItsTooltipWithFormulaAndSentenc
     // Next to the mouse, on screen.
     EXPECT_GE(tip->Pos.x, rect.GetCenter().x - 1.0f);
     EXPECT_LE(tip->Pos.x + tip->Size.x, 1280.0f + 1.0f);
-    const Explanation& e = *find_explanation(key);
+    const Quantity& e = *find_quantity(key);
     EXPECT_NE(text.find(flat(e.formula)), std::string::npos) << text;
     EXPECT_NE(text.find(flat(e.name)), std::string::npos) << text;
     EXPECT_NE(text.find(flat(live_sentence(key, panel.m))), std::string::npos) << text;
     EXPECT_NE(text.find(flat(e.meaning)), std::string::npos) << text;
+    // The head line: symbol = value and the registry's unit (singular for exactly 1).
+    std::string head(e.symbol);
+    head.append(" = ").append(format_quantity(panel.m.*e.value, e.unit, panel.m.base));
+    EXPECT_NE(text.find(flat(head)), std::string::npos) << text;
+    const std::string unit = e.unit_in(panel.m.base);
+    if (!unit.empty()) {
+      EXPECT_TRUE(head.ends_with(std::string(" ").append(unit)) ||
+                  head.ends_with(std::string(" ").append(singular_unit(unit))))
+          << head;
+    }
   }
   // The exact head line and the sentence of forward KL.
   io.MousePos = rects[4].second.GetCenter();
@@ -179,7 +189,7 @@ TEST_F(TeachExplainGui, ExplainPanelShowsEverySectionWithCurrentNumbers) {
   const std::string text = flat_frame(draw);
   for (const ExplainSection& s : explain_sections(m)) EXPECT_NE(text.find(s.title), std::string::npos) << s.title;
   // Definitions are open by default: every formula is there, with its value.
-  for (const Explanation& e : explanations())
+  for (const Quantity& e : kQuantities)
     EXPECT_NE(text.find(flat(e.formula)), std::string::npos) << e.key << "\n" << text;
   EXPECT_NE(text.find("= 2.33 bits"), std::string::npos);
   // The relations are open by default: the decomposition with today's numbers.
@@ -242,7 +252,7 @@ TEST_F(TeachExplainGui, DejaVuSansHasEveryGlyphTheTeachingTextUses) {
   ASSERT_TRUE(io.Fonts->Build());
 
   std::vector<std::string> texts;
-  for (const Explanation& e : explanations())
+  for (const Quantity& e : kQuantities)
     for (std::string_view s : {e.symbol, e.name, e.formula, e.meaning, e.properties}) texts.emplace_back(s);
   Measures m = coin_bits();
   for (Base b : {Base::two, Base::e}) {
