@@ -11,7 +11,7 @@
 
 namespace divlab {
 
-enum class Kind { discrete, continuous };
+enum class Kind { discrete, continuous, joint };
 
 // The `fit` section. `start` holds the model's parameters by name (e.g. mean, sd).
 struct FitSpec {
