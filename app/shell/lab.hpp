@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "divlab/document/document.hpp"
+#include "figures/registry.hpp"
 
 namespace divlab::gui {
 
@@ -44,8 +45,10 @@ class Lab {
   virtual void sync() = 0;
   // Its panels, laid out in `area`. Called between ImGui::NewFrame() and ImGui::Render().
   virtual void draw(App& app, const LabArea& area) = 0;
-  // The figures it shows, by figures/registry name: the export menu offers exactly these.
+  // The figures it shows, by figures/registry name: the export menu offers exactly these, drawn
+  // from figure_source() (the document, and what the screen computed from it).
   virtual std::span<const std::string_view> figures() const = 0;
+  virtual plot::FigureSource figure_source() const { return {&doc.scenario(), nullptr}; }
   // Registers its named actions (ids "<lab>.<verb>") and their shortcuts.
   virtual void register_actions(ActionRegistry& registry) = 0;
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "shell/app.hpp"
+#include "shell/export_menu.hpp"
 #include "shell/menu.hpp"
 
 namespace divlab::gui {
@@ -62,6 +63,10 @@ void menu_bar(App& app) {
     if (ImGui::MenuItem("Open…", "Ctrl+O")) run_action(app, "open");
     if (ImGui::MenuItem("Save", "Ctrl+S")) run_action(app, "save");
     if (ImGui::MenuItem("Save as…", "Ctrl+Shift+S")) run_action(app, "save_as");
+    if (ImGui::BeginMenu("Export figure")) {
+      export_menu(app);
+      ImGui::EndMenu();
+    }
     ImGui::Separator();
     if (ImGui::MenuItem("Write state", "F9", false, !app.state_out.empty())) write_state(app);
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) run_action(app, "quit");

@@ -106,20 +106,20 @@ void DivergenceLab::draw(App& app, const LabArea& area) {
                                    : "Distributions — drag a peak (mean, weight) or a shoulder (width)###dist";
   if (begin_panel(dist_title, {cx, top}, {cw, h1})) {
     panel_distributions(app, *this);
-    export_context_menu(app, "densities", data);
+    export_context_menu(app, "densities", figure_source());
   }
   ImGui::End();
   const float half = std::round(cw * 0.5f);
   if (begin_panel(compact ? "Contributions###contrib" : "Where each divergence comes from###contrib",
                   {cx, top + h1}, {half, h2})) {
     panel_contributions(app, *this);
-    export_context_menu(app, "contributions", data);
+    export_context_menu(app, "contributions", figure_source());
   }
   ImGui::End();
   if (begin_panel(compact ? "W₁ and the CDFs###cdf" : "W₁: the area between the CDFs###cdf", {cx + half, top + h1},
                   {cw - half, h2})) {
     panel_cdf(app, *this);
-    export_context_menu(app, "cdf", data);
+    export_context_menu(app, "cdf", figure_source());
   }
   ImGui::End();
   if (compact) {
@@ -127,12 +127,12 @@ void DivergenceLab::draw(App& app, const LabArea& area) {
       if (ImGui::BeginTabBar("right")) {
         if (ImGui::BeginTabItem("Metrics")) {
           panel_metrics(app, *this);
-          export_context_menu(app, "metrics", data);
+          export_context_menu(app, "metrics", figure_source());
           ImGui::EndTabItem();
         }
         if (ImGui::BeginTabItem("Identities")) {
           panel_identities(app, *this);
-          export_context_menu(app, "identities", data);
+          export_context_menu(app, "identities", figure_source());
           ImGui::EndTabItem();
         }
         if (ImGui::BeginTabItem("History")) {
@@ -148,12 +148,12 @@ void DivergenceLab::draw(App& app, const LabArea& area) {
     ImGui::End();
     if (begin_panel("Metrics###metrics", {rx, top}, {right, rh1})) {
       panel_metrics(app, *this);
-      export_context_menu(app, "metrics", data);
+      export_context_menu(app, "metrics", figure_source());
     }
     ImGui::End();
     if (begin_panel("Identities###identities", {rx, top + rh1}, {right, H - rh1})) {
       panel_identities(app, *this);
-      export_context_menu(app, "identities", data);
+      export_context_menu(app, "identities", figure_source());
     }
     ImGui::End();
   }

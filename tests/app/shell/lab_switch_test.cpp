@@ -2,6 +2,8 @@
 // file opens in the lab its kind belongs to.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "app/imgui_fixture.hpp"
 
 namespace divlab::gui {
@@ -74,6 +76,22 @@ TEST_F(LabSwitchTest, TheLabBarSwitchesLabsByClickAndByKey) {
     switched = app->lab().id() == app->labs[0]->id();
   }
   EXPECT_TRUE(switched);
+}
+
+// A lab's export menu offers exactly its figures, and `divlab render --figure` knows each of them.
+TEST(Labs, EveryFigureBelongsToTheLabThatShowsIt) {
+  App app;
+  std::size_t shown = 0;
+  for (const auto& lab : app.labs)
+    for (std::string_view name : lab->figures()) {
+      const plot::FigureSpec* f = plot::find_figure(name);
+      ASSERT_NE(f, nullptr) << name;
+      EXPECT_EQ(f->lab, lab->id()) << name;
+      ++shown;
+    }
+  EXPECT_EQ(shown, plot::figure_registry().size());  // and no registered figure is left unshown
+  std::set<std::string_view> ids;
+  for (const auto& lab : app.labs) EXPECT_TRUE(ids.insert(lab->id()).second) << lab->id();
 }
 
 }  // namespace
