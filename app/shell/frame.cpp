@@ -92,10 +92,12 @@ void draw_frame(App& app, ImVec2 display) {
     app.applied_style = style_key;
   }
   handle_shortcuts(app);
-  menu_bar(app);
   const float s = ui_scale(app);
+  // Little room (presentation scale on a small projector): the labs move into a menu of the menu bar.
+  const bool roomy = display.x / s >= 1250 && display.y / s >= 680;
+  menu_bar(app, /*labs_menu=*/!roomy);
   const float top = ImGui::GetFrameHeight();
-  const float bar_h = lab_bar(app, top);
+  const float bar_h = roomy ? lab_bar(app, top) : 0.0f;
   const float status_h = ImGui::GetFrameHeight();
   const float W = std::max(display.x, 200.0f), H = std::max(display.y - top - bar_h - status_h, 100.0f);
 

@@ -1,6 +1,7 @@
 // The menu bar and the status bar.
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <exception>
 #include <filesystem>
@@ -50,7 +51,7 @@ Scenario new_mixture() {
 
 }  // namespace
 
-void menu_bar(App& app) {
+void menu_bar(App& app, bool labs_menu) {
   Lab& lab = app.lab();
   Document& d = lab.doc;
   if (!ImGui::BeginMainMenuBar()) return;
@@ -106,6 +107,14 @@ void menu_bar(App& app) {
     if (ImGui::MenuItem("Keyboard shortcuts", "F1")) app.show_help = true;
     ImGui::EndMenu();
   }
+  if (labs_menu && ImGui::BeginMenu(("Lab: " + std::string(lab.title()) + "###labmenu").c_str())) {
+    for (std::size_t i = 0; i < app.labs.size(); ++i) {
+      const std::string key = "Ctrl+" + std::to_string(i + 1);
+      if (ImGui::MenuItem(std::string(app.labs[i]->title()).c_str(), key.c_str(), i == app.current))
+        app.switch_lab(app.labs[i]->id());
+    }
+    ImGui::EndMenu();
+  }
   lab.menu_bar_items(app);
   // Units toggle, always visible.
   ImGui::Separator();
@@ -121,15 +130,19 @@ void menu_bar(App& app) {
 
 float lab_bar(App& app, float top) {
   const ImGuiStyle& style = ImGui::GetStyle();
-  const float h = ImGui::GetFrameHeight() + 2 * style.FramePadding.y;
+  // At least ImGui's smallest window height, the buttons centred in it.
+  const float h = std::max(ImGui::GetFrameHeight() + 2 * std::round(style.FramePadding.y * 0.5f), style.WindowMinSize.y);
+  const float pad = std::floor((h - ImGui::GetFrameHeight()) / 2);
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   ImGui::SetNextWindowPos({0, top});
   ImGui::SetNextWindowSize({display.x, h});
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {style.FramePadding.x * 2, style.FramePadding.y});
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {style.FramePadding.x * 2, pad});
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::GetStyleColorVec4(ImGuiCol_MenuBarBg));
   ImGui::Begin("##labs", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar);
   ImGui::PopStyleVar();
+  ImGui::AlignTextToFramePadding();
   ImGui::TextDisabled("Lab");
   for (std::size_t i = 0; i < app.labs.size(); ++i) {
     const Lab& l = *app.labs[i];
@@ -143,6 +156,7 @@ float lab_bar(App& app, float top) {
       ImGui::SetTooltip("%.*s  (Ctrl+%zu)", static_cast<int>(l.tooltip().size()), l.tooltip().data(), i + 1);
   }
   ImGui::End();
+  ImGui::PopStyleColor();
   return h;
 }
 

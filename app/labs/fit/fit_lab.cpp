@@ -30,14 +30,25 @@ void FitLab::reset_view() {
 void FitLab::draw(App& app, const LabArea& area) {
   const float s = ui_scale(app);
   const float W = area.size.x, H = area.size.y;
-  // The P editor on the left (the target of the fits), the fits and landscapes beside it.
-  const float left = std::clamp(W * 0.2f, std::min(280 * s, W * 0.3f), std::min(400 * s, W * 0.34f));
-  if (begin_panel("Target P###fit_target", area.pos, {left, H})) draw_pq_tools(doc, tools, current_theme(app));
-  ImGui::End();
+  // The P editor on the left (the target of the fits), the fits and landscapes beside it; with
+  // little room (presentation scale) the editor is a sidebar shown from the menu bar.
+  compact_layout = W / s < 1250 || H / s < 600;
+  const float left = compact_layout ? (show_tools ? std::min(W * 0.34f, 420 * s) : 0.0f)
+                                    : std::clamp(W * 0.2f, std::min(280 * s, W * 0.3f), std::min(400 * s, W * 0.34f));
+  if (left > 0) {
+    if (begin_panel("Target P###fit_target", area.pos, {left, H})) draw_pq_tools(doc, tools, current_theme(app));
+    ImGui::End();
+  }
   if (begin_panel("Fit: forward vs reverse KL — mass-covering vs mode-seeking###fit", {area.pos.x + left, area.pos.y},
                   {W - left, H}, ImGuiWindowFlags_NoScrollbar))
     panel_fit(app, doc, fit);
   ImGui::End();
+}
+
+void FitLab::menu_bar_items(App&) {
+  if (!compact_layout) return;
+  ImGui::Separator();
+  if (ImGui::Selectable("≡ Target P", show_tools, 0, ImGui::CalcTextSize("≡ Target P"))) show_tools = !show_tools;
 }
 
 std::string FitLab::status_hint() const { return fit.playing ? "Fitting (Space pauses)" : "Space plays the fit"; }

@@ -25,8 +25,11 @@ class FitLab final : public Lab {
   std::string status_hint() const override;
   bool animating() const override { return fit.advancing(); }
   void reset_view() override;
+  void menu_bar_items(App& app) override;
 
   FitPanelState fit;
+  bool compact_layout = false;  // little room: the P editor is a sidebar shown on demand
+  bool show_tools = false;
   PqTools tools;  // the P editor's settings (the fit lab sculpts its target P)
 };
 
