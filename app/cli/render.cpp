@@ -39,7 +39,7 @@ int render(const Args& args) {
   exporting::RenderRequest request;
   app.add_option("FILE", file, "Scenario file (divlab.scenario JSON)")->required();
   app.add_option("-o,--output", out, "Output file: .png, .svg, .pdf; or data: .csv (the figure's curves), .tex (metrics as a booktabs table), .json (metrics)")->required();
-  app.add_option("--figure", request.figure, "Figure: " + exporting::figure_list())->capture_default_str();
+  app.add_option("--figure", request.figure, "Figure: " + plot::figure_list())->capture_default_str();
   app.add_option("--size", size_text, "Canvas size WxH in pixels (default depends on the figure)");
   app.add_option("--scale", request.scale, "PNG pixel density, 1 to 4 (SVG and PDF are vector)")
       ->capture_default_str();

@@ -22,7 +22,7 @@ const std::array<const Quantity*, 6> kSeries{find_quantity("kl_pq"), find_quanti
 
 }  // namespace
 
-void panel_history(App& app) {
+void panel_history(App& app, DivergenceLab& lab) {
   const plot::Theme t = current_theme(app);
   const std::array<plot::Color, 6> colors{t.p, t.q, t.m, t.text_dim, t.negative, t.p.with_alpha(0.5f)};
   const std::array<plot::Dash, 6> dashes{t.p_dash, t.q_dash, plot::Dash::solid, plot::Dash::dashed,
@@ -35,26 +35,26 @@ void panel_history(App& app) {
   col_w += ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::GetStyle().ItemSpacing.x * 2;
   for (std::size_t i = 0; i < kSeries.size(); ++i) {
     ImGui::PushStyleColor(ImGuiCol_Text, to_imvec4(colors[i].with_alpha(1)));
-    ImGui::Checkbox(std::string(kSeries[i]->symbol).c_str(), &app.history_show[i]);
+    ImGui::Checkbox(std::string(kSeries[i]->symbol).c_str(), &lab.history_show[i]);
     ImGui::PopStyleColor();
-    metric_tooltip_if_hovered(kSeries[i]->key, app.data.measures, {.continuous = app.data.kind == Kind::continuous});
+    metric_tooltip_if_hovered(kSeries[i]->key, lab.data.measures, {.continuous = lab.data.kind == Kind::continuous});
     if (i % 2 == 0) ImGui::SameLine(col_w);
   }
   ImGui::EndGroup();
   ImGui::SameLine();
   const PlotArea area = plot_area("##history");
   ImGuiCanvas canvas = make_canvas(app, area);
-  const auto& h = app.history;
+  const auto& h = lab.history;
   std::vector<double> xs(h.size());
   for (std::size_t k = 0; k < h.size(); ++k) xs[k] = static_cast<double>(k) - static_cast<double>(h.size() - 1);
   std::vector<std::vector<double>> ys(kSeries.size());
   double lo = 0, hi = 0;
   for (std::size_t i = 0; i < kSeries.size(); ++i)
-    if (app.history_show[i]) ys[i].resize(h.size());
+    if (lab.history_show[i]) ys[i].resize(h.size());
   for (std::size_t k = 0; k < h.size(); ++k) {
-    const Measures m = in_base(h[k].m, app.data.base);  // the history keeps nats
+    const Measures m = in_base(h[k].m, lab.data.base);  // the history keeps nats
     for (std::size_t i = 0; i < kSeries.size(); ++i) {
-      if (!app.history_show[i]) continue;
+      if (!lab.history_show[i]) continue;
       ys[i][k] = m.*kSeries[i]->value;
       if (std::isfinite(ys[i][k])) lo = std::min(lo, ys[i][k]), hi = std::max(hi, ys[i][k]);
     }
@@ -66,7 +66,7 @@ void panel_history(App& app) {
   const plot::Axes a = plot::draw_axes(canvas, t, area.rect, spec);
   std::vector<plot::LegendEntry> legend;
   for (std::size_t i = 0; i < kSeries.size(); ++i) {
-    if (!app.history_show[i]) continue;
+    if (!lab.history_show[i]) continue;
     plot::plot_line(canvas, a, xs, ys[i], {colors[i], t.px(t.line_width * 0.8f), dashes[i]});
     if (!xs.empty()) plot::plot_markers(canvas, a, std::span(xs).last(1), std::span(ys[i]).last(1), t.px(3.5f), colors[i]);
     plot::plot_infinities(canvas, a, t, xs, ys[i], colors[i]);

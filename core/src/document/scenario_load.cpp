@@ -83,12 +83,16 @@ class Validator {
     return v.get<std::string>();
   }
 
-  // One of the names of E (common/names.hpp); the message lists them quoted.
+  // One of the names of E (common/names.hpp), or of `only` when given; the message lists them quoted.
   template <class E>
-  E choice(const json& v, std::string_view path) const {
-    const std::vector<std::string_view> choices = names<E>();
+  E choice(const json& v, std::string_view path, std::initializer_list<E> only = {}) const {
+    std::vector<std::string_view> choices = names<E>();
+    if (only.size() > 0) std::erase_if(choices, [&](std::string_view n) {
+      return std::find(only.begin(), only.end(), *parse_name<E>(n)) == only.end();
+    });
     if (v.is_string())
-      if (const std::optional<E> e = parse_name<E>(v.get<std::string>()); e && to_name(*e) == v.get<std::string>())
+      if (const std::optional<E> e = parse_name<E>(v.get<std::string>());
+          e && std::find(choices.begin(), choices.end(), v.get<std::string>()) != choices.end())
         return *e;
     std::string what;
     for (std::size_t i = 0; i < choices.size(); ++i) {
@@ -150,7 +154,7 @@ class Validator {
 
     Scenario s;
     if (const json* t = optional(root, "title")) s.title = string(*t, "title");
-    s.kind = choice<Kind>(required(root, "", "kind", kRootKeys), "kind");
+    s.kind = choice<Kind>(required(root, "", "kind", kRootKeys), "kind", {Kind::discrete, Kind::continuous});
     if (const json* b = optional(root, "base")) {
       s.base = choice<Base>(*b, "base");
       s.base_given = true;

@@ -25,7 +25,7 @@ void expect_round_trip(std::initializer_list<E> values) {
 TEST(Names, EveryEnumRoundTrips) {
   expect_round_trip({Base::e, Base::two});
   expect_round_trip({Family::normal, Family::laplace, Family::student_t, Family::uniform});
-  expect_round_trip({Kind::discrete, Kind::continuous});
+  expect_round_trip({Kind::discrete, Kind::continuous, Kind::joint});
   expect_round_trip({FitObjective::forward_kl, FitObjective::reverse_kl, FitObjective::jsd});
   expect_round_trip(
       {ModelKind::normal, ModelKind::normal_mixture, ModelKind::discretised_normal, ModelKind::categorical});

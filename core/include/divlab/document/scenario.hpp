@@ -12,8 +12,9 @@
 
 namespace divlab {
 
-enum class Kind { discrete, continuous };
-inline constexpr EnumName<Kind> kKindNames[] = {{Kind::discrete, "discrete"}, {Kind::continuous, "continuous"}};
+enum class Kind { discrete, continuous, joint };
+inline constexpr EnumName<Kind> kKindNames[] = {
+    {Kind::discrete, "discrete"}, {Kind::continuous, "continuous"}, {Kind::joint, "joint"}};
 constexpr std::span<const EnumName<Kind>> enum_names(Kind) { return kKindNames; }
 
 // The `fit` section. `start` holds the model's parameters by name (e.g. mean, sd).
