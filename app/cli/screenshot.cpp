@@ -54,7 +54,8 @@ int screenshot(const Args& args) {
   cli.add_option("--size", size_text, "Window size WxH in pixels")->capture_default_str();
   cli.add_option("--lab", lab, "Lab to show (default: the lab of FILE's kind): " + lab_names());
   cli.add_flag("--presentation", presentation, "Presentation mode: 2x scale, high-contrast theme");
-  cli.add_option("--theme", theme, "GUI theme: light, dark, print, high_contrast (default: light, or high_contrast with --presentation)");
+  cli.add_option("--theme", theme,
+                 "GUI theme: " + name_list<plot::ThemeId>(", ") + " (default: light, or high_contrast with --presentation)");
   cli.add_option("--frames", frames, "Frames to run before capturing (layout settles after 2)")
       ->check(CLI::Range(1, 100))
       ->capture_default_str();

@@ -101,12 +101,13 @@ void toggle_presentation(App& app) {
   Settings& s = app.settings;
   const bool on = !s.presentation();
   s.presentation_scale = on ? 2.0f : 1.0f;
-  s.theme = on ? "high_contrast" : "light";
+  s.theme = to_name(on ? plot::ThemeId::high_contrast : plot::ThemeId::light);
 }
 
 namespace {
 
-constexpr std::array<const char*, 4> kThemes{"light", "dark", "print", "high_contrast"};
+// The themes T cycles through (high contrast is presentation mode's).
+constexpr std::array<plot::ThemeId, 3> kThemeCycle{plot::ThemeId::light, plot::ThemeId::dark, plot::ThemeId::print};
 
 using Args = const nlohmann::json&;
 
@@ -127,17 +128,18 @@ void register_shell_actions(ActionRegistry& r, const std::vector<std::unique_ptr
   r.add(simple("presentation_mode", "View", "Presentation mode: large scale, high contrast", {{GLFW_KEY_P}}, false,
                toggle_presentation));
   r.add(simple("cycle_theme", "View", "Next theme (light, dark, print)", {{GLFW_KEY_T}}, false, [](App& a) {
-    const auto it = std::find(kThemes.begin(), kThemes.end() - 1, a.settings.theme);
-    a.settings.theme = it == kThemes.end() - 1 || it + 1 == kThemes.end() - 1 ? kThemes[0] : *(it + 1);
+    const auto now = parse_name<plot::ThemeId>(a.settings.theme);
+    const auto it = now ? std::find(kThemeCycle.begin(), kThemeCycle.end(), *now) : kThemeCycle.end();
+    a.settings.theme = to_name(it == kThemeCycle.end() || it + 1 == kThemeCycle.end() ? kThemeCycle[0] : *(it + 1));
   }));
-  r.add({"set_theme", "View", "Use a theme", "", {}, false, "name: light | dark | print | high_contrast",
+  r.add({"set_theme", "View", "Use a theme", "", {}, false, "name: " + name_list<plot::ThemeId>(" | ", " | "),
          [](App& a, Args args) {
            std::string error;
            const auto name = string_arg(args, "name", &error);
            if (!name) return error;
-           if (std::find(kThemes.begin(), kThemes.end(), *name) == kThemes.end())
-             return "name: expected light, dark, print or high_contrast, got \"" + *name + "\"";
-           a.settings.theme = *name;
+           const auto theme = parse_name<plot::ThemeId>(*name);
+           if (!theme) return "name: expected " + name_list<plot::ThemeId>() + ", got \"" + *name + "\"";
+           a.settings.theme = to_name(*theme);
            return std::string();
          }});
   r.add({"set_scale", "View", "Set the presentation scale", "", {}, false, "scale: 1–3",

@@ -48,13 +48,14 @@ std::vector<std::string_view> names() {
   return out;
 }
 
-// The names for a message: "forward_kl, reverse_kl or jsd"; with last = ", ": "light, dark, print".
+// The names for a message: "forward_kl, reverse_kl or jsd"; with last = ", ": "light, dark, print"; with
+// both " | ": "light | dark | print".
 template <class E>
-std::string name_list(std::string_view last = " or ") {
+std::string name_list(std::string_view last = " or ", std::string_view separator = ", ") {
   const std::vector<std::string_view> all = names<E>();
   std::string out;
   for (std::size_t i = 0; i < all.size(); ++i) {
-    if (i > 0) out += i + 1 == all.size() ? last : ", ";
+    if (i > 0) out += i + 1 == all.size() ? last : separator;
     out += all[i];
   }
   return out;
