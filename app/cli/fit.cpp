@@ -4,12 +4,10 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <set>
 #include <string>
 
 #include "cli/common.hpp"
-#include "divlab/fit/fit.hpp"
-#include "divlab/fit/optimizer.hpp"
+#include "divlab/fit/fit_plan.hpp"
 #include "export/metrics_table.hpp"
 
 namespace divlab::cli {
@@ -28,25 +26,11 @@ std::optional<double> parse_double(const std::string& text) {
   return v;
 }
 
-// mean, sd; and for mixtures meanK, sdK, weightK with K = 1, 2, ...
-bool known_start_name(const std::string& name, bool indexed) {
-  if (name == "mean" || name == "sd") return true;
-  if (!indexed) return false;
-  for (const std::string prefix : {"mean", "sd", "weight"}) {
-    if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) continue;
-    const std::string digits = name.substr(prefix.size());
-    if (digits.size() <= 2 && digits[0] != '0' && digits.find_first_not_of("0123456789") == std::string::npos)
-      return true;
-  }
-  return false;
-}
-
-// "--start mean=M,sd=S" → {mean: M, sd: S}; the error names the part that is wrong.
-std::optional<std::map<std::string, double>> parse_start(const std::string& text, const std::string& model,
-                                                         std::string& error) {
+// "--start mean=M,sd=S" → {mean: M, sd: S}: name=value pairs of finite numbers, each name once. Which
+// names the model takes, and which must be > 0, FitPlan checks (FitProblem::initial_theta).
+std::optional<std::map<std::string, double>> parse_start(const std::string& text, std::string& error) {
   std::map<std::string, double> out;
   size_t pos = 0;
-  const bool two = model == "normal" || model == "discretised_normal";
   while (pos <= text.size()) {
     const size_t comma = text.find(',', pos);
     const std::string item = text.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
@@ -56,20 +40,13 @@ std::optional<std::map<std::string, double>> parse_start(const std::string& text
       return std::nullopt;
     }
     const std::string name = item.substr(0, eq), value = item.substr(eq + 1);
-    if (!known_start_name(name, !two && model != "categorical")) {
-      error = "unknown parameter '" + name + "' (expected: mean, sd" +
-              (two || model == "categorical" ? ")" : ", meanK, sdK, weightK)");
-      return std::nullopt;
-    }
     if (out.count(name)) {
       error = "parameter '" + name + "' given twice";
       return std::nullopt;
     }
     const auto v = parse_double(value);
-    const bool positive = name.rfind("sd", 0) == 0 || name.rfind("weight", 0) == 0;
-    if (!v || (positive && !(*v > 0))) {
-      error =
-          name + ": expected " + (positive ? "a number > 0" : "a finite number") + ", got '" + value + "'";
+    if (!v) {
+      error = name + ": expected a finite number, got '" + value + "'";
       return std::nullopt;
     }
     out[name] = *v;
@@ -140,120 +117,70 @@ int fit(const Args& args) {
   auto* o_start = app.add_option("--start", start_text, "Start parameters, e.g. mean=1,sd=0.5");
   auto* o_steps = app.add_option("--max-steps", max_steps, "Stop after N updates (default 20000)");
   auto* o_opt = app.add_option("--optimizer", optimizer_text, name_list<OptimizerKind>() + " (default adam)");
-  auto* o_lr = app.add_option("--learning-rate", learning_rate, "Step size (default: 0.05; gd 0.1)");
+  auto* o_lr = app.add_option("--learning-rate", learning_rate, "Step size (default 0.05)");
   app.add_flag("--json", json, "One JSON object: model, objective, start, params, value, steps, converged");
   app.add_flag("--trajectory", trajectory, "Also print every step's parameters and value");
   add_version_flag(app);
   if (const auto status = parse_command_line(app, "fit", args)) return *status;
 
-  std::optional<FitObjective> objective_flag;
+  FitOverrides overrides;
   if (o_obj->count()) {
-    objective_flag = parse_name<FitObjective>(objective_text);
-    if (!objective_flag) {
+    overrides.objective = parse_name<FitObjective>(objective_text);
+    if (!overrides.objective) {
       print_error("fit: --objective: expected " + name_list<FitObjective>() + ", got '" + objective_text + "'");
       return 2;
     }
   }
-  if (o_steps->count() && (max_steps < 1 || max_steps > 100000000)) {
-    print_error("fit: --max-steps: expected an integer from 1 to 100000000, got " +
-                std::to_string(max_steps));
-    return 2;
+  if (o_steps->count()) {
+    if (max_steps < 1 || max_steps > 100000000) {
+      print_error("fit: --max-steps: expected an integer from 1 to 100000000, got " + std::to_string(max_steps));
+      return 2;
+    }
+    overrides.max_steps = static_cast<int>(max_steps);
   }
-  std::optional<OptimizerKind> optimizer_flag;
   if (o_opt->count()) {
-    optimizer_flag = parse_name<OptimizerKind>(optimizer_text);
-    if (!optimizer_flag) {
+    overrides.optimizer = parse_name<OptimizerKind>(optimizer_text);
+    if (!overrides.optimizer) {
       print_error("fit: --optimizer: expected " + name_list<OptimizerKind>() + ", got '" + optimizer_text + "'");
       return 2;
     }
   }
-  if (o_lr->count() && !(learning_rate > 0 && std::isfinite(learning_rate))) {
-    print_error("fit: --learning-rate: expected a number > 0");
-    return 2;
+  if (o_lr->count()) overrides.learning_rate = learning_rate;
+  if (o_start->count()) {
+    std::string error;
+    overrides.start = parse_start(start_text, error);
+    if (!overrides.start) {
+      print_error("fit: --start: " + error);
+      return 2;
+    }
   }
 
   const std::optional<Scenario> scenario = load_or_report(file);
   if (!scenario) return 2;
-  if (!scenario->fit && !objective_flag) {
+  if (!scenario->fit && !overrides.objective && scenario->kind != Kind::joint) {
     print_error("fit: " + file +
-                " has no \"fit\" section: add one, or give --objective forward_kl|reverse_kl|jsd (and "
-                "optionally --start mean=M,sd=S)");
+                " has no \"fit\" section: add one, or give --objective " + name_list<FitObjective>("|", "|") +
+                " (and optionally --start mean=M,sd=S)");
     return 2;
   }
-  const bool discrete = scenario->kind == Kind::discrete;
-  FitSpec spec;
-  if (scenario->fit) {
-    spec = *scenario->fit;
-  } else {
-    spec.model = discrete ? "discretised_normal" : "normal";
-  }
-  if (objective_flag) spec.objective = std::string(to_name(*objective_flag));
-  if (o_start->count()) {
-    std::string error;
-    const auto start = parse_start(start_text, spec.model, error);
-    if (!start) {
-      print_error("fit: --start: " + error);
-      return 2;
-    }
-    spec.start = *start;
-  }
-
-  const auto model_kind = parse_name<ModelKind>(spec.model);
-  if (!model_kind) {
-    print_error("fit: " + file + ": fit.model: unknown model '" + spec.model + "'");
+  FitPlanError error;
+  const std::optional<FitPlan> plan = plan_fit(*scenario, overrides, &error);
+  if (!plan) {
+    const std::string place = fit_plan_place(error);
+    print_error("fit: " + (error.overridden ? place : place.empty() ? file : file + ": " + place) + ": " + error.what);
     return 2;
   }
-  ModelSpec model{*model_kind, 1};
-  if (model.kind == ModelKind::normal_mixture) model.components = mixture_components(spec.start);
-  if (discrete && model.kind == ModelKind::normal) model.kind = ModelKind::discretised_normal;
-
-  const FitTarget target = fit_target(*scenario);
-  std::string error;
-  const auto problem = FitProblem::make(target, model, *parse_name<FitObjective>(spec.objective), &error);
-  if (!problem) {
-    print_error("fit: " + file + ": fit.model: " + error);
-    return 2;
-  }
-  // Mixture starts: meanK/sdK/weightK are read by index; the shared mean/sd seed the rest.
-  std::map<std::string, double> seed;
-  for (const char* key : {"mean", "sd"})
-    if (auto it = spec.start.find(key); it != spec.start.end()) seed[key] = it->second;
-  auto theta0 = problem->initial_theta(seed, &error);
-  if (!theta0) {
-    print_error("fit: start: " + error);
-    return 2;
-  }
-  if (model.kind == ModelKind::normal_mixture) {
-    const int K = model.components;
-    for (int j = 0; j < K; ++j) {
-      const std::string i = std::to_string(j + 1);
-      if (auto it = spec.start.find("mean" + i); it != spec.start.end()) (*theta0)[K + j] = it->second;
-      if (auto it = spec.start.find("sd" + i); it != spec.start.end())
-        (*theta0)[2 * K + j] = std::log(it->second);
-      if (auto it = spec.start.find("weight" + i); it != spec.start.end())
-        (*theta0)[j] = std::log(it->second);
-    }
-  }
-
-  OptimizerSettings settings;
-  if (spec.optimizer) settings.kind = *parse_name<OptimizerKind>(*spec.optimizer);
-  if (optimizer_flag) settings.kind = *optimizer_flag;
-  settings.learning_rate = settings.kind == OptimizerKind::gd ? 0.1 : 0.05;
-  if (spec.learning_rate) settings.learning_rate = *spec.learning_rate;
-  if (o_lr->count()) settings.learning_rate = learning_rate;
-  if (spec.max_steps) settings.max_steps = *spec.max_steps;
-  if (o_steps->count()) settings.max_steps = static_cast<int>(max_steps);
-  if (spec.tolerance) settings.tolerance = *spec.tolerance;
-
-  const Fitter f = run_fit(*problem, *theta0, settings, trajectory);
-  const FitObjective obj = problem->objective();
-  const std::string model_text(to_name(problem->model().kind));
+  const FitProblem& problem = plan->problem;
+  const OptimizerSettings& settings = plan->optimizer;
+  const Fitter f = plan->run(trajectory);
+  const FitObjective obj = plan->objective;
+  const std::string model_text(to_name(plan->model.kind));
   std::string out;
   if (json) {
     out = "{\n  \"model\": " + json_string(model_text) +
           ",\n  \"objective\": " + json_string(to_name(obj)) +
-          ",\n  \"start\": " + start_json(spec.start) +
-          ",\n  \"params\": {" + params_members(*problem, f.theta()) + "}" +
+          ",\n  \"start\": " + start_json(plan->start) +
+          ",\n  \"params\": {" + params_members(problem, f.theta()) + "}" +
           ",\n  \"value\": " + json_number(f.value()) + ",\n  \"steps\": " + std::to_string(f.steps()) +
           ",\n  \"converged\": " + (f.converged() ? "true" : "false") +
           ",\n  \"optimizer\": " + json_string(to_name(settings.kind)) +
@@ -266,7 +193,7 @@ int fit(const Args& args) {
       for (const FitPoint& p : f.trajectory()) {
         out += first ? "\n    " : ",\n    ";
         first = false;
-        const std::string members = params_members(*problem, p.theta);
+        const std::string members = params_members(problem, p.theta);
         out += "{\"step\": " + std::to_string(p.step) + (members.empty() ? "" : ", " + members) +
                ", \"value\": " + json_number(p.value) + "}";
       }
@@ -277,8 +204,8 @@ int fit(const Args& args) {
     out = "fit: " + model_text + " model, " + std::string(to_name(obj)) + " " + objective_symbol(obj) +
           ", " + std::string(to_name(settings.kind)) + " (learning rate " +
           human_number(settings.learning_rate, 6) + ")\n";
-    out += "start:  " + params_text(*problem, *theta0) + "\n";
-    out += "result: " + params_text(*problem, f.theta()) + "\n";
+    out += "start:  " + params_text(problem, plan->theta0) + "\n";
+    out += "result: " + params_text(problem, f.theta()) + "\n";
     out += "value:  " + objective_symbol(obj) + " = " + human_number(f.value()) + " nats\n";
     if (f.converged()) {
       out += "steps:  " + std::to_string(f.steps()) + " (converged: gradient norm " +
@@ -289,7 +216,7 @@ int fit(const Args& args) {
     if (trajectory) {
       out += "\ntrajectory:\n";
       for (const FitPoint& p : f.trajectory())
-        out += "  " + std::to_string(p.step) + "  " + params_text(*problem, p.theta) +
+        out += "  " + std::to_string(p.step) + "  " + params_text(problem, p.theta) +
                "  value = " + human_number(p.value) + "\n";
     }
   }

@@ -6,7 +6,7 @@
 #include <tuple>
 
 #include "divlab/distributions/distribution.hpp"
-#include "divlab/fit/optimizer.hpp"
+#include "divlab/fit/fit_plan.hpp"
 #include "figures/figures.hpp"
 
 namespace divlab::plot {
@@ -454,58 +454,65 @@ LandscapeFigure landscape_figure(bool forward, const Theme& t, const Landscape* 
   return f;
 }
 
+std::optional<FitFigureRuns> run_fit_figure(const Scenario& s, std::string* error) {
+  auto plan = [&](FitObjective o) {
+    FitPlanError e;
+    std::optional<FitPlan> p = plan_fit(s, {.objective = o}, &e);
+    if (!p && error) *error = (e.key.empty() ? "" : fit_plan_place(e) + ": ") + e.what;
+    return p;
+  };
+  std::optional<FitPlan> fwd = plan(FitObjective::forward_kl);
+  std::optional<FitPlan> rev = fwd ? plan(FitObjective::reverse_kl) : std::nullopt;
+  if (!fwd || !rev) return std::nullopt;
+  Fitter fitted_fwd = fwd->run(true), fitted_rev = rev->run(true);
+  return FitFigureRuns{std::move(*fwd), std::move(*rev), std::move(fitted_fwd), std::move(fitted_rev)};
+}
+
 bool draw_fit_figure(std::string_view name, Canvas& c, const Theme& t, Rect r, const Scenario& s, std::string* error) {
   if (!is_fit_figure(name)) return false;
-  const FitTarget target = fit_target(s);
-  const ModelSpec model{target.discrete ? ModelKind::discretised_normal : ModelKind::normal, 1};
-  const auto fwd = FitProblem::make(target, model, FitObjective::forward_kl, error);
-  const auto rev = fwd ? FitProblem::make(target, model, FitObjective::reverse_kl, error) : std::nullopt;
-  if (!fwd || !rev) return false;
-  OptimizerSettings o;
-  std::map<std::string, double> start;
-  if (s.fit) {
-    for (const auto& [k, v] : s.fit->start)
-      if (k == "mean" || k == "sd") start[k] = v;
-    if (s.fit->optimizer)
-      if (const auto k = parse_name<OptimizerKind>(*s.fit->optimizer)) o.kind = *k;
-    if (s.fit->learning_rate) o.learning_rate = *s.fit->learning_rate;
-    if (s.fit->max_steps) o.max_steps = *s.fit->max_steps;
-    if (s.fit->tolerance) o.tolerance = *s.fit->tolerance;
-  }
-  const auto theta0 = fwd->initial_theta(start, error);
-  if (!theta0) return false;
-  const Fitter ff = run_fit(*fwd, *theta0, o, true), fr = run_fit(*rev, *theta0, o, true);
-  const FitTrace tf = trace_of(ff), tr = trace_of(fr);
+  const std::optional<FitFigureRuns> runs = run_fit_figure(s, error);
+  if (!runs) return false;
+  const FitPlan &pf = runs->fwd, &pr = runs->rev;
+  const FitTrace tf = trace_of(runs->fitted_fwd), tr = trace_of(runs->fitted_rev);
+  // The landscapes show the two-parameter model: the fitted one, or a single Gaussian beside a mixture.
+  const FitTarget& target = pf.problem.target();
+  const bool two_parameter = pf.problem.parameter_count() == 2;
+  const auto land_problem = [&](const FitPlan& p) {
+    return two_parameter ? p.problem : *FitProblem::make(target, landscape_model(target), p.objective);
+  };
+  const FitProblem fwd = land_problem(pf), rev = land_problem(pr);
   const LandscapeRange range = default_landscape_range(target);
-  const Landscape lf = landscape(*fwd, range, 128, 128), lr = landscape(*rev, range, 128, 128);
+  const Landscape lf = landscape(fwd, range, 128, 128), lr = landscape(rev, range, 128, 128);
   const std::vector<LocalMinimum> min_f =
-      fwd->infinite() ? std::vector<LocalMinimum>{} : interior_minima(local_minima(*fwd, range), range, lf.max);
+      fwd.infinite() ? std::vector<LocalMinimum>{} : interior_minima(local_minima(fwd, range), range, lf.max);
   const std::vector<LocalMinimum> min_r =
-      rev->infinite() ? std::vector<LocalMinimum>{} : interior_minima(local_minima(*rev, range), range, lr.max);
+      rev.infinite() ? std::vector<LocalMinimum>{} : interior_minima(local_minima(rev, range), range, lr.max);
   std::optional<std::pair<double, double>> moment;
   if (!target.discrete) moment = moment_matching(target.mixture);
-  const double m0 = (*theta0)[0], sd0 = std::exp((*theta0)[1]);
 
   const float gap = t.px(12);
   if (name == "fit") {
-    FitFigureData d = fit_figure_data(*fwd, tf.theta, tr.theta, *theta0, auto_x_window(s), 401);
+    FitFigureData d = fit_figure_data(pf.problem, tf.theta, tr.theta, pf.theta0, auto_x_window(s), 401);
     d.value_fwd = tf.value;
     d.value_rev = tr.value;
-    d.why_fwd = fwd->why_infinite();
-    d.why_rev = rev->why_infinite();
-    if (moment) d.optimum_means_fwd.push_back(moment->first);
-    else if (!min_f.empty()) d.optimum_means_fwd.push_back(min_f.front().mean);
-    for (const LocalMinimum& m : min_r) d.optimum_means_rev.push_back(m.mean);
+    d.why_fwd = pf.problem.why_infinite();
+    d.why_rev = pr.problem.why_infinite();
+    if (two_parameter) {  // the true optima of the single Gaussian (a mixture's are not marked)
+      if (moment) d.optimum_means_fwd.push_back(moment->first);
+      else if (!min_f.empty()) d.optimum_means_fwd.push_back(min_f.front().mean);
+      for (const LocalMinimum& m : min_r) d.optimum_means_rev.push_back(m.mean);
+    }
     const float split = r.x0 + std::round(r.width() * 0.64f);
     figure_fit(c, t, {r.x0, r.y0, split - gap / 2, r.y1}, d);
     figure_fit_loss(c, t, {split + gap / 2, r.y0, r.x1, r.y1}, tf, tr);
     return true;
   }
   const std::vector<float> vf = landscape_levels(lf), vr = landscape_levels(lr);
-  LandscapeFigure f = landscape_figure(true, t, &lf, vf, &tf, min_f, fwd->why_infinite());
-  LandscapeFigure g = landscape_figure(false, t, &lr, vr, &tr, min_r, rev->why_infinite());
+  const std::string note = two_parameter ? "" : " (single Gaussian)";
+  LandscapeFigure f = landscape_figure(true, t, &lf, vf, &tf, min_f, fwd.why_infinite(), note);
+  LandscapeFigure g = landscape_figure(false, t, &lr, vr, &tr, min_r, rev.why_infinite(), note);
   f.closed_form = moment;
-  f.start = g.start = std::make_pair(m0, sd0);
+  f.start = g.start = std::make_pair(pf.start_mean, pf.start_sd);
   const float split = r.x0 + std::round(r.width() / 2);
   figure_landscape(c, t, {r.x0, r.y0, split - gap / 2, r.y1}, f);
   figure_landscape(c, t, {split + gap / 2, r.y0, r.x1, r.y1}, g);

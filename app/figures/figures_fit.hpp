@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "divlab/fit/fit.hpp"
+#include "divlab/fit/fit_plan.hpp"
 #include "divlab/fit/landscape.hpp"
 #include "divlab/document/scenario.hpp"
 #include "plot/axes.hpp"
@@ -122,10 +123,16 @@ std::vector<LocalMinimum> interior_minima(std::vector<LocalMinimum> minima, cons
 
 // "fit" or "landscape".
 bool is_fit_figure(std::string_view name);
-// Runs the forward and reverse fits of the scenario's `fit` section (its start, optimiser and
-// learning rate; else P's moments and Adam) to convergence and draws "fit" (P with both fits and the
-// loss curves) or "landscape" (both heatmaps with the paths, minima and moment matching; CPU colours).
-// False with *error when the model cannot be fitted to P.
+// The forward and reverse fits of the scenario's `fit` section, planned by FitPlan (its model, start
+// and optimiser; else a normal from P's mean and sd with Adam), run to convergence or max_steps with
+// their paths. nullopt with *error when the model cannot be fitted to P.
+struct FitFigureRuns {
+  FitPlan fwd, rev;
+  Fitter fitted_fwd, fitted_rev;
+};
+std::optional<FitFigureRuns> run_fit_figure(const Scenario& s, std::string* error = nullptr);
+// Draws "fit" (P with both fits and the loss curves) or "landscape" (both heatmaps with the paths,
+// minima and moment matching; CPU colours) from run_fit_figure. False with *error as it.
 bool draw_fit_figure(std::string_view name, Canvas& c, const Theme& t, Rect r, const Scenario& s,
                      std::string* error = nullptr);
 

@@ -21,13 +21,14 @@ expect_error() {
 expect_error 'has no "fit" section.*--objective' "$D/nofit.json"
 expect_error "FILE is required|required" 
 expect_error "objective: expected forward_kl, reverse_kl or jsd, got 'kl'" "$D/bimodal.json" --objective kl
-expect_error "--start: sd: expected a number > 0, got '0'" "$D/bimodal.json" --start mean=1,sd=0
-expect_error "--start: sd: expected a number > 0, got '-2'" "$D/bimodal.json" --start sd=-2
+expect_error "--start: sd: expected a number > 0, got 0" "$D/bimodal.json" --start mean=1,sd=0
+expect_error "--start: sd: expected a number > 0, got -2" "$D/bimodal.json" --start sd=-2
 expect_error "--start: mean: expected a finite number, got 'abc'" "$D/bimodal.json" --start mean=abc
 expect_error "--start: mean: expected a finite number, got 'inf'" "$D/bimodal.json" --start mean=inf
 expect_error "--start: unknown parameter 'sigma' \(expected: mean, sd\)" "$D/bimodal.json" --start sigma=1
 expect_error "--start: unknown parameter 'mean0' \(expected: mean, sd, meanK, sdK, weightK\)" "$D/mixture.json" --start mean0=1
-expect_error "--start: weight2: expected a number > 0, got '0'" "$D/mixture.json" --start weight2=0
+expect_error "--start: weight2: expected a number > 0, got 0" "$D/mixture.json" --start weight2=0
+expect_error "--learning-rate: expected a number > 0, got -0.5" "$D/bimodal.json" --learning-rate -0.5
 expect_error "--start: expected name=value pairs.*got 'mean'" "$D/bimodal.json" --start mean
 expect_error "--start: expected name=value pairs.*got ''" "$D/bimodal.json" --start mean=1,,sd=2
 expect_error "--start: parameter 'mean' given twice" "$D/bimodal.json" --start mean=1,mean=2
@@ -38,6 +39,10 @@ expect_error "unknown|extra|not expected|The following argument" "$D/bimodal.jso
 expect_error "missing.json" "$D/missing.json"
 printf '{"format": "divlab.scenario", "version": 1, "kind": "continuous",\n "p": {"components": []}}' >"$tmp/bad.json"
 expect_error "bad.json" "$tmp/bad.json"
+# The fit section's own start, checked where the fit is planned (FitPlan), names the file and the place.
+printf '{"format": "divlab.scenario", "version": 1, "kind": "discrete", "p": {"mass": [1, 2]}, "q": {"mass": [1, 1]},
+ "fit": {"model": "categorical", "objective": "forward_kl", "start": {"centre": 1}}}' >"$tmp/cat.json"
+expect_error "cat.json: fit.start: unknown parameter 'centre' \(expected: mean, sd\)" "$tmp/cat.json"
 
 # The text form: readable, names the result and says it converged.
 "$DIVLAB" fit "$D/bimodal.json" >"$tmp/text"

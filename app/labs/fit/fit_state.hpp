@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "divlab/fit/fit.hpp"
+#include "divlab/fit/fit_plan.hpp"
 #include "divlab/fit/landscape.hpp"
 #include "divlab/fit/optimizer.hpp"
 #include "plot/axes.hpp"
@@ -35,10 +37,12 @@ struct FitPanelState {
   // [SECTION] settings (the user's)
   bool playing = false;
   int speed = 3;                 // optimiser steps per frame
-  int components = 1;            // K of the Gaussian mixture (continuous P); 1 = a single Gaussian
-  bool categorical = false;      // discrete P: a free categorical instead of the discretised normal
-  OptimizerSettings optimizer{.kind = OptimizerKind::adam, .learning_rate = 0.05};
-  double start_mean = 1.0, start_sd = 1.0;
+  // The fit's settings: the scenario's fit section as FitPlan resolves it (its defaults without one)
+  // when a document opens, then the user's; both fits (and the multi-start runs) are planned from them.
+  ModelSpec model;                      // a K-Gaussian mixture, or a free categorical for a discrete P
+  std::map<std::string, double> start;  // the start as FitPlan takes it; the handles set mean and sd
+  OptimizerSettings optimizer;
+  double start_mean = 1.0, start_sd = 1.0;  // where the start is centred (the plan's): the handles
   bool multistart = false;       // 8 seeded random starts besides the main one
   std::optional<FitObjective> scenario_objective;  // the objective of the scenario's fit section
   std::uint64_t seed = 1;

@@ -20,13 +20,24 @@ constexpr int kLandscapeGrid = 128;        // cells per axis on screen (export d
 constexpr double kOptimaRefresh = 0.25;    // s between refreshes of optima/landscapes while P changes
 constexpr double kStepBudgetMs = 20;       // never spend more than this per frame on stepping
 
-ModelSpec model_of(const Scenario& s, const FitPanelState& st) {
-  if (s.kind == Kind::discrete) return {st.categorical ? ModelKind::categorical : ModelKind::discretised_normal, 1};
-  if (st.components <= 1) return {ModelKind::normal, 1};
-  return {ModelKind::normal_mixture, st.components};
+// The panel's settings over the scenario's fit section: FitPlan plans both fits from them.
+FitOverrides overrides_of(const FitPanelState& st, FitObjective objective) {
+  return {.objective = objective,
+          .model = st.model,
+          .start = st.start,
+          .optimizer = st.optimizer.kind,
+          .learning_rate = st.optimizer.learning_rate,
+          .max_steps = st.optimizer.max_steps,
+          .tolerance = st.optimizer.tolerance};
 }
 
 bool two_parameter(const FitProblem& p) { return p.parameter_count() == 2; }
+
+// A start the user chose (a handle, the drag fields, a click on a landscape): its mean and sd.
+void set_start(FitPanelState& st, double mean, double sd) {
+  st.start["mean"] = st.start_mean = mean;
+  st.start["sd"] = st.start_sd = sd;
+}
 
 // Appends the fitter's current point to the trace.
 void record(FitRun& r) {
@@ -43,9 +54,9 @@ void record(FitRun& r) {
   }
 }
 
-void start_run(FitRun& r, const FitProblem& problem, const std::vector<double>& theta, const OptimizerSettings& o) {
+void start_run(FitRun& r, const FitPlan& plan) {
   r = FitRun{};
-  r.fitter.emplace(problem, theta, o, false);
+  r.fitter.emplace(plan.fitter());
   record(r);
 }
 
@@ -101,12 +112,15 @@ void refresh_minima(FitPanelState& st) {
 }
 
 void rebuild_problems(const Scenario& s, FitPanelState& st) {
-  const FitTarget target = fit_target(s);
-  const ModelSpec model = model_of(s, st);
   st.error.clear();
-  st.fwd_problem = FitProblem::make(target, model, FitObjective::forward_kl, &st.error);
-  if (st.fwd_problem) st.rev_problem = FitProblem::make(target, model, FitObjective::reverse_kl, &st.error);
-  if (!st.fwd_problem || !st.rev_problem) {
+  FitPlanError e;
+  std::optional<FitPlan> fwd = plan_fit(s, overrides_of(st, FitObjective::forward_kl), &e);
+  std::optional<FitPlan> rev = fwd ? plan_fit(s, overrides_of(st, FitObjective::reverse_kl), &e) : std::nullopt;
+  if (fwd && rev) {
+    st.fwd_problem = std::move(fwd->problem);
+    st.rev_problem = std::move(rev->problem);
+  } else {
+    st.error = e.what;
     st.fwd_problem.reset();
     st.rev_problem.reset();
     st.fwd = st.rev = FitRun{};
@@ -119,7 +133,7 @@ void rebuild_problems(const Scenario& s, FitPanelState& st) {
 // The landscapes' two-parameter problems depend on P alone (not on the chosen model).
 void rebuild_landscape_problems(const Scenario& s, FitPanelState& st) {
   const FitTarget target = fit_target(s);
-  const ModelSpec two{target.discrete ? ModelKind::discretised_normal : ModelKind::normal, 1};
+  const ModelSpec two = landscape_model(target);
   st.land_fwd = FitProblem::make(target, two, FitObjective::forward_kl);
   st.land_rev = st.land_fwd ? FitProblem::make(target, two, FitObjective::reverse_kl) : std::nullopt;
   st.optima_stale = true;
@@ -134,17 +148,27 @@ void reset_fit(FitPanelState& st) {
   st.start_theta.clear();
   if (!st.fwd_problem || !st.rev_problem) return;  // st.error says why
   st.error.clear();
-  const auto theta = st.fwd_problem->initial_theta({{"mean", st.start_mean}, {"sd", st.start_sd}}, &st.error);
-  if (!theta) return;
-  st.start_theta = *theta;
-  start_run(st.fwd, *st.fwd_problem, *theta, st.optimizer);
-  start_run(st.rev, *st.rev_problem, *theta, st.optimizer);
+  // The problems are prepared already: the plans only check the start and turn it into θ.
+  FitPlanError e;
+  const std::optional<FitPlan> fwd = plan_fit(*st.fwd_problem, st.start, st.optimizer, &e);
+  const std::optional<FitPlan> rev = fwd ? plan_fit(*st.rev_problem, st.start, st.optimizer, &e) : std::nullopt;
+  if (!fwd || !rev) {
+    st.error = e.what;
+    return;
+  }
+  st.start_theta = fwd->theta0;
+  st.start_mean = fwd->start_mean;
+  st.start_sd = fwd->start_sd;
+  start_run(st.fwd, *fwd);
+  start_run(st.rev, *rev);
   if (!st.multistart) return;
   for (const auto& [m, sd] : random_starts(st.fwd_problem->target(), st.seed, FitPanelState::kMultistarts)) {
-    const auto th = st.fwd_problem->initial_theta({{"mean", m}, {"sd", sd}});
-    if (!th) continue;
-    start_run(st.multi_fwd.emplace_back(), *st.fwd_problem, *th, st.optimizer);
-    start_run(st.multi_rev.emplace_back(), *st.rev_problem, *th, st.optimizer);
+    const std::map<std::string, double> start{{"mean", m}, {"sd", sd}};
+    const std::optional<FitPlan> f = plan_fit(*st.fwd_problem, start, st.optimizer);
+    const std::optional<FitPlan> r = plan_fit(*st.rev_problem, start, st.optimizer);
+    if (!f || !r) continue;
+    start_run(st.multi_fwd.emplace_back(), *f);
+    start_run(st.multi_rev.emplace_back(), *r);
   }
 }
 
@@ -164,24 +188,14 @@ void step_fit(FitPanelState& st) {
 
 void update_fit(const Document& doc, FitPanelState& st, double now) {
   const Scenario& s = doc.scenario();
-  if (doc.generation() != st.generation) {  // a new document: seed from its fit section
+  if (doc.generation() != st.generation) {  // a new document: the settings of its fit section
     st.generation = doc.generation();
     st.playing = false;
-    if (s.fit) {
-      const FitSpec& f = *s.fit;
-      if (auto it = f.start.find("mean"); it != f.start.end()) st.start_mean = it->second;
-      if (auto it = f.start.find("sd"); it != f.start.end() && it->second > 0) st.start_sd = it->second;
-      if (f.optimizer)
-        if (const auto k = parse_name<OptimizerKind>(*f.optimizer)) st.optimizer.kind = *k;
-      if (f.learning_rate && *f.learning_rate > 0) st.optimizer.learning_rate = *f.learning_rate;
-      if (f.tolerance && *f.tolerance > 0) st.optimizer.tolerance = *f.tolerance;
-      if (f.max_steps && *f.max_steps > 0) st.optimizer.max_steps = *f.max_steps;
-      st.scenario_objective = parse_name<FitObjective>(f.objective);
-      if (f.model == "normal") st.components = 1;
-      if (f.model == "normal_mixture") st.components = std::clamp(mixture_components(f.start), 1, 4);
-      if (f.model == "categorical" || f.model == "discretised_normal") st.categorical = f.model == "categorical";
-    } else {
-      st.scenario_objective.reset();
+    if (const std::optional<FitSettings> f = resolve_fit_settings(s)) {
+      st.model = f->model;
+      st.start = f->start;
+      st.optimizer = f->optimizer;
+      st.scenario_objective = f->objective;
     }
     rebuild_problems(s, st);
     rebuild_landscape_problems(s, st);
@@ -295,8 +309,7 @@ void controls(App& app, const Document& doc, FitPanelState& st) {
   ImGui::SetNextItemWidth(150 * s);
   float start[2] = {static_cast<float>(st.start_mean), static_cast<float>(st.start_sd)};
   if (ImGui::DragFloat2("start μ, σ", start, 0.01f)) {
-    st.start_mean = start[0];
-    st.start_sd = std::max(0.02f, start[1]);
+    set_start(st, start[0], std::max(0.02f, start[1]));
     restart = true;
   }
 
@@ -305,15 +318,15 @@ void controls(App& app, const Document& doc, FitPanelState& st) {
   ImGui::SetNextItemWidth(disc ? 190 * s : 120 * s);
   if (disc) {
     const char* models[] = {"discretised Gaussian", "free categorical"};
-    int m = st.categorical ? 1 : 0;
+    int m = st.model.kind == ModelKind::categorical ? 1 : 0;
     if (ImGui::Combo("model", &m, models, 2)) {
-      st.categorical = m == 1;
+      st.model = {m == 1 ? ModelKind::categorical : ModelKind::discretised_normal, 1};
       remodel = true;
     }
   } else {
-    int k = st.components;
-    if (ImGui::SliderInt("Gaussians K", &k, 1, 4)) {
-      st.components = k;
+    int k = st.model.kind == ModelKind::normal_mixture ? st.model.components : 1;
+    if (ImGui::SliderInt("Gaussians K", &k, 1, std::max(4, k))) {
+      st.model = k <= 1 ? ModelSpec{ModelKind::normal, 1} : ModelSpec{ModelKind::normal_mixture, k};
       remodel = true;
     }
   }
@@ -338,7 +351,11 @@ void controls(App& app, const Document& doc, FitPanelState& st) {
     st.optimizer.learning_rate = lr;
     restart = true;
   }
-  if (remodel && st.fwd_problem) rebuild_problems(doc.scenario(), st);
+  if (remodel) {  // a component's own start (meanK, sdK, weightK) belongs to the mixture it was for
+    if (st.model.kind != ModelKind::normal_mixture)
+      std::erase_if(st.start, [](const auto& kv) { return kv.first != "mean" && kv.first != "sd"; });
+    rebuild_problems(doc.scenario(), st);
+  }
   if (remodel || restart) reset_fit(st);
 }
 
@@ -370,7 +387,7 @@ void status_line(App& app, FitPanelState& st) {
     piece(paren("scenario: ", std::string(to_name(*st.scenario_objective))), dim, -1);
   piece("forward D(P‖Q) = " + shown(st.fwd.trace.value), to_imvec4(plot::fwd_color(t)), 24);
   piece(paren("", run_status(st.fwd, fp)), dim, -1);
-  if (fp && st.components > 1 && !fp->target().discrete) ImGui::NewLine();  // mixtures: one line per fit
+  if (fp && st.model.components > 1) ImGui::NewLine();  // mixtures: one line per fit
   piece("reverse D(Q‖P) = " + shown(st.rev.trace.value), to_imvec4(plot::rev_color(t)), 24);
   piece(paren("", run_status(st.rev, rp)), dim, -1);
   // Where the multi-start reverse runs have landed so far: a count per local minimum.
@@ -421,7 +438,7 @@ void fit_plot(App& app, const Document& doc, FitPanelState& st, const plot::Them
         for (std::size_t i = 0; i < y.size(); ++i) y[i] = pdf(m, d.x[i]);
       }
     }
-  if (two_parameter(*st.fwd_problem) || st.components == 1) {
+  if (two_parameter(*st.fwd_problem) || st.model.components == 1) {
     if (st.moment) d.optimum_means_fwd.push_back(st.moment->first);
     else if (!st.minima_fwd.empty()) d.optimum_means_fwd.push_back(st.minima_fwd.front().mean);
     for (const LocalMinimum& m : st.minima_rev) d.optimum_means_rev.push_back(m.mean);
@@ -444,8 +461,8 @@ void fit_plot(App& app, const Document& doc, FitPanelState& st, const plot::Them
   if (area.hovered && (dist(peak) < reach || dist(shoulder) < reach)) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   if (st.drag != FitPanelState::Drag::none && ImGui::GetIO().MouseDelta.x != 0) {
     const double x = a.data_x(area.mouse.x);
-    if (st.drag == FitPanelState::Drag::peak) st.start_mean = x;
-    else st.start_sd = std::max(0.02, std::abs(x - st.start_mean));
+    if (st.drag == FitPanelState::Drag::peak) set_start(st, x, st.start_sd);
+    else set_start(st, st.start_mean, std::max(0.02, std::abs(x - st.start_mean)));
     reset_fit(st);  // the fits restart from the dragged start (and run on when released, if playing)
   }
   if (area.hovered && st.drag == FitPanelState::Drag::none)
@@ -485,8 +502,7 @@ void landscapes(App& app, FitPanelState& st, const plot::Theme& t) {
   if (area.clicked) {
     for (const plot::Axes* a : {&st.fwd_axes, &st.rev_axes})
       if (a->plot.contains({area.mouse.x, area.mouse.y})) {
-        st.start_mean = a->data_x(area.mouse.x);
-        st.start_sd = std::exp(a->data_y(area.mouse.y));
+        set_start(st, a->data_x(area.mouse.x), std::exp(a->data_y(area.mouse.y)));
         reset_fit(st);
       }
   }

@@ -100,13 +100,24 @@ struct GaussMix {
   }
 };
 
+// K of a meanK/sdK/weightK name (1 to 99, no leading zero), or 0 for any other name.
+int component_index(std::string_view name) {
+  for (const std::string_view prefix : {"mean", "sd", "weight"}) {
+    if (!name.starts_with(prefix)) continue;
+    const std::string_view digits = name.substr(prefix.size());
+    if (digits.empty() || digits.size() > 2 || digits[0] == '0' ||
+        digits.find_first_not_of("0123456789") != std::string_view::npos)
+      continue;
+    return std::atoi(std::string(digits).c_str());
+  }
+  return 0;
+}
+
 }  // namespace
 
 int mixture_components(const std::map<std::string, double>& start) {
   int k = 0;
-  for (const auto& [name, v] : start)
-    for (const std::string_view p : {"mean", "sd", "weight"})
-      if (name.size() > p.size() && name.starts_with(p)) k = std::max(k, std::atoi(name.c_str() + p.size()));
+  for (const auto& [name, v] : start) k = std::max(k, component_index(name));
   return k > 0 ? k : 2;
 }
 
@@ -495,15 +506,19 @@ double FitProblem::Impl::eval_discrete(std::span<const double> th, std::span<dou
 
 // [SECTION] Parameters
 
-std::optional<std::vector<double>> FitProblem::initial_theta(const std::map<std::string, double>& start,
-                                                             std::string* error) const {
-  auto fail = [&](const std::string& m) -> std::optional<std::vector<double>> {
+std::optional<std::pair<double, double>> FitProblem::start_centre(const std::map<std::string, double>& start,
+                                                                  std::string* error) const {
+  auto fail = [&](const std::string& m) -> std::optional<std::pair<double, double>> {
     if (error) *error = m;
     return std::nullopt;
   };
+  const bool mixture = impl_->model.kind == ModelKind::normal_mixture;
   for (const auto& [k, v] : start) {
-    if (k != "mean" && k != "sd") return fail("unknown start parameter '" + k + "' (expected: mean, sd)");
-    if (!std::isfinite(v)) return fail("start " + k + " must be a finite number");
+    if (k != "mean" && k != "sd" && !(mixture && component_index(k) > 0))
+      return fail("unknown parameter '" + k + "' (expected: mean, sd" + (mixture ? ", meanK, sdK, weightK)" : ")"));
+    const bool positive = k.starts_with("sd") || k.starts_with("weight");
+    if (!std::isfinite(v) || (positive && !(v > 0)))
+      return fail(k + ": expected " + (positive ? "a number > 0" : "a finite number") + ", got " + fmt(v));
   }
   double mean = 0, sd = 1;
   if (impl_->target.discrete) {
@@ -514,10 +529,15 @@ std::optional<std::vector<double>> FitProblem::initial_theta(const std::map<std:
     sd = std::sqrt(impl_->mom->variance);
   }
   if (auto it = start.find("mean"); it != start.end()) mean = it->second;
-  if (auto it = start.find("sd"); it != start.end()) {
-    if (!(it->second > 0)) return fail("start sd must be > 0, got " + fmt(it->second));
-    sd = it->second;
-  }
+  if (auto it = start.find("sd"); it != start.end()) sd = it->second;
+  return std::pair{mean, sd};
+}
+
+std::optional<std::vector<double>> FitProblem::initial_theta(const std::map<std::string, double>& start,
+                                                             std::string* error) const {
+  const auto centre = start_centre(start, error);
+  if (!centre) return std::nullopt;
+  const auto [mean, sd] = *centre;
   const ModelSpec m = impl_->model;
   std::vector<double> th;
   switch (m.kind) {
@@ -532,6 +552,14 @@ std::optional<std::vector<double>> FitProblem::initial_theta(const std::map<std:
       for (int j = 0; j < K; ++j) {
         th[K + j] = mean + sd * (j - 0.5 * (K - 1));
         th[2 * K + j] = std::log(sd);
+      }
+      // A component's own start (meanK, sdK, weightK) replaces the seed.
+      for (const auto& [k, v] : start) {
+        const int j = component_index(k) - 1;
+        if (j < 0 || j >= K) continue;
+        if (k.starts_with("mean")) th[K + j] = v;
+        else if (k.starts_with("sd")) th[2 * K + j] = std::log(v);
+        else th[j] = std::log(v);
       }
       break;
     }

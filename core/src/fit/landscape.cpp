@@ -96,6 +96,10 @@ void reverse_rows(const fitq::PreparedMixture& p, double h_max, Landscape& L) {
 double Landscape::mean_at(int col) const { return lerp(range.mean_lo, range.mean_hi, col, width); }
 double Landscape::log_sd_at(int row) const { return lerp(range.log_sd_lo, range.log_sd_hi, row, height); }
 
+ModelSpec landscape_model(const FitTarget& target) {
+  return {target.discrete ? ModelKind::discretised_normal : ModelKind::normal, 1};
+}
+
 LandscapeRange default_landscape_range(const FitTarget& target) {
   LandscapeRange r;
   if (target.discrete) {

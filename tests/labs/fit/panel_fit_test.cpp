@@ -61,7 +61,7 @@ TEST_F(FitPanelTest, PlayRunsBothFitsToTheirTrueOptima) {
   EXPECT_EQ(st().fwd.steps(), 0);
   EXPECT_DOUBLE_EQ(st().start_mean, 1.0);  // seeded from the scenario's fit section
   EXPECT_EQ(st().scenario_objective, FitObjective::reverse_kl);
-  EXPECT_EQ(st().components, 1);
+  EXPECT_EQ(st().model, (ModelSpec{ModelKind::normal, 1}));
   // The true optima: moment matching (0, √(0.36 + 4)) and three reverse-KL minima.
   ASSERT_TRUE(st().moment);
   EXPECT_NEAR(st().moment->first, 0.0, 1e-9);
@@ -180,10 +180,10 @@ TEST_F(FitPanelTest, MultiStartRunsLandOnTheLocalMinima) {
 
 TEST_F(FitPanelTest, MixtureOfTwoGaussiansFitsBothModesInBothDirections) {
   Scenario s = bimodal();
-  s.fit.reset();  // a fit section's model would set K
+  s.fit->model = "normal_mixture";  // K = 2: the start names no component
   fit_lab().doc.reset(s);
-  st().components = 2;
   idle(2);
+  EXPECT_EQ(st().model, (ModelSpec{ModelKind::normal_mixture, 2}));
   ASSERT_TRUE(st().fwd_problem);
   ASSERT_EQ(st().fwd_problem->parameter_count(), 6);
   st().playing = true;
@@ -210,7 +210,7 @@ TEST_F(FitPanelTest, ScenarioFitSectionSeedsModelAndOptimiser) {
   s.fit->learning_rate = 0.02;
   fit_lab().doc.reset(s);
   idle(2);
-  EXPECT_EQ(st().components, 3);
+  EXPECT_EQ(st().model, (ModelSpec{ModelKind::normal_mixture, 3}));
   EXPECT_EQ(st().scenario_objective, FitObjective::forward_kl);
   EXPECT_DOUBLE_EQ(st().start_mean, -0.5);
   EXPECT_DOUBLE_EQ(st().start_sd, 1.5);
@@ -219,6 +219,10 @@ TEST_F(FitPanelTest, ScenarioFitSectionSeedsModelAndOptimiser) {
   ASSERT_TRUE(st().fwd.fitter);
   EXPECT_EQ(st().fwd.fitter->settings().kind, OptimizerKind::momentum);
   EXPECT_EQ(st().fwd_problem->model().components, 3);
+  // θ = [logit1..3, mean1..3, log sd1..3]: the third component starts at its own mean3, the others
+  // one sd apart around the shared mean.
+  EXPECT_DOUBLE_EQ(st().start_theta[5], 1.0);
+  EXPECT_DOUBLE_EQ(st().start_theta[3], -0.5 - 1.5);
 }
 
 TEST_F(FitPanelTest, InfiniteObjectiveIsExplainedNotNaN) {
@@ -247,8 +251,10 @@ TEST_F(FitPanelTest, CategoricalModelForDiscreteP) {
   s.kind = Kind::discrete;
   s.p_mass = {0.1, 0.6, 0.1, 0.2};
   s.q_mass = {0.25, 0.25, 0.25, 0.25};
+  s.fit.emplace();
+  s.fit->model = "categorical";
+  s.fit->objective = "forward_kl";
   fit_lab().doc.reset(s);
-  st().categorical = true;
   idle(2);
   ASSERT_TRUE(st().fwd_problem);
   EXPECT_EQ(st().fwd_problem->model().kind, ModelKind::categorical);

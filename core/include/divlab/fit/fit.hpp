@@ -37,12 +37,13 @@ inline constexpr EnumName<ModelKind> kModelNames[] = {{ModelKind::normal, "norma
 constexpr std::span<const EnumName<ModelKind>> enum_names(ModelKind) { return kModelNames; }
 
 // K of a normal_mixture fit section: the largest index among its meanK/sdK/weightK start keys
-// (2 when there are none).
+// (2 when there are none). FitPlan (fit_plan.hpp) applies it.
 int mixture_components(const std::map<std::string, double>& start);
 
 struct ModelSpec {
   ModelKind kind = ModelKind::normal;
   int components = 1;  // K for normal_mixture
+  bool operator==(const ModelSpec&) const = default;
 };
 
 // The target P: a continuous mixture, or discrete masses at support positions.
@@ -51,6 +52,7 @@ struct FitTarget {
   Mixture mixture;           // continuous
   std::vector<double> mass;  // discrete, unnormalised is fine
   std::vector<double> x;     // discrete support positions; empty → 0..N−1
+  bool operator==(const FitTarget&) const = default;
 };
 
 struct Scenario;
@@ -81,10 +83,17 @@ class FitProblem {
   // Returns +∞ (grad = 0) when infinite(); never NaN for finite θ.
   double evaluate(std::span<const double> theta, std::span<double> grad = {}) const;
 
-  // θ from the model's named start parameters ({"mean", "sd"}; missing → derived from P's mean
-  // and sd). Unknown names or an sd ≤ 0 → nullopt with the error.
+  // θ from the model's named start parameters: the one place a start becomes θ. Every model takes
+  // mean and sd (missing → P's mean and sd): the normal's, the centre of a categorical bump (none given:
+  // uniform), the seed of a mixture's components (equal weights, centres one sd apart around the mean).
+  // A normal_mixture also takes meanK, sdK and weightK for its component K (K from 1; components
+  // beyond the model's are ignored). An unknown name, a value that is not finite or an sd or weight
+  // ≤ 0 → nullopt with the error ("sd: expected a number > 0, got 0").
   std::optional<std::vector<double>> initial_theta(const std::map<std::string, double>& start,
                                                    std::string* error = nullptr) const;
+  // Where a start is centred: its mean and sd, else P's (nullopt with the error as initial_theta).
+  std::optional<std::pair<double, double>> start_centre(const std::map<std::string, double>& start,
+                                                        std::string* error = nullptr) const;
 
   // The natural parameters of θ for display: normal/discretised_normal → {"mean", "sd"};
   // normal_mixture → {"weight1", "mean1", "sd1", ...}; categorical → {"p1", ...}.

@@ -23,6 +23,10 @@ struct Landscape {
   double log_sd_at(int row) const;
 };
 
+// The two-parameter model the landscapes are drawn for, whatever model is fitted: normal (continuous P)
+// or discretised_normal (discrete P).
+ModelSpec landscape_model(const FitTarget& target);
+
 // A range that frames P: its bulk in mean, sd from a tenth of the narrowest component to 3× P's sd.
 LandscapeRange default_landscape_range(const FitTarget& target);
 

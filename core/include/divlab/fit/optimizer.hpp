@@ -20,7 +20,7 @@ constexpr std::span<const EnumName<OptimizerKind>> enum_names(OptimizerKind) { r
 
 struct OptimizerSettings {
   OptimizerKind kind = OptimizerKind::adam;
-  double learning_rate = 0.05;
+  double learning_rate = 0.05;  // the one default, whatever the optimiser (fit_plan.hpp)
   int max_steps = 20000;    // SPEC §3 default
   double tolerance = 1e-8;  // stop when ‖∇θ‖ < tolerance (θ = (mean, log sd) for a Gaussian)
   double momentum = 0.9;    // heavy-ball β (momentum)
