@@ -123,7 +123,7 @@ std::vector<float> landscape_levels(const Landscape& l) {
 
 Color fwd_color(const Theme& t) { return t.q; }
 Color rev_color(const Theme& t) {
-  return std::string_view(t.name) == "dark" ? rgb(0xe07be0) : rgb(0xaa1f8a);
+  return std::string_view(t.name) == to_name(ThemeId::dark) ? rgb(0xe07be0) : rgb(0xaa1f8a);
 }
 
 FitFigureData fit_figure_data(const FitProblem& forward, std::span<const double> theta_fwd,

@@ -67,7 +67,7 @@ bool load_fonts(App& app, float scale) {
 void apply_style(const App& app) {
   const plot::Theme t = current_theme(app);
   ImGuiStyle style;
-  const bool dark = std::string_view(t.name) == "dark";
+  const bool dark = std::string_view(t.name) == to_name(plot::ThemeId::dark);
   if (dark)
     ImGui::StyleColorsDark(&style);
   else
@@ -92,7 +92,7 @@ void apply_style(const App& app) {
                                                                       : plot::Color{0.92f, 0.93f, 0.95f, 1});
   c[ImGuiCol_TitleBgCollapsed] = c[ImGuiCol_TitleBg];
   c[ImGuiCol_MenuBarBg] = c[ImGuiCol_TitleBg];
-  if (std::string_view(t.name) == "high_contrast") {
+  if (std::string_view(t.name) == to_name(plot::ThemeId::high_contrast)) {
     c[ImGuiCol_Border] = {0, 0, 0, 1};
     c[ImGuiCol_FrameBg] = {1, 1, 1, 1};
     c[ImGuiCol_Button] = {0.85f, 0.88f, 1.0f, 1};
