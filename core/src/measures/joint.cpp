@@ -84,8 +84,8 @@ Prepared prepare(JointRows table) {
   detail::log_block(t.p.data(), t.lp.data(), n);
   f.fix_logs(raw.data(), t.p.data(), t.lp.data(), n);
 
-  // Marginals: row and column sums of the normalised cells, divided by their total T, so that a
-  // lone row (or column) is exactly 1 with log exactly 0.
+  // Marginals: row and column sums of the normalised cells; then cells and marginals are divided
+  // by the marginals' total T, so that a lone row (or column) is exactly 1 with log exactly 0.
   t.px.assign(t.rows, 0.0);
   t.py.assign(t.cols, 0.0);
   for (std::size_t i = 0; i < t.rows; ++i) {
@@ -109,9 +109,12 @@ Prepared prepare(JointRows table) {
     for (std::size_t j = 0; j < t.cols; ++j)
       if (t.py[j] > 0 && t.py[j] < 0x1p-1022) t.lpy[j] = log_sum_exp(&t.p[j], &t.lp[j], t.rows, t.cols);
   }
-  const double inv = 1 / total, log_total = std::log(total);
-  for (std::size_t i = 0; i < t.rows; ++i) t.px[i] *= inv, t.lpx[i] -= log_total;
-  for (std::size_t j = 0; j < t.cols; ++j) t.py[j] *= inv, t.lpy[j] -= log_total;
+  if (total != 1) {  // cells and marginals over the same total: pᵢⱼ ≤ pᵢ· stays true after rounding
+    const double inv = 1 / total, log_total = std::log(total);
+    for (std::size_t k = 0; k < n; ++k) t.p[k] *= inv, t.lp[k] -= log_total;
+    for (std::size_t i = 0; i < t.rows; ++i) t.px[i] *= inv, t.lpx[i] -= log_total;
+    for (std::size_t j = 0; j < t.cols; ++j) t.py[j] *= inv, t.lpy[j] -= log_total;
+  }
   return t;
 }
 
@@ -150,9 +153,10 @@ JointMeasures measures_of(const Prepared& t, Base base) {
       row_mi += mi_term(p[j], q, lp[j], lq);
       if (!(p[j] > 0)) continue;  // 0·log 0 = 0
       row_hxy -= p[j] * lp[j];
-      // −log(pᵢⱼ/p·ⱼ) ≥ 0 and −log(pᵢⱼ/pᵢ·) ≥ 0 as differences of logs (no ratio to underflow).
-      row_hx_y += p[j] * std::max(t.lpy[j] - lp[j], 0.0);
-      row_hy_x += p[j] * std::max(lpxi - lp[j], 0.0);
+      // −log(pᵢⱼ/p·ⱼ) ≥ 0 and −log(pᵢⱼ/pᵢ·) ≥ 0 as differences of logs (no ratio to underflow);
+      // exactly 0 where the cell is its whole column (row), whichever log routine took each.
+      if (p[j] != t.py[j]) row_hx_y += p[j] * std::max(t.lpy[j] - lp[j], 0.0);
+      if (p[j] != pxi) row_hy_x += p[j] * std::max(lpxi - lp[j], 0.0);
     }
     hxy += row_hxy, hx_y += row_hx_y, hy_x += row_hy_x, mi += row_mi;
   }
