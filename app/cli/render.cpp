@@ -61,6 +61,10 @@ int render(const Args& args) {
   }
   const std::optional<Scenario> scenario = load_or_report(file);
   if (!scenario) return 2;
+  if (scenario->kind == Kind::joint) {
+    print_error("render: " + file + ": no figures for kind \"joint\" yet (render draws discrete and continuous scenarios)");
+    return 2;
+  }
   const exporting::RenderResult result = exporting::render_scenario(*scenario, out, request);
   if (!result.ok()) {
     print_error("render: " + result.error);
