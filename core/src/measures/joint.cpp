@@ -9,6 +9,7 @@
 #include <string>
 
 #include "measures/block_kernels.hpp"
+#include "measures/joint_kernels.hpp"
 #include "measures/measures_detail.hpp"
 #include "measures/normalise.hpp"
 
@@ -27,24 +28,38 @@ std::string number_text(double v) {
 }
 
 // Checks the preconditions of joint.hpp; throws std::invalid_argument naming the first violation.
+// The common case (a valid table) is one branch-free pass that the compiler vectorises.
 void validate(JointRows rows) {
   if (rows.empty()) throw std::invalid_argument("joint table: no rows (expected at least 1)");
   const std::size_t cols = rows[0].size();
   if (cols == 0) throw std::invalid_argument("joint table: row 0 is empty (expected at least 1 column)");
-  bool any_positive = false;
+  int bad = 0, any_positive = 0;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     if (rows[i].size() != cols)
       throw std::invalid_argument("joint table: row " + std::to_string(i) + " has " + std::to_string(rows[i].size()) +
                                   " cells, expected " + std::to_string(cols) + " (as many as row 0)");
+    const double* row = rows[i].data();
     for (std::size_t j = 0; j < cols; ++j) {
-      const double m = rows[i][j];
-      if (!(m >= 0) || !std::isfinite(m))
-        throw std::invalid_argument("joint table: cell (" + std::to_string(i) + ", " + std::to_string(j) + ") is " +
-                                    number_text(m) + ", expected a finite number >= 0");
-      any_positive = any_positive || m > 0;
+      bad |= !(row[j] >= 0 && row[j] <= std::numeric_limits<double>::max());  // NaN fails both
+      any_positive |= row[j] > 0;
     }
   }
+  if (bad)
+    for (std::size_t i = 0; i < rows.size(); ++i)
+      for (std::size_t j = 0; j < cols; ++j)
+        if (!(rows[i][j] >= 0) || !std::isfinite(rows[i][j]))
+          throw std::invalid_argument("joint table: cell (" + std::to_string(i) + ", " + std::to_string(j) + ") is " +
+                                      number_text(rows[i][j]) + ", expected a finite number >= 0");
   if (!any_positive) throw std::invalid_argument("joint table: every mass is 0 (expected at least one > 0)");
+}
+
+// Σ row[j] in four running sums (one add's latency per four cells, not per cell).
+double row_sum(const double* row, std::size_t n) {
+  double a = 0, b = 0, c = 0, d = 0;
+  std::size_t j = 0;
+  for (; j + 4 <= n; j += 4) a += row[j], b += row[j + 1], c += row[j + 2], d += row[j + 3];
+  for (; j < n; ++j) a += row[j];
+  return (a + b) + (c + d);
 }
 
 // log Σ exp(logs[k·stride]) over the entries whose mass is > 0, for a marginal that is
@@ -59,78 +74,6 @@ double log_sum_exp(const double* mass, const double* logs, std::size_t n, std::s
   return top + std::log(s);
 }
 
-// The table normalised (pᵢⱼ, row-major), its logs, and both marginals with their logs. Positive
-// masses stay positive (the normaliser), and every log of a mass that normalises below the double
-// range is log m − log Σ, so nothing here underflows to a wrong 0 or −∞.
-struct Prepared {
-  std::size_t rows = 0, cols = 0;
-  std::vector<double> p, lp;      // cells and their logs (lp unused where p = 0)
-  std::vector<double> px, lpx;    // P_X and log P_X (−∞ where 0)
-  std::vector<double> py, lpy;    // P_Y and log P_Y
-};
-
-Prepared prepare(JointRows table) {
-  validate(table);
-  Prepared t;
-  t.rows = table.size();
-  t.cols = table[0].size();
-  const std::size_t n = t.rows * t.cols;
-  std::vector<double> raw(n);
-  for (std::size_t i = 0; i < t.rows; ++i) std::copy(table[i].begin(), table[i].end(), raw.begin() + i * t.cols);
-  const detail::MassNormaliser f = detail::mass_normaliser(raw);
-  t.p.resize(n);
-  t.lp.resize(n);
-  f.apply(raw.data(), t.p.data(), n);
-  detail::log_block(t.p.data(), t.lp.data(), n);
-  f.fix_logs(raw.data(), t.p.data(), t.lp.data(), n);
-
-  // Marginals: row and column sums of the normalised cells; then cells and marginals are divided
-  // by the marginals' total T, so that a lone row (or column) is exactly 1 with log exactly 0.
-  t.px.assign(t.rows, 0.0);
-  t.py.assign(t.cols, 0.0);
-  for (std::size_t i = 0; i < t.rows; ++i) {
-    const double* row = &t.p[i * t.cols];
-    double r = 0;
-    for (std::size_t j = 0; j < t.cols; ++j) {
-      r += row[j];
-      t.py[j] += row[j];
-    }
-    t.px[i] = r;
-  }
-  double total = 0;
-  for (double r : t.px) total += r;
-  t.lpx.resize(t.rows);
-  t.lpy.resize(t.cols);
-  detail::log_block(t.px.data(), t.lpx.data(), t.rows);
-  detail::log_block(t.py.data(), t.lpy.data(), t.cols);
-  if (f.may_underflow) {  // rare: a marginal made of masses below the double range
-    for (std::size_t i = 0; i < t.rows; ++i)
-      if (t.px[i] > 0 && t.px[i] < 0x1p-1022) t.lpx[i] = log_sum_exp(&t.p[i * t.cols], &t.lp[i * t.cols], t.cols, 1);
-    for (std::size_t j = 0; j < t.cols; ++j)
-      if (t.py[j] > 0 && t.py[j] < 0x1p-1022) t.lpy[j] = log_sum_exp(&t.p[j], &t.lp[j], t.rows, t.cols);
-  }
-  if (total != 1) {  // cells and marginals over the same total: pᵢⱼ ≤ pᵢ· stays true after rounding
-    const double inv = 1 / total, log_total = std::log(total);
-    for (std::size_t k = 0; k < n; ++k) t.p[k] *= inv, t.lp[k] -= log_total;
-    for (std::size_t i = 0; i < t.rows; ++i) t.px[i] *= inv, t.lpx[i] -= log_total;
-    for (std::size_t j = 0; j < t.cols; ++j) t.py[j] *= inv, t.lpy[j] -= log_total;
-  }
-  return t;
-}
-
-// [SECTION] Pointwise terms
-
-// q·φ(p/q) with φ(r) = r log r − r + 1 ≥ 0, i.e. p log(p/q) − p + q: the KL term of p against
-// q = pᵢ·p·ⱼ. Near p = q it is s·[(1+d)atanh(d) − d] with s = p + q, d = (p − q)/s (the series of
-// measures_detail.hpp, no cancellation); elsewhere p·(log p − log q) − p + q with the logs as
-// given (q may have underflowed to 0 while log q is still exact).
-double mi_term(double p, double q, double lp, double lq) {
-  if (!(p > 0)) return q;  // φ(0) = 1
-  const double s = p + q, d = (p - q) / s;
-  const double t = std::abs(d) <= detail::kSeriesD ? s * detail::kl_series_both(d).at_d : p * (lp - lq) - p + q;
-  return std::max(t, 0.0);
-}
-
 // −Σ p log p over a marginal.
 double entropy_of(const std::vector<double>& p, const std::vector<double>& lp) {
   double h = 0;
@@ -139,75 +82,141 @@ double entropy_of(const std::vector<double>& p, const std::vector<double>& lp) {
   return std::max(h, 0.0);
 }
 
-JointMeasures measures_of(const Prepared& t, Base base) {
-  JointMeasures m;  // in nats until in_base
-  double hxy = 0, hx_y = 0, hy_x = 0, mi = 0;
-  for (std::size_t i = 0; i < t.rows; ++i) {
-    const double* p = &t.p[i * t.cols];
-    const double* lp = &t.lp[i * t.cols];
-    const double pxi = t.px[i], lpxi = t.lpx[i];
-    // Per-row sums, added to the totals once per row: the rounding error grows with R + C, not R·C.
-    double row_hxy = 0, row_hx_y = 0, row_hy_x = 0, row_mi = 0;
-    for (std::size_t j = 0; j < t.cols; ++j) {
-      const double q = pxi * t.py[j], lq = lpxi + t.lpy[j];
-      row_mi += mi_term(p[j], q, lp[j], lq);
-      if (!(p[j] > 0)) continue;  // 0·log 0 = 0
-      row_hxy -= p[j] * lp[j];
-      // −log(pᵢⱼ/p·ⱼ) ≥ 0 and −log(pᵢⱼ/pᵢ·) ≥ 0 as differences of logs (no ratio to underflow);
-      // exactly 0 where the cell is its whole column (row), whichever log routine took each.
-      if (p[j] != t.py[j]) row_hx_y += p[j] * std::max(t.lpy[j] - lp[j], 0.0);
-      if (p[j] != pxi) row_hy_x += p[j] * std::max(lpxi - lp[j], 0.0);
-    }
-    hxy += row_hxy, hx_y += row_hx_y, hy_x += row_hy_x, mi += row_mi;
-  }
-  m.entropy_x = entropy_of(t.px, t.lpx);
-  m.entropy_y = entropy_of(t.py, t.lpy);
-  m.joint_entropy = std::max(hxy, 0.0);
-  m.conditional_entropy_x_given_y = hx_y;
-  m.conditional_entropy_y_given_x = hy_x;
-  m.mutual_information = mi;
-  m.variation_of_information = hx_y + hy_x;
-  return in_base(m, base);
-}
-
-JointMarginals marginals_of(Prepared& t) { return {std::move(t.px), std::move(t.py)}; }
-
-PmiMatrix pmi_of(const Prepared& t, Base base) {
-  PmiMatrix out;
-  out.rows = t.rows;
-  out.cols = t.cols;
-  out.value.assign(t.rows * t.cols, 0.0);
-  out.defined.assign(t.rows * t.cols, 0);
-  const double scale = 1 / ln_base(base);
-  for (std::size_t i = 0; i < t.rows; ++i)
-    for (std::size_t j = 0; j < t.cols; ++j) {
-      if (!(t.px[i] > 0 && t.py[j] > 0)) continue;  // undefined: 0/0
-      const std::size_t k = i * t.cols + j;
-      out.defined[k] = 1;
-      // log pᵢⱼ − log pᵢ· − log p·ⱼ; −∞ where pᵢⱼ = 0 < pᵢ·p·ⱼ.
-      out.value[k] = t.p[k] > 0 ? (t.lp[k] - t.lpx[i] - t.lpy[j]) * scale : -kInf;
-    }
-  return out;
-}
-
 }  // namespace
 
-JointMarginals joint_marginals(JointRows rows) {
-  Prepared t = prepare(rows);
-  return marginals_of(t);
+// The steps of a computation on a workspace's storage (JointWorkspace's friend).
+struct JointWorkspaceAccess {
+  // The table normalised (pᵢⱼ, row-major), its logs, and both marginals with their logs. Positive
+  // masses stay positive (the normaliser), and every log of a mass that normalises below the
+  // double range is log m − log Σ, so nothing here underflows to a wrong 0 or −∞.
+  static void prepare(JointWorkspace& w, JointRows table) {
+    validate(table);
+    const std::size_t rows = table.size(), cols = table[0].size(), n = rows * cols;
+    w.rows_ = rows, w.cols_ = cols;
+    w.raw_.resize(n);
+    w.p_.resize(n);
+    w.lp_.resize(n);
+    for (std::size_t i = 0; i < rows; ++i) std::copy(table[i].begin(), table[i].end(), w.raw_.begin() + i * cols);
+    const detail::MassNormaliser f = detail::mass_normaliser(w.raw_);
+    f.apply(w.raw_.data(), w.p_.data(), n);
+
+    // Marginals: row and column sums of the normalised cells; then cells and marginals are divided
+    // by the marginals' total T (≈ 1 after rounding), so that pᵢⱼ ≤ pᵢ· stays true and a lone row
+    // (or column) is exactly 1 with log exactly 0.
+    std::vector<double>& px = w.analysis_.marginals.x;
+    std::vector<double>& py = w.analysis_.marginals.y;
+    px.assign(rows, 0.0);
+    py.assign(cols, 0.0);
+    for (std::size_t i = 0; i < rows; ++i) {
+      const double* row = &w.p_[i * cols];
+      for (std::size_t j = 0; j < cols; ++j) py[j] += row[j];
+      px[i] = row_sum(row, cols);
+    }
+    double total = 0;
+    for (double r : px) total += r;
+    if (total != 1) {
+      const double inv = 1 / total;
+      for (std::size_t k = 0; k < n; ++k) w.p_[k] *= inv;
+      for (double& x : px) x *= inv;
+      for (double& y : py) y *= inv;
+    }
+    // Logs of cells and marginals; those of masses below the double range from log m − log Σ (the
+    // normaliser; log T ≈ 1e-16 is below their own error) and, for a marginal made only of such
+    // masses, from its cells' logs.
+    w.lpx_.resize(rows);
+    w.lpy_.resize(cols);
+    detail::log_block(w.p_.data(), w.lp_.data(), n);
+    f.fix_logs(w.raw_.data(), w.p_.data(), w.lp_.data(), n);
+    detail::log_block(px.data(), w.lpx_.data(), rows);
+    detail::log_block(py.data(), w.lpy_.data(), cols);
+    if (f.may_underflow) {  // rare
+      for (std::size_t i = 0; i < rows; ++i)
+        if (px[i] > 0 && px[i] < 0x1p-1022) w.lpx_[i] = log_sum_exp(&w.p_[i * cols], &w.lp_[i * cols], cols, 1);
+      for (std::size_t j = 0; j < cols; ++j)
+        if (py[j] > 0 && py[j] < 0x1p-1022) w.lpy_[j] = log_sum_exp(&w.p_[j], &w.lp_[j], rows, cols);
+    }
+  }
+
+  static void measure(JointWorkspace& w, Base base) {
+    const std::vector<double>& px = w.analysis_.marginals.x;
+    const std::vector<double>& py = w.analysis_.marginals.y;
+    // Row by row (joint_kernels.hpp: the terms and their formulas), added to the totals once per
+    // row: the rounding error grows with R + C, not R·C.
+    detail::JointRowSums sums;
+    for (std::size_t i = 0; i < w.rows_; ++i)
+      sums += detail::joint_row_terms(
+          {&w.p_[i * w.cols_], &w.lp_[i * w.cols_], py.data(), w.lpy_.data(), px[i], w.lpx_[i], w.cols_});
+    JointMeasures m;  // in nats until in_base
+    m.entropy_x = entropy_of(px, w.lpx_);
+    m.entropy_y = entropy_of(py, w.lpy_);
+    m.joint_entropy = std::max(sums.hxy, 0.0);
+    m.conditional_entropy_x_given_y = sums.hx_y;
+    m.conditional_entropy_y_given_x = sums.hy_x;
+    m.mutual_information = sums.mi;
+    m.variation_of_information = sums.hx_y + sums.hy_x;
+    w.analysis_.measures = in_base(m, base);
+  }
+
+  static void pmi(JointWorkspace& w, Base base) {
+    const std::vector<double>& px = w.analysis_.marginals.x;
+    const std::vector<double>& py = w.analysis_.marginals.y;
+    PmiMatrix& out = w.analysis_.pmi;
+    out.rows = w.rows_;
+    out.cols = w.cols_;
+    out.value.resize(w.rows_ * w.cols_);
+    out.defined.resize(w.rows_ * w.cols_);
+    const double scale = 1 / ln_base(base);
+    for (std::size_t i = 0; i < w.rows_; ++i) {
+      const double *p = &w.p_[i * w.cols_], *lp = &w.lp_[i * w.cols_];
+      double* value = &out.value[i * w.cols_];
+      unsigned char* defined = &out.defined[i * w.cols_];
+      const bool row_defined = px[i] > 0;
+      const double lpx = w.lpx_[i];
+      for (std::size_t j = 0; j < w.cols_; ++j) {
+        const bool d = row_defined & (py[j] > 0);  // else 0/0
+        defined[j] = d;
+        // log pᵢⱼ − log pᵢ· − log p·ⱼ; −∞ where pᵢⱼ = 0 < pᵢ·p·ⱼ.
+        const double v = p[j] > 0 ? (lp[j] - lpx - w.lpy_[j]) * scale : -kInf;
+        value[j] = d ? v : 0.0;
+      }
+    }
+  }
+
+  static JointAnalysis take(JointWorkspace& w) { return std::move(w.analysis_); }
+};
+
+const JointAnalysis& JointWorkspace::analyse(JointRows rows, Base base) {
+  JointWorkspaceAccess::prepare(*this, rows);
+  JointWorkspaceAccess::measure(*this, base);
+  JointWorkspaceAccess::pmi(*this, base);
+  return analysis_;
 }
 
-JointMeasures measure_joint(JointRows rows, Base base) { return measures_of(prepare(rows), base); }
+const JointMeasures& JointWorkspace::measure(JointRows rows, Base base) {
+  JointWorkspaceAccess::prepare(*this, rows);
+  JointWorkspaceAccess::measure(*this, base);
+  return analysis_.measures;
+}
 
-PmiMatrix pointwise_mutual_information(JointRows rows, Base base) { return pmi_of(prepare(rows), base); }
+JointMarginals joint_marginals(JointRows rows) {
+  JointWorkspace w;
+  JointWorkspaceAccess::prepare(w, rows);
+  return JointWorkspaceAccess::take(w).marginals;
+}
+
+JointMeasures measure_joint(JointRows rows, Base base) { return JointWorkspace().measure(rows, base); }
+
+PmiMatrix pointwise_mutual_information(JointRows rows, Base base) {
+  JointWorkspace w;
+  JointWorkspaceAccess::prepare(w, rows);
+  JointWorkspaceAccess::pmi(w, base);
+  return JointWorkspaceAccess::take(w).pmi;
+}
 
 JointAnalysis analyse_joint(JointRows rows, Base base) {
-  Prepared t = prepare(rows);
-  JointAnalysis a;
-  a.measures = measures_of(t, base);
-  a.pmi = pmi_of(t, base);
-  a.marginals = marginals_of(t);
-  return a;
+  JointWorkspace w;
+  w.analyse(rows, base);
+  return JointWorkspaceAccess::take(w);
 }
 
 JointMeasures in_base(const JointMeasures& m, Base base) {

@@ -244,6 +244,30 @@ TEST(Joint, BadTablesAreClearErrors) {
   EXPECT_THROW(pointwise_mutual_information(Table{{-1}}), std::invalid_argument);
 }
 
+TEST(Joint, AWorkspaceGivesTheOneOffResultsWhateverCameBefore) {
+  std::mt19937_64 rng(3);
+  std::uniform_real_distribution<double> u(0, 1);
+  JointWorkspace w;
+  for (int trial = 0; trial < 50; ++trial) {
+    // Shapes grow and shrink, so storage is reused at other sizes.
+    const std::size_t rows = 1 + (trial * 7) % 13, cols = 1 + (trial * 5) % 11;
+    Table t(rows, std::vector<double>(cols));
+    for (auto& row : t)
+      for (double& x : row) x = u(rng) < 0.25 ? 0.0 : u(rng);
+    t[0][0] = 1;
+    const Base base = trial % 2 ? Base::two : Base::e;
+    const JointAnalysis one_off = analyse_joint(t, base);
+    const JointAnalysis& reused = w.analyse(t, base);
+    for (const JointQuantity& q : kJointQuantities) EXPECT_EQ(reused.measures.*q.value, one_off.measures.*q.value);
+    EXPECT_EQ(reused.marginals.x, one_off.marginals.x);
+    EXPECT_EQ(reused.marginals.y, one_off.marginals.y);
+    EXPECT_EQ(reused.pmi.value, one_off.pmi.value);
+    EXPECT_EQ(reused.pmi.defined, one_off.pmi.defined);
+    EXPECT_EQ(w.measure(t, base).mutual_information, one_off.measures.mutual_information);
+  }
+  EXPECT_THROW(w.measure(Table{{1, -1}}), std::invalid_argument);
+}
+
 // [SECTION] Identities on random tables
 
 // A random table: random shape up to 16×16, a share of zero cells, and in `extreme` mode masses

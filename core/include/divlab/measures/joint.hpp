@@ -83,10 +83,29 @@ struct JointAnalysis {
   PmiMatrix pmi;
 };
 
+// One-off computations (each allocates its working storage; the CLI, tests and exports).
 JointMarginals joint_marginals(JointRows rows);
 JointMeasures measure_joint(JointRows rows, Base base = Base::e);
 PmiMatrix pointwise_mutual_information(JointRows rows, Base base = Base::e);
 JointAnalysis analyse_joint(JointRows rows, Base base = Base::e);
+
+// The same computations for a caller that repeats them (a lab redrawing every frame): the storage
+// of the normalised table, its logs and the results is kept from one call to the next, so a frame
+// of a 256×256 table allocates nothing (fresh megabytes cost more page faults than the sums).
+class JointWorkspace {
+ public:
+  // Marginals, measures and pointwise MI of `rows`; valid until the next call.
+  const JointAnalysis& analyse(JointRows rows, Base base = Base::e);
+  // The measures alone (analysis().measures and .marginals are updated; .pmi is left as it was).
+  const JointMeasures& measure(JointRows rows, Base base = Base::e);
+  const JointAnalysis& analysis() const { return analysis_; }
+
+ private:
+  friend struct JointWorkspaceAccess;  // joint.cpp
+  std::vector<double> raw_, p_, lp_, lpx_, lpy_;  // the table flattened, normalised, and logs
+  std::size_t rows_ = 0, cols_ = 0;
+  JointAnalysis analysis_;
+};
 
 // The same measures re-expressed in another base.
 JointMeasures in_base(const JointMeasures& m, Base base);
