@@ -44,24 +44,23 @@ void normalise_table(Table& t) {
     for (double& m : row) m = p[k++];
 }
 
+// Σ v in four running sums (one add's latency per four values, not per value).
+double total(const std::vector<double>& v) {
+  double a = 0, b = 0, c = 0, d = 0;
+  std::size_t k = 0;
+  for (; k + 4 <= v.size(); k += 4) a += v[k], b += v[k + 1], c += v[k + 2], d += v[k + 3];
+  for (; k < v.size(); ++k) a += v[k];
+  return (a + b) + (c + d);
+}
+
 // Row sums (one per row) and column sums (one per column) of the stored masses.
 void sums(const Table& t, std::vector<double>& rows, std::vector<double>& cols) {
   rows.assign(t.size(), 0.0);
   cols.assign(t.empty() ? 0 : t[0].size(), 0.0);
   for (std::size_t k = 0; k < t.size(); ++k) {
-    double r = 0;
-    for (std::size_t l = 0; l < t[k].size(); ++l) {
-      r += t[k][l];
-      cols[l] += t[k][l];
-    }
-    rows[k] = r;
+    for (std::size_t l = 0; l < t[k].size(); ++l) cols[l] += t[k][l];
+    rows[k] = total(t[k]);
   }
-}
-
-double total(const std::vector<double>& v) {
-  double s = 0;
-  for (double x : v) s += x;
-  return s;
 }
 
 // Σ_{k≠skip} p_k: 1 − p_skip without cancellation.
@@ -78,7 +77,7 @@ double Document::joint_probability(int i, int j) const {
   if (!joint() || i < 0 || j < 0 || i >= joint_rows() || j >= joint_cols()) return 0;
   const Table& t = scn_.joint.mass;
   double s = 0;
-  for (const auto& row : t) s += total(row);
+  for (const auto& row : t) s += total(row);  // (a drag asks every frame: four running sums)
   const double m = t[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)];
   if (s > 0 && std::isfinite(s)) return m / s;
   Table p = t;  // masses near DBL_MAX: the sum overflowed
@@ -225,9 +224,8 @@ void Document::set_joint_y_label(int j, const std::string& label) {
 // Everything is in the table's own units (no renormalising, which would move every cell).
 double Document::set_cell_keep_marginals(int i, int j, double target_prob) {
   if (!joint() || i < 0 || j < 0 || i >= joint_rows() || j >= joint_cols()) return 0;
-  const double now = joint_probability(i, j);
   const std::size_t R = static_cast<std::size_t>(joint_rows()), C = static_cast<std::size_t>(joint_cols());
-  if (!std::isfinite(target_prob) || R == 1 || C == 1) return now;
+  if (!std::isfinite(target_prob) || R == 1 || C == 1) return joint_probability(i, j);
   const auto ui = static_cast<std::size_t>(i), uj = static_cast<std::size_t>(j);
 
   // Tables whose total leaves [2^-960, 2^960] are normalised first (part of this edit).
@@ -257,29 +255,50 @@ double Document::set_cell_keep_marginals(int i, int j, double target_prob) {
   std::vector<double> a(R), b(C);
   for (std::size_t k = 0; k < R; ++k) a[k] = k == ui ? sum_except(px, ui) : -px[k];
   for (std::size_t l = 0; l < C; ++l) b[l] = l == uj ? sum_except(py, uj) : -py[l];
+  const Table& t = *source;
+  const double now = t[ui][uj] / s;
   if (!(a[ui] > 0 && b[uj] > 0)) return now;  // row i or column j holds all the mass: nothing can move
 
-  const Table& t = *source;
   const double target = std::clamp(target_prob, 0.0, 1.0) * s;
   double d = (target - t[ui][uj]) / (a[ui] * b[uj]);
   std::size_t bind_k = R, bind_l = C;  // the cell that limits d, if any
-  // d > 0 shrinks row i and column j; d < 0 shrinks every cell off both (and cell (i, j), which the
-  // target ≥ 0 already bounds). Divide only where a cell would go below 0.
-  for (std::size_t k = 0; k < R; ++k)
-    for (std::size_t l = 0; l < C; ++l) {
-      const double w = a[k] * b[l];
-      if (w * d < 0 && t[k][l] + d * w < 0) {
-        d = -t[k][l] / w;
-        bind_k = k, bind_l = l;
-      }
+  // A cell that would go below 0 at this d bounds it: d = −t_kl/w_kl with w_kl = a_k·b_l.
+  auto bound_by = [&](std::size_t k, std::size_t l) {
+    const double w = a[k] * b[l];
+    if (t[k][l] + d * w < 0) {
+      d = -t[k][l] / w;
+      bind_k = k, bind_l = l;
     }
+  };
+  if (d > 0) {  // w < 0 only in row i and column j: they shrink
+    for (std::size_t l = 0; l < C; ++l)
+      if (l != uj) bound_by(ui, l);
+    for (std::size_t k = 0; k < R; ++k)
+      if (k != ui) bound_by(k, uj);
+  } else if (d < 0) {  // w > 0 at (i, j) and off row i and column j: they shrink
+    bound_by(ui, uj);
+    for (std::size_t k = 0; k < R; ++k) {
+      if (k == ui) continue;
+      // One branch-free pass finds whether any cell of row k goes below 0 (column j only grows).
+      const double dak = d * a[k];
+      const double* row = t[k].data();
+      int below = 0;
+      for (std::size_t l = 0; l < C; ++l) below |= row[l] + dak * b[l] < 0;
+      if (below)
+        for (std::size_t l = 0; l < C; ++l)
+          if (l != uj) bound_by(k, l);
+    }
+  }
   if (d == 0 && !rescale) return now;
 
   before_edit();
   if (rescale) scn_.joint.mass = std::move(normalised_copy);
   Table& m = scn_.joint.mass;
-  for (std::size_t k = 0; k < R; ++k)
-    for (std::size_t l = 0; l < C; ++l) m[k][l] = std::max(m[k][l] + d * (a[k] * b[l]), 0.0);
+  for (std::size_t k = 0; k < R; ++k) {
+    const double dak = d * a[k];
+    double* row = m[k].data();
+    for (std::size_t l = 0; l < C; ++l) row[l] = std::max(row[l] + dak * b[l], 0.0);
+  }
   if (bind_k < R) m[bind_k][bind_l] = 0;
   // Rounding moved the sums by ~1e-17 per cell: take e_k (rows) and f_l (columns) back out of the
   // positive cells with the rank-two c_kl = e_k·p·_l + p_k·f_l − (Σe)·p_k·p·_l, whose row and
@@ -289,10 +308,14 @@ double Document::set_cell_keep_marginals(int i, int j, double target_prob) {
   for (std::size_t k = 0; k < R; ++k) new_rows[k] -= rows[k];
   for (std::size_t l = 0; l < C; ++l) new_cols[l] -= cols[l];
   const double e_total = total(new_rows);
-  for (std::size_t k = 0; k < R; ++k)
-    for (std::size_t l = 0; l < C; ++l)
-      if (m[k][l] > 0)
-        m[k][l] = std::max(m[k][l] - (new_rows[k] * py[l] + px[k] * new_cols[l] - e_total * px[k] * py[l]), 0.0);
+  for (std::size_t k = 0; k < R; ++k) {
+    const double ek = new_rows[k], pk = px[k], se = e_total * px[k];
+    double* row = m[k].data();
+    for (std::size_t l = 0; l < C; ++l) {
+      const double c = ek * py[l] + pk * new_cols[l] - se * py[l], v = std::max(row[l] - c, 0.0);
+      row[l] = row[l] > 0 ? v : 0.0;  // a zero cell stays exactly 0
+    }
+  }
   after_edit();
   lock_ = {revision_, std::move(rows), std::move(cols)};
   return m[ui][uj] / s;

@@ -523,8 +523,15 @@ TEST(DocumentJoint, MarginalsStayFixedOverManyLockedEdits) {
     d.begin_gesture();
     for (int edit = 0; edit < 2000; ++edit) {
       const int i = static_cast<int>(u(rng) * d.joint_rows()), j = static_cast<int>(u(rng) * d.joint_cols());
-      const double got = d.set_cell_keep_marginals(i, j, u(rng) * 0.6);
+      const double target = u(rng) * 0.6, got = d.set_cell_keep_marginals(i, j, target);
       EXPECT_GE(got, 0.0);
+      // Short of the target only where a cell (the one that bound the step) is exactly 0.
+      if (std::abs(got - target) > 1e-12) {
+        bool some_zero = false;
+        for (const auto& row : d.scenario().joint.mass)
+          for (double m : row) some_zero = some_zero || m == 0;
+        EXPECT_TRUE(some_zero) << "table " << n << " edit " << edit;
+      }
     }
     d.end_gesture();
     const Table& e = d.scenario().joint.mass;
