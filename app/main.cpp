@@ -4,7 +4,9 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#if DIVLAB_WITH_GUI
 #include "shell/run.hpp"
+#endif
 
 namespace {
 
@@ -17,9 +19,21 @@ const char* const kUsage =
     "  divlab fit FILE [--objective forward_kl|reverse_kl|jsd] [--start mean=M,sd=S]\n"
     "                  [--max-steps N] [--json] [--trajectory]\n"
     "  divlab render FILE -o OUT.{png,svg,pdf} [--figure NAME] [--size WxH] [--scale S] [--theme NAME]\n"
-    "  divlab screenshot FILE -o OUT.png [--size WxH]\n"
+    "  divlab screenshot FILE -o OUT.png [--size WxH] [--lab NAME] [--presentation] [--theme NAME]\n"
+    "  divlab actions [--markdown] [--json]   every action of the app: id, lab, keys, arguments\n"
     "\n"
     "Run 'divlab COMMAND --help' for a command's options.\n";
+
+#if DIVLAB_WITH_GUI
+int run_gui(const std::string& file) { return divlab::gui::run(file); }
+#else
+// This divlab was built without the GUI (DIVLAB_BUILD_GUI=OFF): exit 2, as with no display.
+int refuse_gui() {
+  divlab::cli::print_error("this divlab was built without the GUI; use 'divlab render FILE -o OUT.png'");
+  return 2;
+}
+int run_gui(const std::string&) { return refuse_gui(); }
+#endif
 
 int dispatch(int argc, char** argv) {
   if (argc >= 2) {
@@ -28,7 +42,12 @@ int dispatch(int argc, char** argv) {
     if (first == "metrics") return divlab::cli::metrics(rest);
     if (first == "fit") return divlab::cli::fit(rest);
     if (first == "render") return divlab::cli::render(rest);
+#if DIVLAB_WITH_GUI
     if (first == "screenshot") return divlab::cli::screenshot(rest);
+    if (first == "actions") return divlab::cli::actions(rest);
+#else
+    if (first == "screenshot" || first == "actions") return refuse_gui();
+#endif
     if (first == "--help" || first == "-h" || first == "help") {
       std::fputs(kUsage, stdout);
       return 0;
@@ -41,9 +60,9 @@ int dispatch(int argc, char** argv) {
       divlab::cli::print_error("unknown command or option '" + first + "' (see 'divlab --help')");
       return 2;
     }
-    return divlab::gui::run(first);
+    return run_gui(first);
   }
-  return divlab::gui::run("");
+  return run_gui("");
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "cli/common.hpp"
 #include "divlab/document/scenario.hpp"
 #include "export/render_figure.hpp"
+#include "figures/registry.hpp"
 
 namespace divlab::cli {
 
@@ -38,7 +39,7 @@ int render(const Args& args) {
   exporting::RenderRequest request;
   app.add_option("FILE", file, "Scenario file (divlab.scenario JSON)")->required();
   app.add_option("-o,--output", out, "Output file: .png, .svg, .pdf; or data: .csv (the figure's curves), .tex (metrics as a booktabs table), .json (metrics)")->required();
-  app.add_option("--figure", request.figure, "Figure: " + exporting::figure_list())->capture_default_str();
+  app.add_option("--figure", request.figure, "Figure: " + plot::figure_list())->capture_default_str();
   app.add_option("--size", size_text, "Canvas size WxH in pixels (default depends on the figure)");
   app.add_option("--scale", request.scale, "PNG pixel density, 1 to 4 (SVG and PDF are vector)")
       ->capture_default_str();
@@ -61,8 +62,10 @@ int render(const Args& args) {
   }
   const std::optional<Scenario> scenario = load_or_report(file);
   if (!scenario) return 2;
-  if (scenario->kind == Kind::joint) {
-    print_error("render: " + file + ": no figures for kind \"joint\" yet (render draws discrete and continuous scenarios)");
+  // A joint table has no P and Q: only the joint lab's figures can draw it.
+  if (scenario->kind == Kind::joint && plot::find_figure(request.figure)->lab != "joint") {
+    print_error("render: " + file + ": figure '" + request.figure +
+                "' draws P and Q, which a joint scenario does not have (there are no joint figures yet)");
     return 2;
   }
   const exporting::RenderResult result = exporting::render_scenario(*scenario, out, request);

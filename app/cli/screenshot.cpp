@@ -1,10 +1,7 @@
-// `divlab screenshot FILE -o OUT.png [--size WxH] [--theme NAME] [--frames N]`: the whole GUI,
-// built by the same draw_frame() as the window, rendered by ImGui's OpenGL3 backend into an EGL
-// surfaceless framebuffer (Mesa; no X server, no display) and written as PNG.
+// `divlab screenshot FILE -o OUT.png [--size WxH] [--lab NAME] [--presentation] [--theme NAME]
+// [--frames N]`: the whole GUI, built by the same frame driver as the window on its "egl" backend
+// (an EGL surfaceless framebuffer: Mesa, no X server, no display), written as PNG.
 #include <CLI/CLI.hpp>
-#include <imgui.h>
-#include <backends/imgui_impl_opengl3.h>
-#include <glad/gl.h>
 
 #include <charconv>
 #include <memory>
@@ -15,13 +12,21 @@
 #include "cli/common.hpp"
 #include "divlab/document/scenario.hpp"
 #include "export/png_writer.hpp"
+#include "labs/labs.hpp"
 #include "shell/app.hpp"
-#include "shell/egl_offscreen.hpp"
+#include "shell/frame_driver.hpp"
 #include "plot/theme.hpp"
 
 namespace divlab::cli {
 
 namespace {
+
+// "divergence, fit, joint" for messages and --help.
+std::string lab_names() {
+  std::string names;
+  for (const auto& l : gui::make_labs()) names += (names.empty() ? "" : ", ") + std::string(l->id());
+  return names;
+}
 
 std::optional<std::pair<int, int>> parse_size(const std::string& s) {
   const auto x = s.find_first_of("xX");
@@ -34,27 +39,20 @@ std::optional<std::pair<int, int>> parse_size(const std::string& s) {
   return std::pair{w, h};
 }
 
-// Owns the ImGui context and its OpenGL3 backend for one offscreen render.
-struct ImGuiSession {
-  ImGuiContext* context = nullptr;
-  bool backend = false;
-  ~ImGuiSession() {
-    if (backend) ImGui_ImplOpenGL3_Shutdown();
-    if (context) ImGui::DestroyContext(context);
-  }
-};
-
 }  // namespace
 
 int screenshot(const Args& args) {
   CLI::App cli{"Renders the whole GUI offscreen (EGL surfaceless, no display needed) into a PNG.",
                "divlab screenshot"};
-  std::string file, out, size_text = "1600x1000", theme;
+  std::string file, out, size_text = "1600x1000", theme, lab;
+  bool presentation = false;
   int frames = 3;
   cli.add_option("FILE", file, "Scenario file (divlab.scenario JSON)")->required();
   cli.add_option("-o,--output", out, "Output PNG file")->required();
   cli.add_option("--size", size_text, "Window size WxH in pixels")->capture_default_str();
-  cli.add_option("--theme", theme, "GUI theme (default: the scenario's view, else light)");
+  cli.add_option("--lab", lab, "Lab to show (default: the lab of FILE's kind): " + lab_names());
+  cli.add_flag("--presentation", presentation, "Presentation mode: 2x scale, high-contrast theme");
+  cli.add_option("--theme", theme, "GUI theme: light, dark, print, high_contrast (default: light, or high_contrast with --presentation)");
   cli.add_option("--frames", frames, "Frames to run before capturing (layout settles after 2)")
       ->check(CLI::Range(1, 100))
       ->capture_default_str();
@@ -77,49 +75,43 @@ int screenshot(const Args& args) {
   }
   std::optional<Scenario> scenario = load_or_report(file);
   if (!scenario) return 2;
+  auto app = std::make_unique<gui::App>();
+  if (!lab.empty() && !app->find_lab(lab)) {
+    print_error("screenshot: --lab: unknown lab '" + lab + "' (expected one of: " + lab_names() + ")");
+    return 2;
+  }
+  if (lab.empty())
+    for (const auto& l : app->labs)
+      if (lab.empty() && l->opens(scenario->kind)) lab = std::string(l->id());
+  if (lab.empty()) {  // (a joint scenario until the joint lab comes)
+    print_error("screenshot: " + file + ": no lab opens a " + std::string(kind_name(scenario->kind)) + " scenario");
+    return 2;
+  }
+  gui::Lab& shown = *app->find_lab(lab);
+  if (!shown.opens(scenario->kind)) {
+    print_error("screenshot: " + file + ": the " + lab + " lab does not open a " + std::string(kind_name(scenario->kind)) +
+                " scenario");
+    return 2;
+  }
+  app->switch_lab(lab);
+  shown.doc.reset(std::move(*scenario));
+  if (presentation) gui::toggle_presentation(*app);
+  if (!theme.empty()) app->settings.theme = theme;
 
   std::string error;
-  const auto gl = platform::EglOffscreen::create(size->first, size->second, &error);
-  if (!gl) {
+  const auto backend = gui::make_frame_backend("egl", size->first, size->second, &error);
+  if (!backend) {
     print_error("screenshot: no offscreen OpenGL: " + error);
     return 1;
   }
-  auto app = std::make_unique<gui::App>();
-  app->doc.reset(std::move(*scenario));
-  if (!theme.empty()) app->doc.view().theme = theme;
-
-  ImGuiSession session;
-  IMGUI_CHECKVERSION();
-  session.context = ImGui::CreateContext();
-  ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;  // no imgui.ini: the same input gives the same picture
-  io.LogFilename = nullptr;
-  io.DisplaySize = ImVec2(static_cast<float>(size->first), static_cast<float>(size->second));
-  io.DisplayFramebufferScale = ImVec2(1, 1);
-  io.DeltaTime = 1.0f / 60.0f;
-  io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);  // no pointer: no hover readouts
-  gui::load_fonts(*app, gui::ui_scale(*app));
-  app->fonts_built_scale = gui::ui_scale(*app);
-  if (!ImGui_ImplOpenGL3_Init("#version 330 core")) {
-    print_error("screenshot: ImGui's OpenGL3 backend failed to start");
+  gui::FrameDriver driver(*app, *backend);
+  if (!driver.ok()) {
+    print_error("screenshot: " + driver.error());
     return 1;
   }
-  session.backend = true;
-
-  const plot::Color bg = gui::current_theme(*app).background;
-  for (int i = 0; i < frames; ++i) {
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui::NewFrame();
-    gui::draw_frame(*app, io.DisplaySize);
-    ImGui::Render();
-    gl->bind();
-    glClearColor(bg.r, bg.g, bg.b, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  }
-  std::vector<std::uint8_t> pixels = gl->read_rgba();
-  for (size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;  // a window has no transparency
-  if (!exporting::write_png(out, gl->width(), gl->height(), pixels, &error)) {
+  for (int i = 0; i < frames; ++i) driver.frame();
+  const std::vector<std::uint8_t> pixels = backend->read_rgba();
+  if (!exporting::write_png(out, size->first, size->second, pixels, &error)) {
     print_error("screenshot: " + error);
     return 1;
   }

@@ -11,22 +11,11 @@
 
 #include "export/figure_csv.hpp"
 #include "export/metrics_table.hpp"
-#include "figures/figures_fit.hpp"
 #include "plot/theme.hpp"
 
 namespace divlab::exporting {
 
 namespace {
-
-// Figures the product names (SPEC §3 / issue 6), in display order.
-constexpr std::array<std::string_view, 8> kKnownFigures = {
-    "densities", "contributions", "cdf", "metrics", "identities", "fit", "landscape", "dashboard"};
-
-bool plot_layer_has(std::string_view name) {
-  for (std::string_view n : plot::figure_names())
-    if (n == name) return true;
-  return false;
-}
 
 // The lower-case extension of a path ("png"), or "".
 std::string extension(const std::string& path) {
@@ -67,33 +56,9 @@ RenderResult write_text_file(const std::string& path, const std::string& text) {
 
 }  // namespace
 
-bool is_known_figure(std::string_view name) {
-  for (std::string_view n : kKnownFigures)
-    if (n == name) return true;
-  return plot_layer_has(name);
-}
-
-bool is_available_figure(std::string_view name) { return plot_layer_has(name) || plot::is_fit_figure(name); }
-
-std::string figure_list() {
-  std::string out;
-  for (std::string_view n : kKnownFigures) {
-    if (!out.empty()) out += ", ";
-    out += n;
-  }
-  for (std::string_view n : plot::figure_names()) {
-    bool listed = false;
-    for (std::string_view k : kKnownFigures) listed = listed || k == n;
-    if (!listed) out += ", " + std::string(n);
-  }
-  return out;
-}
-
 plot::Vec2 default_figure_size(std::string_view figure) {
-  if (figure == "dashboard") return {1400, 900};
-  if (plot::is_fit_figure(figure)) return {1200, 500};  // two panels side by side
-  if (figure == "metrics" || figure == "identities") return {900, 520};
-  return {800, 480};
+  const plot::FigureSpec* f = plot::find_figure(figure);
+  return f ? f->size : plot::Vec2{800, 480};
 }
 
 namespace {
@@ -122,27 +87,23 @@ RenderResult draw_to_file(const std::string& out_path, const RenderRequest& requ
 
 }  // namespace
 
-RenderResult draw_named_figure(plot::Canvas& canvas, const plot::FigureData& data, const RenderRequest& request) {
-  if (!is_known_figure(request.figure))
-    return {"unknown figure '" + request.figure + "' (expected one of: " + figure_list() + ")", true};
-  if (!is_available_figure(request.figure))
-    return {"figure '" + request.figure + "' is not available yet (it comes with the fit views)", false};
+RenderResult draw_named_figure(plot::Canvas& canvas, const plot::FigureSource& source, const RenderRequest& request) {
+  const plot::FigureSpec* figure = plot::find_figure(request.figure);
+  if (!figure) return {"unknown figure '" + request.figure + "' (expected one of: " + plot::figure_list() + ")", true};
   const std::optional<plot::Theme> theme = request_theme(request);
   if (!theme)
     return {"unknown theme '" + request.theme + "' (expected one of: print, light, dark, high_contrast)", true};
   const plot::Vec2 sz = canvas.size();
   const plot::Rect all{0, 0, sz.x, sz.y};
   canvas.fill_rect(all, theme->background);
-  if (!plot::draw_figure(request.figure, canvas, *theme, all, data))
-    return {"figure '" + request.figure + "' could not be drawn", false};
+  if (const std::string error = figure->draw(canvas, *theme, all, source); !error.empty())
+    return {"figure '" + request.figure + "': " + error, false};
   return {};
 }
 
 RenderResult check_request(const RenderRequest& request, const std::string& out_path) {
-  if (!is_known_figure(request.figure))
-    return {"unknown figure '" + request.figure + "' (expected one of: " + figure_list() + ")", true};
-  if (!is_available_figure(request.figure))
-    return {"figure '" + request.figure + "' is not available yet (it comes with the fit views)", false};
+  if (!plot::find_figure(request.figure))
+    return {"unknown figure '" + request.figure + "' (expected one of: " + plot::figure_list() + ")", true};
   if (!plot::theme_by_name(request.theme))
     return {"unknown theme '" + request.theme + "' (expected one of: print, light, dark, high_contrast)", true};
   const plot::Vec2 size = request.size.value_or(default_figure_size(request.figure));
@@ -154,36 +115,28 @@ RenderResult check_request(const RenderRequest& request, const std::string& out_
   return {};
 }
 
-RenderResult render_figure(const plot::FigureData& data, const std::string& out_path, const RenderRequest& request) {
+RenderResult render_source(const plot::FigureSource& source, const std::string& out_path, const RenderRequest& request) {
   if (RenderResult bad = check_request(request, out_path); !bad.ok()) return bad;
-  // Data instead of a picture: the figure's curves, or the metrics table.
   const std::string ext = extension(out_path);
-  if (ext == "csv") return write_text_file(out_path, figure_csv(request.figure, data));
-  if (ext == "tex") return write_text_file(out_path, metrics_latex(data.measures));
-  if (ext == "json") return write_text_file(out_path, metrics_json(data.measures));
-  return draw_to_file(out_path, request, [&](CairoCanvas& canvas) { return draw_named_figure(canvas, data, request); });
+  if (is_data_path(out_path)) {  // data instead of a picture: the figure's curves, or the metrics table
+    if (!plot::find_figure(request.figure)->has_data_export)
+      return {"figure '" + request.figure + "' exports as .png, .svg or .pdf", true};
+    if (!source.data && (!source.scenario || source.scenario->kind == Kind::joint))
+      return {"figure '" + request.figure + "' has no P and Q to export", true};
+    const plot::FigureData data = source.data ? *source.data : plot::compute_figure_data(*source.scenario);
+    if (ext == "csv") return write_text_file(out_path, figure_csv(request.figure, data));
+    if (ext == "tex") return write_text_file(out_path, metrics_latex(data.measures));
+    return write_text_file(out_path, metrics_json(data.measures));
+  }
+  return draw_to_file(out_path, request, [&](CairoCanvas& canvas) { return draw_named_figure(canvas, source, request); });
 }
 
-// The fit figures (issue 5) run the scenario's fit, so they draw from the scenario (plot/figures_fit).
-RenderResult render_fit_figure(const Scenario& scenario, const std::string& out_path, const RenderRequest& request) {
-  if (is_data_path(out_path)) return {"figure '" + request.figure + "' exports as .png, .svg or .pdf", true};
-  return draw_to_file(out_path, request, [&](CairoCanvas& canvas) -> RenderResult {
-    const plot::Theme theme = *request_theme(request);  // check_request vetted the name
-    const plot::Vec2 sz = canvas.size();
-    const plot::Rect all{0, 0, sz.x, sz.y};
-    canvas.fill_rect(all, theme.background);
-    std::string error;
-    if (!plot::draw_fit_figure(request.figure, canvas, theme, all, scenario, &error))
-      return {"figure '" + request.figure + "': " + error, false};
-    return {};
-  });
+RenderResult render_figure(const plot::FigureData& data, const std::string& out_path, const RenderRequest& request) {
+  return render_source({nullptr, &data}, out_path, request);
 }
 
 RenderResult render_scenario(const Scenario& scenario, const std::string& out_path, const RenderRequest& request) {
-  // Check the cheap things before computing measures (a continuous scenario integrates over ℝ).
-  if (RenderResult bad = check_request(request, out_path); !bad.ok()) return bad;
-  if (plot::is_fit_figure(request.figure)) return render_fit_figure(scenario, out_path, request);
-  return render_figure(plot::compute_figure_data(scenario), out_path, request);
+  return render_source({&scenario, nullptr}, out_path, request);
 }
 
 }  // namespace divlab::exporting

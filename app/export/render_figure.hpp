@@ -10,6 +10,7 @@
 #include "export/cairo_canvas.hpp"
 #include "plot/canvas.hpp"
 #include "figures/figures.hpp"
+#include "figures/registry.hpp"
 
 namespace divlab::exporting {
 
@@ -21,13 +22,7 @@ struct RenderRequest {
   bool transparent = false;        // PNG/SVG/PDF: no background fill
 };
 
-// Figure names known to the product, including those whose view has not landed yet.
-bool is_known_figure(std::string_view name);
-// Whether `divlab render` can draw it (fit and landscape draw from the scenario's fit section,
-// through render_scenario only).
-bool is_available_figure(std::string_view name);
-// "densities, contributions, ..." for messages.
-std::string figure_list();
+// The registry's default size of a figure (figures/registry.hpp).
 plot::Vec2 default_figure_size(std::string_view figure);
 
 // The result of a render: empty error on success. `usage` marks errors the caller should report as
@@ -40,15 +35,17 @@ struct RenderResult {
 
 // Checks figure, theme, size, scale and the output extension without drawing anything.
 RenderResult check_request(const RenderRequest& request, const std::string& out_path);
-// Draws `request.figure` of precomputed data into `out_path`, format by extension: .png, .svg,
-// .pdf; or data: .csv (the figure's curves, see figure_csv), .tex (the metrics as a booktabs
-// table), .json (the metrics as `divlab metrics --json` prints them).
+// Draws `request.figure` from `source` into `out_path`, format by extension: .png, .svg, .pdf; or
+// data (figures with a data export): .csv (the figure's curves, see figure_csv), .tex (the metrics
+// as a booktabs table), .json (the metrics as `divlab metrics --json` prints them).
+RenderResult render_source(const plot::FigureSource& source, const std::string& out_path, const RenderRequest& request);
+// The same from the GUI's precomputed P-vs-Q data (the figure as on screen).
 RenderResult render_figure(const plot::FigureData& data, const std::string& out_path, const RenderRequest& request);
-// Computes the data of a scenario (over the whole real line for measures, the view's x window
-// for curves) and renders it.
+// The same from a scenario alone (`divlab render`): measures over the whole real line, curves over
+// the view's x window.
 RenderResult render_scenario(const Scenario& scenario, const std::string& out_path, const RenderRequest& request);
 
 // Draws a figure onto any Canvas with the request's theme: background, then the figure.
-RenderResult draw_named_figure(plot::Canvas& canvas, const plot::FigureData& data, const RenderRequest& request);
+RenderResult draw_named_figure(plot::Canvas& canvas, const plot::FigureSource& source, const RenderRequest& request);
 
 }  // namespace divlab::exporting

@@ -472,22 +472,4 @@ void figure_dashboard(Canvas& c, const Theme& t, Rect r, const FigureData& d, co
   figure_identities(c, t, {r.x0, r.y1 - h3, r.x1, r.y1}, d, no_y);
 }
 
-std::span<const std::string_view> figure_names() {
-  static constexpr std::array<std::string_view, 6> kNames{"densities", "contributions", "cdf",
-                                                          "metrics",   "identities",    "dashboard"};
-  return kNames;
-}
-
-bool draw_figure(std::string_view name, Canvas& c, const Theme& t, Rect r, const FigureData& d,
-                 const FigureOptions& o) {
-  if (name == "densities") figure_densities(c, t, r, d, o);
-  else if (name == "contributions") figure_contributions(c, t, r, d, o);
-  else if (name == "cdf") figure_cdf(c, t, r, d, o);
-  else if (name == "metrics") figure_metrics(c, t, r, d, o);
-  else if (name == "identities") figure_identities(c, t, r, d, o);
-  else if (name == "dashboard") figure_dashboard(c, t, r, d, o);
-  else return false;
-  return true;
-}
-
 }  // namespace divlab::plot

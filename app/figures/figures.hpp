@@ -1,6 +1,6 @@
 // The figures of divlab, each a function of (canvas, theme, rect, data, options). The GUI draws
 // them through an ImDrawList canvas; `divlab render` draws exactly the same calls through Cairo.
-// Names: densities, contributions, cdf, metrics, identities, dashboard.
+// Their names, labs and sizes are in the figure registry (figures/registry.hpp).
 #pragma once
 #include <optional>
 #include <span>
@@ -63,11 +63,5 @@ void figure_metrics(Canvas& c, const Theme& t, Rect r, const FigureData& d, cons
 void figure_identities(Canvas& c, const Theme& t, Rect r, const FigureData& d, const FigureOptions& o = {});
 // All of the above on one page.
 void figure_dashboard(Canvas& c, const Theme& t, Rect r, const FigureData& d, const FigureOptions& o = {});
-
-// The figure names accepted by draw_figure, in display order.
-std::span<const std::string_view> figure_names();
-// Draws the named figure; false when the name is unknown.
-bool draw_figure(std::string_view name, Canvas& c, const Theme& t, Rect r, const FigureData& d,
-                 const FigureOptions& o = {});
 
 }  // namespace divlab::plot

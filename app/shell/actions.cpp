@@ -1,119 +1,137 @@
 #include "shell/actions.hpp"
 
-#include <algorithm>
-#include <array>
-#include <exception>
-#include <filesystem>
+#include <GLFW/glfw3.h>
 
-#include "labs/fit/panel_fit.hpp"
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include "shell/app.hpp"
 
 namespace divlab::gui {
 
+void ActionRegistry::add(Action action) {
+  if (find(action.id)) throw std::logic_error("action registered twice: " + action.id);
+  actions_.push_back(std::move(action));
+}
+
+const Action* ActionRegistry::find(std::string_view id) const {
+  for (const Action& a : actions_)
+    if (a.id == id) return &a;
+  return nullptr;
+}
+
+std::string run_action(App& app, std::string_view id, const nlohmann::json& args) {
+  const Action* a = app.actions.find(id);
+  if (!a) return "unknown action '" + std::string(id) + "'";
+  if (!a->lab.empty() && a->lab != app.lab().id())
+    return std::string(id) + ": only in the " + a->lab + " lab (now: " + std::string(app.lab().id()) + ")";
+  if (!args.is_object()) return std::string(id) + ": expected an object of arguments";
+  const std::string error = a->run(app, args);
+  return error.empty() ? "" : std::string(id) + ": " + error;
+}
+
 namespace {
-std::filesystem::path presets_dir() { return std::filesystem::path(DIVLAB_ASSET_DIR) / "presets"; }
+
+std::string key_name(int key) {
+  if (key >= GLFW_KEY_A && key <= GLFW_KEY_Z) return std::string(1, static_cast<char>(key));
+  if (key >= GLFW_KEY_0 && key <= GLFW_KEY_9) return std::string(1, static_cast<char>(key));
+  if (key >= GLFW_KEY_F1 && key <= GLFW_KEY_F25) {
+    std::string name = "F";  // appended, not "F" + …: GCC 12 -O3 warns falsely (-Wrestrict)
+    name += std::to_string(key - GLFW_KEY_F1 + 1);
+    return name;
+  }
+  switch (key) {
+    case GLFW_KEY_SPACE: return "Space";
+    case GLFW_KEY_TAB: return "Tab";
+    case GLFW_KEY_LEFT: return "←";
+    case GLFW_KEY_RIGHT: return "→";
+    case GLFW_KEY_UP: return "↑";
+    case GLFW_KEY_DOWN: return "↓";
+    case GLFW_KEY_PAGE_UP: return "PageUp";
+    case GLFW_KEY_PAGE_DOWN: return "PageDown";
+    default: break;
+  }
+  std::string name = "key ";
+  name += std::to_string(key);
+  return name;
+}
+
+unsigned held_mods(const ImGuiIO& io) {
+  return (io.KeyCtrl ? kCtrl : 0u) | (io.KeyShift ? kShift : 0u) | (io.KeyAlt ? kAlt : 0u);
+}
+
+bool shown_in(const Action& a, std::string_view lab) { return a.lab.empty() || lab.empty() || a.lab == lab; }
+
 }  // namespace
 
-std::vector<std::string> preset_paths() {
-  std::vector<std::string> out;
-  std::error_code ec;
-  for (const auto& e : std::filesystem::directory_iterator(presets_dir(), ec))
-    if (e.path().extension() == ".json") out.push_back(e.path().string());
-  std::sort(out.begin(), out.end());
-  return out;
+std::string key_label(const Binding& b) {
+  std::string label;
+  if (b.mods & kCtrl) label += "Ctrl+";
+  if (b.mods & kShift) label += "Shift+";
+  if (b.mods & kAlt) label += "Alt+";
+  return label + key_name(b.key);
 }
 
-void open_file(App& app, const std::string& path, bool discard) {
-  if (app.doc.dirty() && !discard) {
-    app.pending_open = path;
-    app.confirm_quit = true;  // the same prompt, offering "Discard and open"
-    return;
-  }
-  try {
-    app.doc.reset(load_scenario(path));
-    app.file_path = path;
-  } catch (const std::exception& e) {
-    show_error(app.file_error, e.what());  // the current work stays untouched
-  }
-}
-
-void save_file(App& app, const std::string& path) {
-  try {
-    save_scenario(app.doc.to_scenario(), path);
-    app.doc.mark_saved();
-    app.file_path = path;
-  } catch (const std::exception& e) {
-    show_error(app.file_error, e.what());
-  }
-}
-
-void toggle_presentation(App& app) {
-  auto& v = app.doc.view();
-  const bool on = v.presentation_scale < 1.4f;
-  v.presentation_scale = on ? 2.0f : 1.0f;
-  v.theme = on ? "high_contrast" : "light";
-}
-
-void run_action(App& app, ActionId a) {
-  Document& d = app.doc;
-  const std::filesystem::path here =
-      app.file_path.empty() ? presets_dir() : std::filesystem::path(app.file_path).parent_path();
-  switch (a) {
-    case ActionId::help: app.show_help = !app.show_help; break;
-    case ActionId::fullscreen: app.want_fullscreen_toggle = true; break;
-    case ActionId::save_window_png: app.want_window_png = true; break;
-    case ActionId::undo: d.undo(); break;
-    case ActionId::redo: d.redo(); break;
-    case ActionId::open: open_file_dialog(app.file_dialog, FileDialogMode::open, here, presets_dir()); break;
-    case ActionId::save:
-      if (!app.file_path.empty()) {
-        save_file(app, app.file_path);
-        break;
-      }
-      [[fallthrough]];
-    case ActionId::save_as:
-      open_file_dialog(app.file_dialog, FileDialogMode::save, app.file_path.empty() ? std::filesystem::current_path() : here,
-                       presets_dir(), app.file_path.empty() ? "scenario.json" : std::filesystem::path(app.file_path).filename().string());
-      break;
-    case ActionId::quit:
-      if (d.dirty() && app.state_out.empty())  // tests that set DIVLAB_STATE_OUT quit without asking
-        app.confirm_quit = true;
-      else
-        app.want_quit = true;
-      break;
-    case ActionId::presentation_mode: toggle_presentation(app); break;
-    case ActionId::cycle_theme: {
-      static constexpr std::array<const char*, 3> kThemes{"light", "dark", "print"};
-      auto& t = d.view().theme;
-      const auto it = std::find(kThemes.begin(), kThemes.end(), t);
-      t = it == kThemes.end() || it + 1 == kThemes.end() ? kThemes[0] : *(it + 1);
-      break;
+std::optional<Pressed> poll_shortcut(const ActionRegistry& registry, std::string_view lab, const ImGuiIO& io) {
+  if (io.KeySuper) return std::nullopt;  // Super+key belongs to the window manager
+  const unsigned mods = held_mods(io);
+  for (const Action& a : registry.all()) {
+    if (!(a.lab.empty() || a.lab == lab) || (io.WantTextInput && !a.while_typing)) continue;
+    for (const Binding& b : a.keys) {
+      if (b.mods != mods || b.key < 0 || b.key >= IM_ARRAYSIZE(io.KeysDown)) continue;
+      // KeysDownDuration is 0 on the first frame a key is down (set by NewFrame): no auto-repeat.
+      if (io.KeysDown[b.key] && io.KeysDownDuration[b.key] == 0.0f) return Pressed{&a, &b};
     }
-    case ActionId::toggle_base: d.set_base(d.scenario().base == Base::two ? Base::e : Base::two); break;
-    case ActionId::toggle_mixture: d.view().show_m = !d.view().show_m; break;
-    case ActionId::reset_view:
-      app.x_zoomed = false;
-      app.density_y.initialised = app.contrib_y.initialised = false;
-      if (app.fit.open) {
-        app.fit.playing = false;
-        reset_fit(app.fit);
-      }
-      break;
-    case ActionId::fit_play_pause:
-      if (app.fit.open) toggle_play(app.fit);
-      break;
-    case ActionId::fit_step:
-      if (app.fit.open) step_fit(app.fit);
-      break;
-    case ActionId::switch_target: app.target = app.target == Which::p ? Which::q : Which::p; break;
-    case ActionId::shift_left: d.shift(app.target, -1); break;  // no-ops on a continuous scenario
-    case ActionId::shift_right: d.shift(app.target, +1); break;
-    case ActionId::make_uniform: d.uniform(app.target); break;
-    default:
-      if (const int n = preset_number(a); n > 0) {
-        const auto presets = preset_paths();
-        if (n <= static_cast<int>(presets.size())) open_file(app, presets[static_cast<std::size_t>(n - 1)]);
-      }
   }
+  return std::nullopt;
+}
+
+std::vector<HelpRow> help_rows(const ActionRegistry& registry, std::string_view lab) {
+  std::vector<HelpRow> rows;
+  for (const Action& a : registry.all()) {
+    if (a.keys.empty() || !shown_in(a, lab)) continue;
+    HelpRow row{"", a.text, a.group, a.lab};
+    if (a.keys.size() > 2)
+      row.keys = key_label(a.keys.front()) + "–" + key_label(a.keys.back());  // "1–8"
+    else
+      row.keys = key_label(a.keys.front()) + (a.keys.size() == 2 ? " / " + key_label(a.keys.back()) : "");
+    rows.push_back(std::move(row));
+  }
+  // Each group once, where it first appears: a lab's "View" actions join the shell's.
+  std::vector<std::string> order;
+  for (const HelpRow& r : rows)
+    if (std::find(order.begin(), order.end(), r.group) == order.end()) order.push_back(r.group);
+  std::stable_sort(rows.begin(), rows.end(), [&](const HelpRow& a, const HelpRow& b) {
+    return std::find(order.begin(), order.end(), a.group) < std::find(order.begin(), order.end(), b.group);
+  });
+  return rows;
+}
+
+std::optional<int> int_arg(const nlohmann::json& args, const char* key, int lo, int hi, std::string* error) {
+  const auto it = args.find(key);
+  if (it != args.end() && it->is_number_integer() && it->get<long long>() >= lo && it->get<long long>() <= hi)
+    return static_cast<int>(it->get<long long>());
+  *error = std::string(key) + ": expected an integer " + std::to_string(lo) + "–" + std::to_string(hi) +
+           (it == args.end() ? ", got nothing" : ", got " + it->dump());
+  return std::nullopt;
+}
+
+std::optional<double> number_arg(const nlohmann::json& args, const char* key, double lo, double hi, std::string* error) {
+  const auto it = args.find(key);
+  if (it != args.end() && it->is_number() && std::isfinite(it->get<double>()) && it->get<double>() >= lo &&
+      it->get<double>() <= hi)
+    return it->get<double>();
+  *error = std::string(key) + ": expected a number in [" + nlohmann::json(lo).dump() + ", " + nlohmann::json(hi).dump() +
+           "]" + (it == args.end() ? ", got nothing" : ", got " + it->dump());
+  return std::nullopt;
+}
+
+std::optional<std::string> string_arg(const nlohmann::json& args, const char* key, std::string* error) {
+  const auto it = args.find(key);
+  if (it != args.end() && it->is_string()) return it->get<std::string>();
+  *error = std::string(key) + ": expected a string" + (it == args.end() ? ", got nothing" : ", got " + it->dump());
+  return std::nullopt;
 }
 
 }  // namespace divlab::gui

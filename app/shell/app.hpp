@@ -1,19 +1,20 @@
-// The GUI's state: the document, cached figure data, fonts and per-panel interaction state.
-// draw_frame() builds one ImGui frame from it and does not depend on GLFW or GL, so the same
-// frame can be driven by the window, an offscreen EGL context, or tests with no GL at all.
+// The shell: the labs, the app's settings, fonts, dialogs and the requests the run loop carries out.
+// It holds no lab state: each lab owns its document and panels (shell/lab.hpp). draw_frame()
+// builds one ImGui frame and does not depend on GLFW or GL, so the same frame is driven by the
+// window, an offscreen EGL context, or tests with no GL at all (shell/frame_driver.hpp).
 #pragma once
 #include <imgui.h>
 
-#include <cstdint>
-#include <deque>
+#include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
-#include "divlab/document/document.hpp"
-#include "widgets/file_dialog.hpp"
-#include "widgets/autoscale.hpp"
-#include "labs/fit/fit_state.hpp"
-#include "figures/figures.hpp"
 #include "plot/theme.hpp"
+#include "shell/actions.hpp"
+#include "shell/lab.hpp"
+#include "shell/settings.hpp"
+#include "widgets/file_dialog.hpp"
 
 namespace divlab::gui {
 
@@ -24,58 +25,32 @@ struct Fonts {
   ImVector<ImWchar> ranges;  // glyph ranges; must outlive the atlas build
 };
 
-// The distributions editor's drag state (see panel_distributions.cpp).
-struct SculptState {
-  enum class Mode { none, bar, paint, peak, shoulder, pan };
-  Mode mode = Mode::none;
-  Which which = Which::p;
-  int bin = -1;          // bar/paint: last bin touched
-  double last_h = 0;     // paint: last height
-  int component = -1;    // peak/shoulder
-  float pan_anchor_px = 0;
-  plot::Range pan_anchor_range;
-  std::vector<double> paint_p, paint_q;  // heights shown while painting
-};
-
-// One point of the history strip.
-struct HistoryPoint {
-  std::uint64_t revision = 0;
-  Measures m;  // in nats; converted at draw time
-};
-
 struct App {
-  Document doc;
+  // Every registered lab (labs/labs.cpp), each on its default document, and every action.
+  App();
+  ~App();
+  App(const App&) = delete;
+  App& operator=(const App&) = delete;
+
+  Settings settings;  // the look: theme, presentation scale (never the document's)
   Fonts fonts;
-  float content_scale = 1.0f;  // monitor DPI scale (GLFW content scale)
+  float content_scale = 1.0f;   // monitor DPI scale (GLFW content scale)
   float fonts_built_scale = 0;  // ui scale the font atlas was built for (run loop rebuilds on change)
 
-  // Edit target for tools and for ambiguous clicks.
-  Which target = Which::p;
-  double temperature = 0.7;   // sharpen uses it, flatten its inverse
-  double epsilon = 0.1;       // label smoothing
-  double alpha = 1.0;         // Dirichlet concentration
-  std::uint64_t seed = 1;     // advanced by each "random"
+  std::vector<std::unique_ptr<Lab>> labs;
+  std::size_t current = 0;  // the lab shown
+  ActionRegistry actions;
 
-  // Derived data, recomputed when the document revision or the x window changes.
-  plot::FigureData data;
-  std::uint64_t data_revision = ~std::uint64_t{0};
-  std::uint64_t data_generation = ~std::uint64_t{0};  // a new document: snap the views
-  plot::Range data_window;
-  bool x_zoomed = false;  // the user panned/zoomed x (continuous: resample there)
-  plot::Range x_view;     // current x window of the x-sharing plots
-
-  AutoRange density_y, contrib_y;
-  plot::Axes density_axes;  // the distributions plot's mapping in the last frame (tests, e2e)
-  SculptState sculpt;
-  std::deque<HistoryPoint> history;
-  bool history_show[6] = {true, true, true, false, false, false};  // KL→, KL←, JSD, W₁, TV, H
+  Lab& lab() { return *labs[current]; }
+  const Lab& lab() const { return *labs[current]; }
+  Lab* find_lab(std::string_view id);
+  // Shows lab `id`; false (nothing changes) when there is no such lab.
+  bool switch_lab(std::string_view id);
 
   std::string error_message;    // shown in a modal until dismissed
   bool show_help = false;       // F1 overlay
-  bool show_explain = false;    // the Explain window
   FileDialog file_dialog;
   ErrorDialog file_error;
-  std::string file_path;        // where the document was opened from / saved to ("" = never saved)
   bool confirm_quit = false;    // asking before discarding unsaved work
   bool quit_confirmed = false;
   std::string notice;           // the last export or copy, shown in the status bar
@@ -83,26 +58,24 @@ struct App {
   // Requests the run loop carries out (it owns the window and GL).
   bool want_fullscreen_toggle = false;
   bool want_window_png = false;
-  bool show_values = true;      // discrete values table
-  bool show_tools = false;      // the tools sidebar in the compact (presentation) layout
-  bool compact_layout = false;  // set by draw_frame
   bool want_quit = false;
-  std::string state_out;        // DIVLAB_STATE_OUT: where F9 / exit write the scenario
+  std::string state_out;         // DIVLAB_STATE_OUT: where F9 / exit write the scenario (a test hook)
   double last_frame_cpu_ms = 0;  // measured by the run loop, shown in the status bar
   std::string applied_style;     // theme@scale the ImGui style was built for
-  FitPanelState fit;             // the Fit window (gui/panel_fit), toggled from the View menu
 };
 
 // UI scale = content scale × presentation scale.
 float ui_scale(const App& app);
 plot::Theme current_theme(const App& app);
 
+struct PlotArea;
+class ImGuiCanvas;
+// A canvas on a plot area in the app's fonts and theme.
+ImGuiCanvas make_canvas(const App& app, const PlotArea& area);
+
 // Adds DejaVu Sans (regular + bold) to io.Fonts at 15 px × scale with the Greek/maths ranges.
 // Returns false (and leaves ImGui's default font) when the font files are missing.
 bool load_fonts(App& app, float scale);
-
-// Recomputes curves/measures if the document changed; appends to the history strip.
-void refresh_data(App& app);
 
 // Builds the whole UI for one frame. Call between ImGui::NewFrame() and ImGui::Render().
 void draw_frame(App& app, ImVec2 display_size);
@@ -110,7 +83,23 @@ void draw_frame(App& app, ImVec2 display_size);
 // Keyboard shortcuts (reads io.KeysDown via ImGui); called by draw_frame.
 void handle_shortcuts(App& app);
 
-// Writes the document (with view state) to app.state_out if set; false on failure.
+// Writes the current lab's document (with view state) to app.state_out if set, and beside it
+// "<state_out>.layout.json" with the lab's layout; false on failure.
 bool write_state(const App& app);
+
+// [SECTION] files (shell_actions.cpp)
+// Opens a scenario file in the lab its kind belongs to (the current lab when it opens that kind),
+// and shows that lab. With unsaved work there it first asks, unless `discard`. On failure shows
+// the SPEC §4 message and keeps the current work.
+void open_file(App& app, const std::string& path, bool discard = false);
+// Replaces lab `lab_id`'s document with `s` (a new document, not saved anywhere) and shows it.
+void open_scenario(App& app, std::string_view lab_id, Scenario s);
+// Saves the current lab's document to `path` (atomically); errors go to the error dialog.
+void save_file(App& app, const std::string& path);
+// The presets of the current lab (its preset folder under the assets), sorted by file name.
+std::vector<std::string> preset_paths(const App& app);
+void toggle_presentation(App& app);
+// divlab's data folder (presets, tours).
+std::filesystem::path asset_dir();
 
 }  // namespace divlab::gui

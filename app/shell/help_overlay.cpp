@@ -5,11 +5,11 @@
 
 #include <string>
 
-#include "shell/shortcuts.hpp"
+#include "shell/app.hpp"
 
 namespace divlab::gui {
 
-void draw_help_overlay(bool* open) {
+void draw_help_overlay(const App& app, bool* open) {
   if (!*open) return;
   const ImGuiIO& io = ImGui::GetIO();
   if (io.KeysDown[GLFW_KEY_ESCAPE] && io.KeysDownDuration[GLFW_KEY_ESCAPE] == 0.0f) {
@@ -25,8 +25,8 @@ void draw_help_overlay(bool* open) {
   if (ImGui::Begin(kHelpOverlayTitle, open, flags)) {
     // One table, so that the key column lines up across groups; a group starts with a title row.
     if (ImGui::BeginTable("##shortcuts", 2, ImGuiTableFlags_SizingFixedFit)) {
-      std::string_view group;
-      for (const HelpRow& row : help_rows()) {
+      std::string group;
+      for (const HelpRow& row : help_rows(app.actions, app.lab().id())) {
         if (row.group != group) {
           group = row.group;
           ImGui::TableNextRow();
@@ -38,7 +38,7 @@ void draw_help_overlay(bool* open) {
         ImGui::TableSetColumnIndex(0);
         ImGui::TextUnformatted(row.keys.c_str());
         ImGui::TableSetColumnIndex(1);
-        ImGui::TextUnformatted(row.description.data(), row.description.data() + row.description.size());
+        ImGui::TextUnformatted(row.text.c_str());
       }
       ImGui::EndTable();
     }

@@ -1,14 +1,16 @@
 // The menu bar and the status bar.
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <exception>
 #include <filesystem>
 #include <string>
 #include <vector>
 
-#include "shell/actions.hpp"
-#include "labs/divergence/panels.hpp"
+#include "shell/app.hpp"
+#include "shell/export_menu.hpp"
+#include "shell/menu.hpp"
 
 namespace divlab::gui {
 
@@ -49,23 +51,30 @@ Scenario new_mixture() {
 
 }  // namespace
 
-void menu_bar(App& app) {
-  Document& d = app.doc;
+void menu_bar(App& app, bool labs_menu) {
+  Lab& lab = app.lab();
+  Document& d = lab.doc;
   if (!ImGui::BeginMainMenuBar()) return;
   if (ImGui::BeginMenu("File")) {
-    if (ImGui::MenuItem("New discrete (7 bins)")) d.reset(new_discrete()), app.file_path.clear();
-    if (ImGui::MenuItem("New mixture (bimodal P, normal Q)")) d.reset(new_mixture()), app.file_path.clear();
-    if (ImGui::MenuItem("Default scenario")) d.reset(default_scenario()), app.file_path.clear();
-    if (ImGui::MenuItem("Open…", "Ctrl+O")) run_action(app, ActionId::open);
-    if (ImGui::MenuItem("Save", "Ctrl+S")) run_action(app, ActionId::save);
-    if (ImGui::MenuItem("Save as…", "Ctrl+Shift+S")) run_action(app, ActionId::save_as);
+    if (lab.opens(Kind::discrete)) {
+      if (ImGui::MenuItem("New discrete (7 bins)")) open_scenario(app, lab.id(), new_discrete());
+      if (ImGui::MenuItem("New mixture (bimodal P, normal Q)")) open_scenario(app, lab.id(), new_mixture());
+      if (ImGui::MenuItem("Default scenario")) open_scenario(app, lab.id(), default_scenario());
+    }
+    if (ImGui::MenuItem("Open…", "Ctrl+O")) run_action(app, "open");
+    if (ImGui::MenuItem("Save", "Ctrl+S")) run_action(app, "save");
+    if (ImGui::MenuItem("Save as…", "Ctrl+Shift+S")) run_action(app, "save_as");
+    if (ImGui::BeginMenu("Export figure")) {
+      export_menu(app);
+      ImGui::EndMenu();
+    }
     ImGui::Separator();
     if (ImGui::MenuItem("Write state", "F9", false, !app.state_out.empty())) write_state(app);
-    if (ImGui::MenuItem("Quit", "Ctrl+Q")) run_action(app, ActionId::quit);
+    if (ImGui::MenuItem("Quit", "Ctrl+Q")) run_action(app, "quit");
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Presets")) {
-    const auto presets = preset_paths();
+    const auto presets = preset_paths(app);
     for (std::size_t i = 0; i < presets.size(); ++i) {
       const std::string key = i < 8 ? std::to_string(i + 1) : "";
       if (ImGui::MenuItem(std::filesystem::path(presets[i]).stem().string().c_str(), key.empty() ? nullptr : key.c_str()))
@@ -76,34 +85,37 @@ void menu_bar(App& app) {
   if (ImGui::BeginMenu("Edit")) {
     if (ImGui::MenuItem("Undo", "Ctrl+Z", false, d.can_undo())) d.undo();
     if (ImGui::MenuItem("Redo", "Ctrl+Shift+Z", false, d.can_redo())) d.redo();
-    ImGui::Separator();
-    if (ImGui::MenuItem("Copy P → Q")) d.copy_p_to_q();
-    if (ImGui::MenuItem("Swap P ↔ Q")) d.swap_p_q();
+    if (lab.opens(Kind::discrete)) {
+      ImGui::Separator();
+      if (ImGui::MenuItem("Copy P → Q")) d.copy_p_to_q();
+      if (ImGui::MenuItem("Swap P ↔ Q")) d.swap_p_q();
+    }
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("View")) {
-    auto& v = d.view();
+    Settings& v = app.settings;
     for (const char* name : {"light", "dark", "print", "high_contrast"})
       if (ImGui::MenuItem(name, nullptr, v.theme == name)) v.theme = name;
     ImGui::Separator();
-    if (ImGui::MenuItem("Presentation mode", "P", v.presentation_scale > 1.4f)) toggle_presentation(app);
+    if (ImGui::MenuItem("Presentation mode", "P", v.presentation())) toggle_presentation(app);
     if (ImGui::MenuItem("Full screen", "F11")) app.want_fullscreen_toggle = true;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     ImGui::SliderFloat("Scale", &v.presentation_scale, 1.0f, 3.0f, "%.2f×");
     ImGui::Separator();
-    ImGui::MenuItem("Show M = ½(P+Q)", "M", &v.show_m);
-    ImGui::MenuItem("Show the JSD integrand", nullptr, &v.show_jsd);
-    if (ImGui::MenuItem("Reset zoom", "R / double-click", false, app.x_zoomed)) app.x_zoomed = false;
+    lab.view_menu(app);
     ImGui::Separator();
-    ImGui::MenuItem("Explain panel", nullptr, &app.show_explain);
-    ImGui::MenuItem("Fit: forward vs reverse KL", nullptr, &app.fit.open);
     if (ImGui::MenuItem("Keyboard shortcuts", "F1")) app.show_help = true;
     ImGui::EndMenu();
   }
-  if (app.compact_layout) {  // the tools sidebar is hidden in the compact layout until asked for
-    ImGui::Separator();
-    if (ImGui::Selectable("≡ Tools", app.show_tools, 0, ImGui::CalcTextSize("≡ Tools"))) app.show_tools = !app.show_tools;
+  if (labs_menu && ImGui::BeginMenu(("Lab: " + std::string(lab.title()) + "###labmenu").c_str())) {
+    for (std::size_t i = 0; i < app.labs.size(); ++i) {
+      const std::string key = "Ctrl+" + std::to_string(i + 1);
+      if (ImGui::MenuItem(std::string(app.labs[i]->title()).c_str(), key.c_str(), i == app.current))
+        app.switch_lab(app.labs[i]->id());
+    }
+    ImGui::EndMenu();
   }
+  lab.menu_bar_items(app);
   // Units toggle, always visible.
   ImGui::Separator();
   ImGui::TextDisabled("units");
@@ -116,6 +128,38 @@ void menu_bar(App& app) {
   ImGui::EndMainMenuBar();
 }
 
+float lab_bar(App& app, float top) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  // At least ImGui's smallest window height, the buttons centred in it.
+  const float h = std::max(ImGui::GetFrameHeight() + 2 * std::round(style.FramePadding.y * 0.5f), style.WindowMinSize.y);
+  const float pad = std::floor((h - ImGui::GetFrameHeight()) / 2);
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  ImGui::SetNextWindowPos({0, top});
+  ImGui::SetNextWindowSize({display.x, h});
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {style.FramePadding.x * 2, pad});
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::GetStyleColorVec4(ImGuiCol_MenuBarBg));
+  ImGui::Begin("##labs", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar);
+  ImGui::PopStyleVar();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextDisabled("Lab");
+  for (std::size_t i = 0; i < app.labs.size(); ++i) {
+    const Lab& l = *app.labs[i];
+    ImGui::SameLine();
+    const bool on = i == app.current;
+    const std::string label = std::string(l.title()) + (l.doc.dirty() ? " •" : "") + "###lab_" + std::string(l.id());
+    if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    if (ImGui::Button(label.c_str())) app.switch_lab(l.id());
+    if (on) ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("%.*s  (Ctrl+%zu)", static_cast<int>(l.tooltip().size()), l.tooltip().data(), i + 1);
+  }
+  ImGui::End();
+  ImGui::PopStyleColor();
+  return h;
+}
+
 void status_bar(App& app, float height) {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   ImGui::SetNextWindowPos({0, display.y - height});
@@ -126,10 +170,9 @@ void status_bar(App& app, float height) {
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar);
   ImGui::PopStyleVar();
   char steps[32], cpu[32];
-  std::snprintf(steps, sizeof steps, "%zu undo steps", app.doc.undo_depth());
+  std::snprintf(steps, sizeof steps, "%zu undo steps", app.lab().doc.undo_depth());
   std::snprintf(cpu, sizeof cpu, "%.2f ms CPU/frame", app.last_frame_cpu_ms);
-  const std::array<std::string, 6> hints{
-      app.target == Which::p ? "Editing P (Tab switches)" : "Editing Q (Tab switches)", "Ctrl+Z undo",
+  const std::array<std::string, 6> hints{app.lab().status_hint(), "Ctrl+Z undo",
       "wheel: zoom x, right-drag: pan, double-click: reset", "F1 shortcuts", steps, cpu};
   std::array<bool, 6> shown{true, true, true, true, true, true};
   const std::string notice = app.notice.empty() ? "" : "   ·   " + app.notice;

@@ -1,17 +1,14 @@
-// The desktop main loop: GLFW window + ImGui backends around draw_frame().
+// The desktop main loop: the "glfw" frame backend, events, autosave of every lab, settings.
 #include "shell/run.hpp"
 
 #include <imgui.h>
 #include <backends/imgui_impl_glfw.h>
-#include <backends/imgui_impl_opengl3.h>
-#include <glad/gl.h>
 #include <GLFW/glfw3.h>
 
 #include <algorithm>
 #include <array>
-#include <chrono>
+#include <filesystem>
 #include <cstdint>
-#include <ctime>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -22,25 +19,14 @@
 
 #include "divlab/document/scenario.hpp"
 #include "divlab/document/session_store.hpp"
-#include "export/png_writer.hpp"
 #include "shell/actions.hpp"
 #include "shell/app.hpp"
-#include "shell/egl_offscreen.hpp"  // read_framebuffer_rgba
+#include "shell/frame_driver.hpp"
 #include "shell/window.hpp"
 
 namespace divlab::gui {
 
 namespace {
-
-// Owns the ImGui context and backends; shut down in reverse order before the window goes.
-struct ImGuiRuntime {
-  bool glfw = false, gl = false;
-  ~ImGuiRuntime() {
-    if (gl) ImGui_ImplOpenGL3_Shutdown();
-    if (glfw) ImGui_ImplGlfw_Shutdown();
-    if (ImGui::GetCurrentContext()) ImGui::DestroyContext();
-  }
-};
 
 bool input_activity(const ImGuiIO& io) {
   if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 || io.InputQueueCharacters.Size > 0)
@@ -90,92 +76,71 @@ void release_latched(GLFWwindow* w, KeyLatch& latch) {
   for (const auto& r : releases) ImGui_ImplGlfw_KeyCallback(w, r[0], r[1], r[2], r[3]);
 }
 
-// Reads the back buffer and writes divlab-<time>.png in the current folder.
-void save_window_png(int w, int h) {
-  glReadBuffer(GL_BACK);
-  std::vector<std::uint8_t> flipped = platform::read_framebuffer_rgba(w, h);
-  for (std::size_t i = 3; i < flipped.size(); i += 4) flipped[i] = 255;  // the window is opaque
-  char name[64];
-  const std::time_t now = std::time(nullptr);
-  std::strftime(name, sizeof name, "divlab-%Y%m%d-%H%M%S.png", std::localtime(&now));
-  std::string error;
-  if (!exporting::write_png(name, w, h, flipped, &error)) std::fprintf(stderr, "divlab: %s\n", error.c_str());
-  else std::fprintf(stderr, "divlab: saved %s\n", name);
-}
-
-// One frame: the UI for the current state, drawn into the window's back buffer and shown.
-void render_frame(App& app, const platform::Window& window) {
-  int fw = 0, fh = 0;
-  window.framebuffer_size(&fw, &fh);
-  const float scale = ui_scale(app);
-  if (scale != app.fonts_built_scale) {  // presentation scale changed: rebuild the atlas at the new size
-    load_fonts(app, scale);
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
-  }
-  const auto t0 = std::chrono::steady_clock::now();
-  ImGui_ImplOpenGL3_NewFrame();
-  ImGui_ImplGlfw_NewFrame();
-  ImGui::NewFrame();
-  draw_frame(app, ImGui::GetIO().DisplaySize);
-  ImGui::Render();
-  const double cpu_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-  app.last_frame_cpu_ms = 0.9 * app.last_frame_cpu_ms + 0.1 * cpu_ms;
-
-  glViewport(0, 0, fw, fh);
-  const plot::Color bg = current_theme(app).background;
-  glClearColor(bg.r, bg.g, bg.b, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  if (app.want_window_png) {  // F12: the whole window as it is now
-    app.want_window_png = false;
-    save_window_png(fw, fh);
-  }
-  window.swap();
-}
-
 std::string window_title(const App& app) {
-  const auto& s = app.doc.scenario();
-  return (app.doc.dirty() ? "• " : "") + s.title.value_or("untitled") + " — divlab";
+  const Document& d = app.lab().doc;
+  return (d.dirty() ? "• " : "") + d.scenario().title.value_or("untitled") + " — divlab";
 }
 
-// The session autosave in the XDG state dir (nullopt without a usable HOME / XDG_STATE_HOME).
-std::optional<SessionStore> open_session_store() {
-  if (auto dir = state_dir()) return SessionStore(*dir);
-  return std::nullopt;
-}
+// One lab's autosave: a session store in the XDG state dir (state/labs/<lab>), debounced.
+struct LabAutosave {
+  Lab* lab;
+  SessionStore store;
+  AutosaveSchedule schedule;
+  std::uint64_t saved_revision;
+};
 
-// Without a FILE, a session that ended in a crash or kill -9 comes back, marked unsaved.
-std::optional<Scenario> recover_session(SessionStore& store) {
+// Without a FILE, a lab whose last session ended in a crash or kill -9 gets it back, marked unsaved.
+bool recover_session(SessionStore& store, Lab& lab) {
   const auto recovered = store.recover();
-  if (!recovered) return std::nullopt;
+  if (!recovered) return false;
   try {
     Scenario s = parse_scenario(recovered->scenario_text, store.session_path().string());
+    if (!lab.opens(s.kind)) throw ScenarioError("not a scenario of the " + std::string(lab.id()) + " lab");
+    lab.doc.reset(std::move(s));
+    lab.doc.mark_unsaved();
     std::fprintf(stderr, "divlab: restored the unsaved session from %s\n", store.session_path().c_str());
-    return s;
+    return true;
   } catch (const ScenarioError& e) {
     std::fprintf(stderr, "divlab: ignoring an unreadable autosave: %s\n", e.what());
     store.discard();
-    return std::nullopt;
+    return false;
   }
 }
 
 }  // namespace
 
 int run(const std::string& file) {
-  std::optional<SessionStore> session = open_session_store();
-  Scenario scenario;
-  std::optional<Scenario> recovered;
-  try {
-    if (file.empty() && session) recovered = recover_session(*session);
-    scenario = recovered ? *recovered : file.empty() ? default_scenario() : load_scenario(file);
-  } catch (const ScenarioError& e) {
-    std::fprintf(stderr, "divlab: %s\n", e.what());
-    return 2;
+  auto app = std::make_unique<App>();
+  const std::optional<std::filesystem::path> settings_file = settings_path();
+  if (settings_file) app->settings = load_settings(*settings_file);
+  app->switch_lab(app->settings.lab);
+  if (!file.empty()) {
+    try {
+      Scenario s = load_scenario(file);
+      Lab* lab = nullptr;
+      for (auto& l : app->labs)
+        if (!lab && l->opens(s.kind)) lab = l.get();
+      if (!lab) throw ScenarioError(file + ": no lab opens this kind of scenario");
+      if (!app->lab().opens(s.kind)) app->switch_lab(lab->id());
+      app->lab().doc.reset(std::move(s));
+      app->lab().file_path = file;
+    } catch (const ScenarioError& e) {
+      std::fprintf(stderr, "divlab: %s\n", e.what());
+      return 2;
+    }
   }
+  std::vector<LabAutosave> autosaves;
+  if (const auto dir = state_dir())
+    for (auto& l : app->labs) {
+      LabAutosave a{l.get(), SessionStore(*dir / "labs" / std::string(l->id())), AutosaveSchedule(), 0};
+      if (!(file.empty() ? false : l.get() == &app->lab())) recover_session(a.store, *l);
+      a.saved_revision = l->doc.revision();
+      autosaves.push_back(std::move(a));
+    }
+
   std::string error;
-  const auto window = platform::Window::create(1600, 900, "divlab", &error);
-  if (!window) {
+  const auto backend = make_frame_backend("glfw", app->settings.window_width, app->settings.window_height, &error);
+  if (!backend) {
     std::fprintf(stderr,
                  "divlab: %s.\n"
                  "divlab: the GUI needs a display with OpenGL 3.3. Without one, draw figures with\n"
@@ -183,33 +148,22 @@ int run(const std::string& file) {
                  error.c_str());
     return 2;
   }
-
-  auto app = std::make_unique<App>();
-  app->doc.reset(std::move(scenario));
-  if (recovered) app->doc.mark_unsaved();
-  app->content_scale = window->content_scale();
   if (const char* out = std::getenv("DIVLAB_STATE_OUT")) app->state_out = out;
-
-  ImGuiRuntime runtime;
-  IMGUI_CHECKVERSION();
-  ImGui::CreateContext();
-  ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;  // the layout is computed; nothing to remember
-  runtime.glfw = ImGui_ImplGlfw_InitForOpenGL(window->handle(), true);
-  runtime.gl = ImGui_ImplOpenGL3_Init("#version 330 core");
-  if (!runtime.glfw || !runtime.gl) {
-    std::fputs("divlab: could not start the OpenGL renderer; try 'divlab render FILE -o OUT.png'\n", stderr);
+  platform::Window* window = backend->window();
+  FrameDriver driver(*app, *backend);
+  if (!driver.ok()) {
+    std::fprintf(stderr, "divlab: %s; try 'divlab render FILE -o OUT.png'\n", driver.error().c_str());
     return 2;
   }
+  if (!driver.fonts_found())
+    std::fprintf(stderr, "divlab: DejaVu Sans not found in %s; using ImGui's built-in font\n", DIVLAB_FONT_DIR);
+  ImGuiIO& io = ImGui::GetIO();
   WindowEvents events;
   glfwSetWindowUserPointer(window->handle(), &events);
   glfwSetKeyCallback(window->handle(), key_callback);
   glfwSetDropCallback(window->handle(), drop_callback);
-  AutosaveSchedule autosave;
-  std::uint64_t autosaved_revision = app->doc.revision();
-  if (!load_fonts(*app, ui_scale(*app)))
-    std::fprintf(stderr, "divlab: DejaVu Sans not found in %s; using ImGui's built-in font\n", DIVLAB_FONT_DIR);
 
+  const auto any_dirty = [&] { return std::ranges::any_of(app->labs, [](const auto& l) { return l->doc.dirty(); }); };
   int busy_frames = 60;  // keep drawing while something moves; sleep when idle
   bool minimised = false;
   std::string title;
@@ -222,30 +176,33 @@ int run(const std::string& file) {
     if (minimised) {
       busy_frames = 60;  // nothing to draw until restored, then draw at once
     } else {
-      const auto revision = app->doc.revision();
-      render_frame(*app, *window);
-      // A playing fit keeps frames coming only while its window is open and a run still moves.
-      const bool fitting = app->fit.open && app->fit.advancing();
-      busy_frames = input_activity(io) || revision != app->doc.revision() || fitting ? 60 : busy_frames - 1;
+      const auto revision = app->lab().doc.revision();
+      const std::size_t lab = app->current;
+      driver.frame();
+      // A lab that moves on its own (a playing fit) keeps frames coming only while a run still moves.
+      const bool changed = revision != app->lab().doc.revision() || lab != app->current;
+      busy_frames = input_activity(io) || changed || app->lab().animating() ? 60 : busy_frames - 1;
       release_latched(window->handle(), events.latch);  // after the frame that saw the presses
     }
     for (const std::string& path : std::exchange(events.dropped, {})) open_file(*app, path);
 
-    // Autosave (debounced: two fsyncs per save) so a crash or kill -9 loses nothing.
+    // Autosave (debounced: two fsyncs per save) so a crash or kill -9 loses nothing, in every lab.
     const double now = glfwGetTime();
-    if (app->doc.revision() != autosaved_revision) {
-      autosave.changed(now);
-      autosaved_revision = app->doc.revision();
-    }
-    if (session && autosave.due(now)) {
-      if (const auto err = session->autosave(to_json_text(app->doc.to_scenario())))
-        std::fprintf(stderr, "divlab: autosave failed: %s\n", err->c_str());
-      autosave.saved();
+    for (LabAutosave& a : autosaves) {
+      if (a.lab->doc.revision() != a.saved_revision) {
+        a.schedule.changed(now);
+        a.saved_revision = a.lab->doc.revision();
+      }
+      if (a.schedule.due(now)) {
+        if (const auto err = a.store.autosave(to_json_text(a.lab->doc.to_scenario())))
+          std::fprintf(stderr, "divlab: autosave failed: %s\n", err->c_str());
+        a.schedule.saved();
+      }
     }
 
     if (const std::string t = window_title(*app); t != title) window->set_title(title = t);
     if (app->want_quit) window->request_close();
-    if (window->should_close() && app->doc.dirty() && !app->quit_confirmed && app->state_out.empty()) {
+    if (window->should_close() && any_dirty() && !app->quit_confirmed && app->state_out.empty()) {
       window->cancel_close();  // ask first (tests that set DIVLAB_STATE_OUT close without asking)
       app->confirm_quit = true;
       app->want_quit = false;
@@ -260,7 +217,12 @@ int run(const std::string& file) {
   glfwSetDropCallback(window->handle(), nullptr);
   glfwSetWindowUserPointer(window->handle(), nullptr);
   write_state(*app);
-  if (session) session->mark_clean();
+  for (LabAutosave& a : autosaves) a.store.mark_clean();
+  if (settings_file) {
+    if (!window->fullscreen()) window->size(&app->settings.window_width, &app->settings.window_height);
+    if (const auto err = save_settings(app->settings, *settings_file))
+      std::fprintf(stderr, "divlab: could not save the settings: %s\n", err->c_str());
+  }
   return 0;
 }
 

@@ -4,18 +4,24 @@
 #include <string>
 
 #include "shell/app.hpp"
+#include "widgets/plot_area.hpp"
 #include "labs/divergence/explain_panel.hpp"
 #include "widgets/imgui_canvas.hpp"
 #include "shell/style.hpp"
 
 namespace divlab::gui {
 
-float ui_scale(const App& app) { return app.content_scale * app.doc.view().presentation_scale; }
+float ui_scale(const App& app) { return app.content_scale * app.settings.presentation_scale; }
 
 plot::Theme current_theme(const App& app) {
-  plot::Theme t = plot::theme_by_name(app.doc.view().theme).value_or(plot::light_theme());
+  plot::Theme t = plot::theme_by_name(app.settings.theme).value_or(plot::light_theme());
   t.scale = ui_scale(app);
   return t;
+}
+
+ImGuiCanvas make_canvas(const App& app, const PlotArea& area) {
+  return ImGuiCanvas(ImGui::GetWindowDrawList(), app.fonts.regular, app.fonts.bold, area.rect,
+                     current_theme(app).background);
 }
 
 bool load_fonts(App& app, float scale) {
@@ -29,7 +35,7 @@ bool load_fonts(App& app, float scale) {
                                         0};
   ImFontGlyphRangesBuilder builder;
   builder.AddRanges(kRanges);
-  add_teaching_glyphs(builder);
+  add_teaching_glyphs(builder, app.actions);
   ImVector<ImWchar> ranges;
   builder.BuildRanges(&ranges);
   const float size = std::round(15.0f * scale);

@@ -66,6 +66,10 @@ void Window::restore() const { glfwRestoreWindow(window_); }
 void Window::swap() const { glfwSwapBuffers(window_); }
 void Window::cancel_close() const { glfwSetWindowShouldClose(window_, GLFW_FALSE); }
 
+bool Window::fullscreen() const { return glfwGetWindowMonitor(window_) != nullptr; }
+
+void Window::size(int* w, int* h) const { glfwGetWindowSize(window_, w, h); }
+
 void Window::toggle_fullscreen() {
   if (glfwGetWindowMonitor(window_)) {
     glfwSetWindowMonitor(window_, nullptr, saved_x_, saved_y_, saved_w_, saved_h_, 0);

@@ -32,6 +32,9 @@ class Window {
   void swap() const;
   // Full screen on the primary monitor and back to the previous window geometry.
   void toggle_fullscreen();
+  bool fullscreen() const;
+  // Window size in screen coordinates (what create() takes).
+  void size(int* w, int* h) const;
   // Clears a close request (e.g. to ask about unsaved work first).
   void cancel_close() const;
 

@@ -9,6 +9,8 @@
 #include <memory>
 #include <string>
 
+#include "labs/divergence/divergence_lab.hpp"
+#include "labs/fit/fit_lab.hpp"
 #include "shell/app.hpp"
 
 namespace divlab::gui {
@@ -104,6 +106,10 @@ class AppTest : public ImGuiTest {
   void idle(int n) {
     for (int i = 0; i < n; ++i) frame(-1000, -1000, false);
   }
+
+  // The labs of the app, by type.
+  DivergenceLab& div() { return static_cast<DivergenceLab&>(*app->find_lab("divergence")); }
+  FitLab& fit_lab() { return static_cast<FitLab&>(*app->find_lab("fit")); }
 
   std::unique_ptr<App> app;
 };

@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "labs/divergence/divergence_lab.hpp"
 #include "shell/app.hpp"
 #include "shell/window.hpp"
 #include "app/test_scenarios.hpp"
@@ -32,6 +33,10 @@ using divlab::Which;
 using divlab::gui::App;
 using divlab::test::bimodal;
 using divlab::test::letters;
+using divlab::gui::DivergenceLab;
+
+// The divergence lab's document (the lab the frames draw).
+divlab::Document& div_doc(App& app) { return app.find_lab("divergence")->doc; }
 
 Scenario bins256() {
   Scenario s;
@@ -45,12 +50,12 @@ Scenario bins256() {
 
 // One edit per frame, as a drag would make.
 void edit(App& app, int frame) {
-  if (app.doc.scenario().kind == divlab::Kind::discrete) {
-    app.doc.set_probability(Which::p, frame % 26, 0.002 + 0.1 * (0.5 + 0.5 * std::sin(frame * 0.1)));
+  if (div_doc(app).scenario().kind == divlab::Kind::discrete) {
+    div_doc(app).set_probability(Which::p, frame % 26, 0.002 + 0.1 * (0.5 + 0.5 * std::sin(frame * 0.1)));
   } else {
-    auto c = app.doc.mixture(Which::q).components[0];
+    auto c = div_doc(app).mixture(Which::q).components[0];
     c.mean = std::sin(frame * 0.05);
-    app.doc.set_component(Which::q, 0, c);
+    div_doc(app).set_component(Which::q, 0, c);
   }
 }
 
@@ -73,8 +78,9 @@ void frame_cpu(benchmark::State& state, Scenario s) {
   unsigned char* px = nullptr;
   int w = 0, h = 0;
   io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
-  app->doc.reset(std::move(s));
-  app->history_show[3] = app->history_show[4] = app->history_show[5] = true;  // every history series
+  div_doc(*app).reset(std::move(s));
+  auto& shown = static_cast<DivergenceLab&>(*app->find_lab("divergence")).history_show;
+  shown[3] = shown[4] = shown[5] = true;  // every history series
   io.MousePos = {700, 200};  // hover readouts on
   int frame = 0;
   std::vector<double> ms;
@@ -117,7 +123,7 @@ void frame_gl(benchmark::State& state, std::optional<Scenario> s) {
   ImGui_ImplOpenGL3_Init("#version 330 core");
   auto app = std::make_unique<App>();
   divlab::gui::load_fonts(*app, 1.0f);
-  if (s) app->doc.reset(std::move(*s));
+  if (s) div_doc(*app).reset(std::move(*s));
   int frame = 0;
   std::vector<double> ms;
   for (auto _ : state) {

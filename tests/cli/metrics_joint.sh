@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `divlab metrics` on joint scenarios (SPEC §5): the table and the JSON of two joint presets match
 # the committed goldens, the JSON matches the independent mpmath/scipy reference
-# (tests/reference/presets/joint_expected.json), and fit and render refuse a joint file in one line.
+# (tests/reference/presets/joint_expected.json), and fit, render and screenshot refuse a joint file
+# in one line (no lab or figure draws one yet).
 # UPDATE_GOLDEN=1 rewrites the goldens from the current binary (review the diff before committing).
 set -uo pipefail
 : "${DIVLAB:?}" "${SRC:?}"
@@ -87,10 +88,12 @@ expect_refusal() {  # expect_refusal PATTERN ARGS...
 }
 expect_refusal '^divlab: fit: 05-weather-transport\.json: a joint scenario has no P to fit' fit 05-weather-transport.json
 expect_refusal '^divlab: fit: 05-weather-transport\.json: a joint scenario' fit 05-weather-transport.json --objective jsd
-expect_refusal '^divlab: render: 05-weather-transport\.json: no figures for kind "joint" yet' \
+expect_refusal "^divlab: render: 05-weather-transport\\.json: figure '[a-z_]+' draws P and Q, which a joint scenario does not have" \
   render 05-weather-transport.json -o "$tmp/x.png"
-expect_refusal '^divlab: render: 01-independent\.json: no figures for kind "joint"' render 01-independent.json -o "$tmp/x.pdf"
-[ -e "$tmp/x.png" ] || [ -e "$tmp/x.pdf" ] && fail "render left a file behind"
+expect_refusal "^divlab: render: 01-independent\\.json: figure 'fit' draws P and Q" render 01-independent.json -o "$tmp/x.pdf" --figure fit
+expect_refusal '^divlab: screenshot: 05-weather-transport\.json: (no lab opens a joint scenario|the [a-z]+ lab does not open a joint scenario)' \
+  screenshot 05-weather-transport.json -o "$tmp/x.png"
+[ -e "$tmp/x.png" ] || [ -e "$tmp/x.pdf" ] && fail "render or screenshot left a file behind"
 
 [ $status -eq 0 ] && echo "metrics_joint: all passed"
 exit $status

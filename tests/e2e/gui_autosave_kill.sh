@@ -8,7 +8,7 @@ pid=""
 cleanup() { [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 export XDG_STATE_HOME="$work/state"  # a private state dir: never the user's own autosave
-session="$XDG_STATE_HOME/divlab/session.json"
+session="$XDG_STATE_HOME/divlab/labs/divergence/session.json"  # each lab autosaves on its own
 
 source "$SRC/tests/e2e/divlab_window.bash"
 start() {  # start [FILE]: launches divlab (start_divlab) and gives its window the keyboard

@@ -1,5 +1,7 @@
 #include "labs/divergence/explain_panel.hpp"
 
+#include "shell/actions.hpp"
+
 #include <imgui_internal.h>
 
 #include <cmath>
@@ -7,7 +9,6 @@
 #include <string>
 
 #include "widgets/metric_tooltip.hpp"
-#include "shell/shortcuts.hpp"
 
 namespace divlab::gui {
 
@@ -71,7 +72,7 @@ void draw_explain_panel(const Measures& m, ExplainContext ctx, bool* open) {
   ImGui::End();
 }
 
-void add_teaching_glyphs(ImFontGlyphRangesBuilder& builder) {
+void add_teaching_glyphs(ImFontGlyphRangesBuilder& builder, const ActionRegistry& actions) {
   builder.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());
   auto add = [&](std::string_view s) { builder.AddText(s.data(), s.data() + s.size()); };
   for (const Explanation& e : explanations()) {
@@ -95,9 +96,9 @@ void add_teaching_glyphs(ImFontGlyphRangesBuilder& builder) {
         add(s.title);
         for (const std::string& p : s.paragraphs) add(p);
       }
-  for (const HelpRow& row : help_rows()) {
+  for (const HelpRow& row : help_rows(actions, "")) {
     add(row.keys);
-    add(row.description);
+    add(row.text);
   }
 }
 

@@ -8,6 +8,8 @@
 
 namespace divlab::gui {
 
+class ActionRegistry;
+
 inline constexpr const char* kExplainPanelTitle = "Explain";
 
 // A window of its own (closable when `open` is given; nothing is drawn while *open is false).
@@ -17,6 +19,6 @@ void draw_explain_contents(const Measures& m, ExplainContext ctx = {});
 
 // Adds every character the teaching text can draw (∑ ∫ ‖ √ ∞ ₁ ½ − · …, plus the shortcut
 // labels) to a glyph-range builder, for the font loader: ImGui 1.86 only rasterises listed ranges.
-void add_teaching_glyphs(ImFontGlyphRangesBuilder& builder);
+void add_teaching_glyphs(ImFontGlyphRangesBuilder& builder, const ActionRegistry& actions);
 
 }  // namespace divlab::gui

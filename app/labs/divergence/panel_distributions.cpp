@@ -18,9 +18,9 @@ int clamp_bin(double x, int n) { return std::clamp(static_cast<int>(std::lround(
 
 // [SECTION] discrete
 
-void discrete_interaction(App& app, const PlotArea& area, const plot::Axes& a) {
-  Document& d = app.doc;
-  SculptState& st = app.sculpt;
+void discrete_interaction(DivergenceLab& lab, const PlotArea& area, const plot::Axes& a) {
+  Document& d = lab.doc;
+  SculptState& st = lab.sculpt;
   const int n = d.bins();
   const double bx = a.data_x(area.mouse.x);
   const int bin = clamp_bin(bx, n);
@@ -29,8 +29,8 @@ void discrete_interaction(App& app, const PlotArea& area, const plot::Axes& a) {
 
   if (area.clicked && a.plot.contains({area.mouse.x, area.mouse.y})) {
     // Left half of a bin is P's bar, right half Q's; thin bars follow the edit target.
-    st.which = bar_px >= 6 ? (bx < bin ? Which::p : Which::q) : app.target;
-    app.target = st.which;
+    st.which = bar_px >= 6 ? (bx < bin ? Which::p : Which::q) : lab.tools.target;
+    lab.tools.target = st.which;
     st.mode = Mode::bar;
     st.bin = bin;
     st.last_h = h;
@@ -65,10 +65,10 @@ struct Handle {
 double mode_of(const Component& c) { return c.family == Family::uniform ? 0.5 * (c.low + c.high) : c.mean; }
 double shoulder_of(const Component& c) { return c.family == Family::uniform ? c.high : c.mean + c.scale; }
 
-std::vector<Handle> mixture_handles(const App& app, const plot::Axes& a) {
+std::vector<Handle> mixture_handles(const DivergenceLab& lab, const plot::Axes& a) {
   std::vector<Handle> hs;
   for (Which w : {Which::p, Which::q}) {
-    const Mixture& m = app.doc.mixture(w);
+    const Mixture& m = lab.doc.mixture(w);
     double total = 0;
     for (const auto& c : m.components) total += c.weight;
     for (int i = 0; i < static_cast<int>(m.components.size()); ++i) {
@@ -135,10 +135,10 @@ void drag_shoulder(Document& d, Which w, int i, double x, double min_width) {
   d.set_component(w, i, c);
 }
 
-void mixture_interaction(App& app, const plot::Theme& t, ImGuiCanvas& canvas, const PlotArea& area,
+void mixture_interaction(DivergenceLab& lab, const plot::Theme& t, ImGuiCanvas& canvas, const PlotArea& area,
                          const plot::Axes& a) {
-  Document& d = app.doc;
-  SculptState& st = app.sculpt;
+  Document& d = lab.doc;
+  SculptState& st = lab.sculpt;
   // Each weighted component as a thin line, so the handles sit on something visible.
   std::vector<double> xs(181), ys(181);
   for (std::size_t k = 0; k < xs.size(); ++k) xs[k] = a.x.lo + (a.x.hi - a.x.lo) * static_cast<double>(k) / 180.0;
@@ -153,7 +153,7 @@ void mixture_interaction(App& app, const plot::Theme& t, ImGuiCanvas& canvas, co
     }
   }
 
-  const auto hs = mixture_handles(app, a);
+  const auto hs = mixture_handles(lab, a);
   const float radius = t.px(12);
   const int hover = area.hovered ? nearest_handle(hs, area.mouse, radius) : -1;
   if (area.clicked && hover >= 0) {
@@ -161,7 +161,7 @@ void mixture_interaction(App& app, const plot::Theme& t, ImGuiCanvas& canvas, co
     st.mode = h.peak ? Mode::peak : Mode::shoulder;
     st.which = h.which;
     st.component = h.component;
-    app.target = h.which;
+    lab.tools.target = h.which;
     d.begin_gesture();
   }
   const bool dragging = st.mode == Mode::peak || st.mode == Mode::shoulder;
@@ -216,19 +216,19 @@ void mixture_interaction(App& app, const plot::Theme& t, ImGuiCanvas& canvas, co
 
 // [SECTION] readout
 
-void readout(App& app, const plot::Theme& t, ImGuiCanvas& canvas, const PlotArea& area, const plot::Axes& a) {
-  if (!area.hovered || app.sculpt.mode != Mode::none || !a.plot.contains({area.mouse.x, area.mouse.y})) return;
-  const auto& cv = app.data.curves;
-  const std::string u(base_unit(app.data.base));
+void readout(DivergenceLab& lab, const plot::Theme& t, ImGuiCanvas& canvas, const PlotArea& area, const plot::Axes& a) {
+  if (!area.hovered || lab.sculpt.mode != Mode::none || !a.plot.contains({area.mouse.x, area.mouse.y})) return;
+  const auto& cv = lab.data.curves;
+  const std::string u(base_unit(lab.data.base));
   std::vector<std::string> lines;
   std::vector<plot::Color> cols;
   float px = area.mouse.x;
-  if (app.data.kind == Kind::discrete) {
+  if (lab.data.kind == Kind::discrete) {
     if (cv.p.empty()) return;
     const int i = clamp_bin(a.data_x(area.mouse.x), static_cast<int>(cv.p.size()));
     const auto k = static_cast<std::size_t>(i);
     px = a.px_x(i);
-    const std::string label = k < app.data.labels.size() && !app.data.labels[k].empty() ? "'" + app.data.labels[k] + "'"
+    const std::string label = k < lab.data.labels.size() && !lab.data.labels[k].empty() ? "'" + lab.data.labels[k] + "'"
                                                                                          : "bin " + std::to_string(i);
     lines = {label, "P = " + plot::format_value(cv.p[k]), "Q = " + plot::format_value(cv.q[k]),
              "p·log(p/q) = " + plot::format_value(cv.contrib_pq[k]) + " " + u};
@@ -247,40 +247,40 @@ void readout(App& app, const plot::Theme& t, ImGuiCanvas& canvas, const PlotArea
 
 }  // namespace
 
-void panel_distributions(App& app) {
+void panel_distributions(App& app, DivergenceLab& lab) {
   const plot::Theme t = current_theme(app);
   const PlotArea area = plot_area("##dist");
   ImGuiCanvas canvas = make_canvas(app, area);
   plot::FigureOptions o;
-  o.show_m = app.doc.view().show_m;
+  o.show_m = lab.doc.view().show_m;
   o.title = false;
-  o.x = app.x_view;
-  o.y = app.density_y.current;
-  const bool disc = app.data.kind == Kind::discrete && app.doc.scenario().kind == Kind::discrete;
+  o.x = lab.x_view;
+  o.y = lab.density_y.current;
+  const bool disc = lab.data.kind == Kind::discrete && lab.doc.scenario().kind == Kind::discrete;
   std::vector<double> raw_p, raw_q;
-  if (disc && app.sculpt.mode == Mode::paint) {  // show the painted heights before renormalising
-    raw_p = app.doc.scenario().p_mass;
-    raw_q = app.doc.scenario().q_mass;
+  if (disc && lab.sculpt.mode == Mode::paint) {  // show the painted heights before renormalising
+    raw_p = lab.doc.scenario().p_mass;
+    raw_q = lab.doc.scenario().q_mass;
     o.p_bars = raw_p;
     o.q_bars = raw_q;
-    app.density_y.update(plot::densities_y_range(app.data, o), true, 0);
-    o.y = app.density_y.current;
+    lab.density_y.update(plot::densities_y_range(lab.data, o), true, 0);
+    o.y = lab.density_y.current;
   }
-  plot::Axes a = plot::figure_densities(canvas, t, area.rect, app.data, o);
-  app.density_axes = a;
+  plot::Axes a = plot::figure_densities(canvas, t, area.rect, lab.data, o);
+  lab.density_axes = a;
   if (disc && area.hovered && a.plot.contains({area.mouse.x, area.mouse.y})) {
-    o.highlight_bin = clamp_bin(a.data_x(area.mouse.x), static_cast<int>(app.data.curves.p.size()));
+    o.highlight_bin = clamp_bin(a.data_x(area.mouse.x), static_cast<int>(lab.data.curves.p.size()));
     canvas.push_clip(a.plot);
     const float x0 = a.px_x(o.highlight_bin - 0.5), x1 = a.px_x(o.highlight_bin + 0.5);
     canvas.fill_rect({x0, a.plot.y0, x1, a.plot.y1}, t.text_dim.with_alpha(0.06f));
     canvas.pop_clip();
   }
   if (disc)
-    discrete_interaction(app, area, a);
-  else if (app.doc.scenario().kind == Kind::continuous)
-    mixture_interaction(app, t, canvas, area, a);
-  handle_x_navigation(app, area, a);
-  readout(app, t, canvas, area, a);
+    discrete_interaction(lab, area, a);
+  else if (lab.doc.scenario().kind == Kind::continuous)
+    mixture_interaction(lab, t, canvas, area, a);
+  handle_x_navigation(lab, area, a);
+  readout(lab, t, canvas, area, a);
 }
 
 }  // namespace divlab::gui

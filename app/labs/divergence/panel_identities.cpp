@@ -3,13 +3,13 @@
 
 namespace divlab::gui {
 
-void panel_identities(App& app) {
+void panel_identities(App& app, DivergenceLab& lab) {
   const plot::Theme t = current_theme(app);
   const PlotArea area = plot_area("##identities");
   ImGuiCanvas canvas = make_canvas(app, area);
   plot::FigureOptions o;
   o.title = false;
-  plot::figure_identities(canvas, t, area.rect, app.data, o);
+  plot::figure_identities(canvas, t, area.rect, lab.data, o);
 }
 
 }  // namespace divlab::gui

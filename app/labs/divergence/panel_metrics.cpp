@@ -20,9 +20,9 @@ plot::Color tint_color(const plot::Theme& t, Tint k) {
 }
 }  // namespace
 
-void panel_metrics(App& app) {
+void panel_metrics(App& app, DivergenceLab& lab) {
   const plot::Theme t = current_theme(app);
-  const auto rows = metric_rows(app.data.measures, app.data.kind == Kind::discrete);
+  const auto rows = metric_rows(lab.data.measures, lab.data.kind == Kind::discrete);
   // The KL chart needs some height to be readable; below that the table takes everything.
   const float avail = ImGui::GetContentRegionAvail().y;
   const bool chart = avail > ImGui::GetFontSize() * 22;
@@ -67,7 +67,7 @@ void panel_metrics(App& app) {
           hovered |= ImGui::IsItemHovered();
         }
       }
-      if (hovered) draw_metric_tooltip(r.key, app.data.measures, {.continuous = app.data.kind == Kind::continuous});
+      if (hovered) draw_metric_tooltip(r.key, lab.data.measures, {.continuous = lab.data.kind == Kind::continuous});
     }
     ImGui::EndTable();
   }
@@ -76,7 +76,7 @@ void panel_metrics(App& app) {
   ImGuiCanvas canvas = make_canvas(app, area);
   plot::FigureOptions o;
   o.title = true;
-  plot::figure_metrics(canvas, t, area.rect, app.data, o);
+  plot::figure_metrics(canvas, t, area.rect, lab.data, o);
 }
 
 }  // namespace divlab::gui

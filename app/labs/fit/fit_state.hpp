@@ -1,6 +1,6 @@
 // The fit mode's state (issue 5 §3–4): forward and reverse KL fits of the same model from the same
 // start, stepped a few iterations per frame, optional multi-start runs, the true optima, and the
-// two landscapes. Owned by App (one member); panel_fit draws and advances it.
+// two landscapes. Owned by the fit lab; panel_fit draws and advances it.
 #pragma once
 #include <imgui.h>
 
@@ -33,7 +33,6 @@ struct FitRun {
 
 struct FitPanelState {
   // [SECTION] settings (the user's)
-  bool open = false;             // the Fit window is shown (View menu)
   bool playing = false;
   int speed = 3;                 // optimiser steps per frame
   int components = 1;            // K of the Gaussian mixture (continuous P); 1 = a single Gaussian
@@ -71,7 +70,7 @@ struct FitPanelState {
   Landscape landscape_fwd, landscape_rev;
   std::vector<float> levels_fwd, levels_rev;
   std::uint64_t landscape_generation = 0;
-  std::shared_ptr<LandscapeView> view_fwd, view_rev;  // GL textures (shared: App stays copyable)
+  std::shared_ptr<LandscapeView> view_fwd, view_rev;  // GL textures (shared: the state stays copyable)
 
   // [SECTION] interaction and layout of the last frame (tests aim the mouse with these)
   enum class Drag { none, peak, shoulder };

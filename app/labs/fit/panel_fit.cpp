@@ -261,7 +261,7 @@ void flow(float width, float gap = -1) {
 }
 float label_w(const char* label) { return ImGui::CalcTextSize(label).x + ImGui::GetStyle().ItemInnerSpacing.x; }
 
-void controls(App& app, FitPanelState& st) {
+void controls(App& app, const Document& doc, FitPanelState& st) {
   const float s = ui_scale(app);
   const float bw = 84 * s;
   if (ImGui::Button(st.playing ? "Pause###play" : "▶ Play###play", {bw, 0})) toggle_play(st);
@@ -301,7 +301,7 @@ void controls(App& app, FitPanelState& st) {
   }
 
   // Second row: the model and the optimiser.
-  const bool disc = app.doc.scenario().kind == Kind::discrete;
+  const bool disc = doc.scenario().kind == Kind::discrete;
   ImGui::SetNextItemWidth(disc ? 190 * s : 120 * s);
   if (disc) {
     const char* models[] = {"discretised Gaussian", "free categorical"};
@@ -334,7 +334,7 @@ void controls(App& app, FitPanelState& st) {
     st.optimizer.learning_rate = lr;
     restart = true;
   }
-  if (remodel && st.fwd_problem) rebuild_problems(app.doc.scenario(), st);
+  if (remodel && st.fwd_problem) rebuild_problems(doc.scenario(), st);
   if (remodel || restart) reset_fit(st);
 }
 
@@ -389,14 +389,14 @@ void status_line(App& app, FitPanelState& st) {
 }
 
 // The overlay plot with the start's handles (drag the peak for the mean, the shoulder for the sd).
-void fit_plot(App& app, FitPanelState& st, const plot::Theme& t, float height) {
+void fit_plot(App& app, const Document& doc, FitPanelState& st, const plot::Theme& t, float height) {
   const PlotArea area = plot_area("##fitplot", height);
   ImGuiCanvas c = make_canvas(app, area);
   if (!st.fwd_problem || !st.fwd.fitter || !st.rev.fitter) {
     c.text({area.rect.x0 + 10, area.rect.y0 + 10}, "No fit: " + st.error, {t.font(), t.text});
     return;
   }
-  const Scenario& s = app.doc.scenario();
+  const Scenario& s = doc.scenario();
   const plot::Range xw = s.kind == Kind::continuous ? plot::auto_x_window(s) : plot::Range{0, 1};
   st.figure = plot::fit_figure_data(*st.fwd_problem, st.fwd.fitter->theta(), st.rev.fitter->theta(), st.start_theta,
                                     xw, 401);
@@ -496,10 +496,10 @@ void landscapes(App& app, FitPanelState& st, const plot::Theme& t) {
 
 }  // namespace
 
-void panel_fit(App& app, FitPanelState& st) {
-  update_fit(app.doc, st, ImGui::GetTime());
+void panel_fit(App& app, const Document& doc, FitPanelState& st) {
+  update_fit(doc, st, ImGui::GetTime());
   const plot::Theme t = current_theme(app);
-  controls(app, st);
+  controls(app, doc, st);
   status_line(app, st);
   const float avail = ImGui::GetContentRegionAvail().y;
   // Too little height for both rows (presentation scale): the fits and the landscapes become tabs.
@@ -526,7 +526,7 @@ void panel_fit(App& app, FitPanelState& st) {
     ImGui::BeginGroup();
     ImGui::BeginChild("##fitleft", {w - loss_w - ImGui::GetStyle().ItemSpacing.x, std::min(top_h, ImGui::GetContentRegionAvail().y)},
                       false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    fit_plot(app, st, t, 0);
+    fit_plot(app, doc, st, t, 0);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("##fitloss", {0, std::min(top_h, ImGui::GetContentRegionAvail().y)}, false,
@@ -538,17 +538,6 @@ void panel_fit(App& app, FitPanelState& st) {
     ImGui::EndGroup();
   }
   if (show_landscapes) landscapes(app, st, t);
-}
-
-void draw_fit_window(App& app, FitPanelState& st, ImVec2 pos, ImVec2 size) {
-  if (!st.open) return;
-  ImGui::SetNextWindowPos(pos);
-  ImGui::SetNextWindowSize(size);
-  constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar;
-  if (ImGui::Begin("Fit: forward vs reverse KL — mass-covering vs mode-seeking###fit", &st.open, flags))
-    panel_fit(app, st);
-  ImGui::End();
 }
 
 }  // namespace divlab::gui

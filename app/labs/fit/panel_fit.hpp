@@ -19,9 +19,7 @@ void reset_fit(FitPanelState& st);
 void toggle_play(FitPanelState& st);
 // One step of every run, paused (S).
 void step_fit(FitPanelState& st);
-// The panel's contents in the current window.
-void panel_fit(App& app, FitPanelState& st);
-// The "Fit" window at pos/size when st.open (closing it clears st.open).
-void draw_fit_window(App& app, FitPanelState& st, ImVec2 pos, ImVec2 size);
+// The panel's contents in the current window: the fits of doc's P.
+void panel_fit(App& app, const Document& doc, FitPanelState& st);
 
 }  // namespace divlab::gui

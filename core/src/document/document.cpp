@@ -45,13 +45,6 @@ Component sanitized(Component c) {
 ViewState view_from_json(const nlohmann::json& j) {
   ViewState v;
   if (!j.is_object()) return v;
-  auto num = [&](const char* key, auto& out) {
-    auto it = j.find(key);
-    if (it != j.end() && it->is_number()) out = static_cast<std::decay_t<decltype(out)>>(it->get<double>());
-  };
-  if (auto it = j.find("theme"); it != j.end() && it->is_string()) v.theme = it->get<std::string>();
-  num("presentation_scale", v.presentation_scale);
-  v.presentation_scale = std::clamp(v.presentation_scale, 0.5f, 4.0f);
   if (auto it = j.find("show_m"); it != j.end() && it->is_boolean()) v.show_m = it->get<bool>();
   if (auto it = j.find("show_jsd"); it != j.end() && it->is_boolean()) v.show_jsd = it->get<bool>();
   if (auto it = j.find("x_range"); it != j.end() && it->is_array() && it->size() == 2 && (*it)[0].is_number() &&
@@ -68,8 +61,6 @@ ViewState view_from_json(const nlohmann::json& j) {
 
 nlohmann::json view_to_json(const ViewState& v, const nlohmann::json& base) {
   nlohmann::json j = base.is_object() ? base : nlohmann::json::object();
-  j["theme"] = v.theme;
-  j["presentation_scale"] = v.presentation_scale;
   j["show_m"] = v.show_m;
   j["show_jsd"] = v.show_jsd;
   if (v.has_x_range)

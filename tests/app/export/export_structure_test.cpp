@@ -173,7 +173,8 @@ Drawn draw(const std::string& figure, const fs::path& out) {
   RecordingCanvas rec(cairo);
   exporting::RenderRequest r;
   r.figure = figure;
-  const exporting::RenderResult res = exporting::draw_named_figure(rec, coin(), r);
+  const plot::FigureData data = coin();
+  const exporting::RenderResult res = exporting::draw_named_figure(rec, {nullptr, &data}, r);
   EXPECT_TRUE(res.ok()) << res.error;
   EXPECT_EQ(cairo.finish(), "");
   return {rec.texts, rec.shapes, rec.merged};

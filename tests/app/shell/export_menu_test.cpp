@@ -43,7 +43,7 @@ class ExportMenuTest : public AppTest {
 
 TEST_F(ExportMenuTest, RightClickOpensTheMenuButRightDragPans) {
   for (int i = 0; i < 3; ++i) right(-1000, -1000, false);
-  const plot::Rect r = app->density_axes.plot;
+  const plot::Rect r = div().density_axes.plot;
   const float cx = (r.x0 + r.x1) / 2, cy = (r.y0 + r.y1) / 2;
   // A right-drag (pan) does not open it.
   right(cx, cy, true);
@@ -60,11 +60,11 @@ TEST_F(ExportMenuTest, RightClickOpensTheMenuButRightDragPans) {
 
 TEST_F(ExportMenuTest, ExportsTheScreenFigureInEveryFormat) {
   for (int i = 0; i < 3; ++i) right(-1000, -1000, false);
-  export_figure(*app, "densities", (dir / "d.svg").string(), 1, false);
-  export_figure(*app, "contributions", (dir / "c.pdf").string(), 1, false);
-  export_figure(*app, "cdf", (dir / "f.png").string(), 2, true);
-  export_figure(*app, "densities", (dir / "d.csv").string(), 1, false);
-  export_figure(*app, "metrics", (dir / "m.tex").string(), 1, false);
+  export_figure(*app, "densities", div().figure_source(), (dir / "d.svg").string(), 1, false);
+  export_figure(*app, "contributions", div().figure_source(), (dir / "c.pdf").string(), 1, false);
+  export_figure(*app, "cdf", div().figure_source(), (dir / "f.png").string(), 2, true);
+  export_figure(*app, "densities", div().figure_source(), (dir / "d.csv").string(), 1, false);
+  export_figure(*app, "metrics", div().figure_source(), (dir / "m.tex").string(), 1, false);
   EXPECT_FALSE(app->file_error.want_open) << app->file_error.message;
   EXPECT_NE(read(dir / "d.svg").find("<svg"), std::string::npos);
   EXPECT_EQ(read(dir / "c.pdf").rfind("%PDF", 0), 0u);
@@ -75,7 +75,7 @@ TEST_F(ExportMenuTest, ExportsTheScreenFigureInEveryFormat) {
 }
 
 TEST_F(ExportMenuTest, AnUnwritablePathShowsTheErrorDialog) {
-  export_figure(*app, "densities", "/nonexistent-dir/x.png", 1, false);
+  export_figure(*app, "densities", div().figure_source(), "/nonexistent-dir/x.png", 1, false);
   EXPECT_TRUE(app->file_error.want_open);
   EXPECT_FALSE(app->file_error.message.empty());
 }

@@ -83,12 +83,12 @@ ImU32 commonest(const std::vector<std::uint8_t>& px, int x0, int y0, int x1, int
 TEST_F(Frame, PanelsShowTheThemeBackgroundAndPlotsTheirOwn) {
   for (const char* theme : {"light", "dark"}) {
     SCOPED_TRACE(theme);
-    app->doc.reset(bimodal());
-    app->doc.view().theme = theme;
+    div().doc.reset(bimodal());
+    app->settings.theme = theme;
     const auto px = render(*app, backend);
     if (px.empty()) GTEST_SKIP() << "no EGL offscreen context";
     const plot::Theme t = current_theme(*app);
-    const plot::Rect p = app->density_axes.plot;
+    const plot::Rect p = div().density_axes.plot;
     ASSERT_GT(p.width(), 400);
     // The strip right of the distributions plot is panel, the row just under its top edge is plot.
     EXPECT_EQ(commonest(px, static_cast<int>(p.x1) + 5, static_cast<int>(p.y0), static_cast<int>(p.x1) + 5,
@@ -145,7 +145,7 @@ float filled_screens() {
 
 TEST_F(Frame, NoFullScreenLayerOfFillBeyondTheClear) {
   for (const auto& s : {bimodal(), letters()}) {
-    app->doc.reset(s);
+    div().doc.reset(s);
     idle(3);
     // Window backgrounds alone were a whole screen (2.3 screens in all); panels, plots and text are
     // now ≈ 0.5–0.75 of one.

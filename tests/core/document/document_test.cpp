@@ -270,8 +270,7 @@ TEST(Document, DiscreteEditsIgnoreContinuousScenario) {
 
 TEST(Document, ViewStateRoundTripsThroughScenarioView) {
   Document d(mixture());
-  d.view().theme = "dark";
-  d.view().presentation_scale = 2;
+  d.view().show_m = true;
   d.view().has_x_range = true;
   d.view().x_lo = -7;
   d.view().x_hi = 9;
@@ -288,6 +287,18 @@ TEST(Document, MarkSavedClearsDirty) {
   EXPECT_FALSE(d.dirty());
   d.undo();
   EXPECT_TRUE(d.dirty());
+}
+
+// The look is the app's: a scenario's old "theme"/"presentation_scale" view keys are kept on save
+// but never read, so opening a file cannot change the lecturer's presentation mode.
+TEST(Document, ViewKeepsButIgnoresTheLook) {
+  Scenario s = mixture();
+  s.view = {{"theme", "dark"}, {"presentation_scale", 2.0}, {"show_m", true}};
+  Document d(s);
+  EXPECT_TRUE(d.view().show_m);
+  const Scenario saved = d.to_scenario();
+  EXPECT_EQ(saved.view.at("theme"), "dark");
+  EXPECT_EQ(saved.view.at("presentation_scale"), 2.0);
 }
 
 // [SECTION] joint tables

@@ -11,8 +11,9 @@
 
 #include "divlab/teaching/explain.hpp"
 #include "labs/divergence/explain_panel.hpp"
+#include "shell/app.hpp"
 #include "widgets/metric_tooltip.hpp"
-#include "shell/shortcuts.hpp"
+#include "shell/actions.hpp"
 #include "app/imgui_fixture.hpp"
 
 namespace divlab::gui {
@@ -230,8 +231,9 @@ std::vector<unsigned> code_points(std::string_view s) {
 }
 
 TEST_F(TeachExplainGui, DejaVuSansHasEveryGlyphTheTeachingTextUses) {
+  const App app;
   ImFontGlyphRangesBuilder builder;
-  add_teaching_glyphs(builder);
+  add_teaching_glyphs(builder, app.actions);
   ImVector<ImWchar> ranges;
   builder.BuildRanges(&ranges);
   ImGuiIO& io = ImGui::GetIO();
@@ -252,9 +254,9 @@ TEST_F(TeachExplainGui, DejaVuSansHasEveryGlyphTheTeachingTextUses) {
       for (const std::string& p : s.paragraphs) texts.push_back(p);
     }
   }
-  for (const HelpRow& r : help_rows()) {
+  for (const HelpRow& r : help_rows(app.actions, "")) {
     texts.push_back(r.keys);
-    texts.emplace_back(r.description);
+    texts.push_back(r.text);
   }
   std::set<unsigned> missing;
   size_t checked = 0;

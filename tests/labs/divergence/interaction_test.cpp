@@ -37,51 +37,51 @@ Scenario four_bins() {
 }
 
 TEST_F(GuiTest, FrameDrawsEveryPanel) {
-  app->doc.reset(four_bins());
+  div().doc.reset(four_bins());
   idle(3);
   const ImDrawData* dd = ImGui::GetDrawData();
   ASSERT_NE(dd, nullptr);
   EXPECT_GT(dd->TotalVtxCount, 5000);  // plots, tables and text, not an empty frame
-  EXPECT_GT(app->density_axes.plot.width(), 400);
-  EXPECT_GT(app->density_axes.plot.height(), 200);
+  EXPECT_GT(div().density_axes.plot.width(), 400);
+  EXPECT_GT(div().density_axes.plot.height(), 200);
 }
 
 TEST_F(GuiTest, DraggingABarChangesPAndTheMetricsFollow) {
-  app->doc.reset(four_bins());
+  div().doc.reset(four_bins());
   idle(3);
-  const double kl_before = app->data.measures.kl_pq;
-  const plot::Axes a = app->density_axes;
+  const double kl_before = div().data.measures.kl_pq;
+  const plot::Axes a = div().density_axes;
   const float x = a.px_x(3 - 0.2);  // P's bar is the left half of bin 3
   frame(x, a.px_y(0.4), false);
   frame(x, a.px_y(0.4), true);
   // Like a user: aim at 0.7 on the axes as drawn now. The y range holds (grow only) during the drag,
   // so a bar pushed against the top edge raises the axis step by step.
   for (int k = 0; k < 80; ++k) {
-    const plot::Axes now = app->density_axes;
+    const plot::Axes now = div().density_axes;
     frame(x, std::max(now.plot.y0, now.px_y(0.7)), true);
   }
-  const plot::Axes end = app->density_axes;
+  const plot::Axes end = div().density_axes;
   EXPECT_GE(end.y.hi, 0.7);  // the axis grew while dragging
   frame(x, end.px_y(0.7), false);
   idle(2);
   const double px_tol = 2 * (end.y.hi - end.y.lo) / end.plot.height();
-  EXPECT_NEAR(app->doc.probability(Which::p, 3), 0.7, px_tol);
+  EXPECT_NEAR(div().doc.probability(Which::p, 3), 0.7, px_tol);
   // The other bins kept their ratios 1 : 2 : 3.
-  EXPECT_NEAR(app->doc.probability(Which::p, 1) / app->doc.probability(Which::p, 0), 2.0, 1e-9);
-  EXPECT_NEAR(app->doc.probability(Which::p, 2) / app->doc.probability(Which::p, 0), 3.0, 1e-9);
-  EXPECT_DOUBLE_EQ(app->doc.probability(Which::q, 3), 0.25);  // Q untouched
-  EXPECT_EQ(app->doc.undo_depth(), 1u);                       // one drag = one undo step
+  EXPECT_NEAR(div().doc.probability(Which::p, 1) / div().doc.probability(Which::p, 0), 2.0, 1e-9);
+  EXPECT_NEAR(div().doc.probability(Which::p, 2) / div().doc.probability(Which::p, 0), 3.0, 1e-9);
+  EXPECT_DOUBLE_EQ(div().doc.probability(Which::q, 3), 0.25);  // Q untouched
+  EXPECT_EQ(div().doc.undo_depth(), 1u);                       // one drag = one undo step
   // The metrics shown are those of the new P.
-  const Measures m = measure_discrete(app->doc.scenario().p_mass, app->doc.scenario().q_mass);
-  EXPECT_DOUBLE_EQ(app->data.measures.kl_pq, m.kl_pq);
-  EXPECT_GT(app->data.measures.kl_pq, kl_before + 0.1);
-  EXPECT_GE(app->history.size(), 3u);  // the drag left a trail in the history strip
+  const Measures m = measure_discrete(div().doc.scenario().p_mass, div().doc.scenario().q_mass);
+  EXPECT_DOUBLE_EQ(div().data.measures.kl_pq, m.kl_pq);
+  EXPECT_GT(div().data.measures.kl_pq, kl_before + 0.1);
+  EXPECT_GE(div().history.size(), 3u);  // the drag left a trail in the history strip
 }
 
 TEST_F(GuiTest, DraggingAcrossBarsPaintsAShape) {
-  app->doc.reset(four_bins());
+  div().doc.reset(four_bins());
   idle(3);
-  const plot::Axes a = app->density_axes;
+  const plot::Axes a = div().density_axes;
   auto qx = [&](int bin) { return a.px_x(bin + 0.2); };  // Q's bar is the right half
   frame(qx(0), a.px_y(0.02), false);
   frame(qx(0), a.px_y(0.02), true);
@@ -90,32 +90,32 @@ TEST_F(GuiTest, DraggingAcrossBarsPaintsAShape) {
   frame(qx(3), a.px_y(0.3), true);
   frame(qx(3), a.px_y(0.3), false);
   idle(2);
-  const auto q = app->doc.probabilities(Which::q);
+  const auto q = div().doc.probabilities(Which::q);
   EXPECT_LT(q[0], q[1]);
   EXPECT_LT(q[1], q[2]);
   EXPECT_LT(q[2], q[3]);
   EXPECT_NEAR(q[0] + q[1] + q[2] + q[3], 1.0, 1e-12);
   EXPECT_NEAR(q[3] / q[2], 1.5, 0.1);  // painted heights 0.2 → 0.3, renormalised together
-  EXPECT_EQ(app->target, Which::q);
-  EXPECT_EQ(app->doc.undo_depth(), 1u);
+  EXPECT_EQ(div().tools.target, Which::q);
+  EXPECT_EQ(div().doc.undo_depth(), 1u);
 }
 
 TEST_F(GuiTest, CtrlZUndoesTheDragAndCtrlShiftZRedoesIt) {
-  app->doc.reset(four_bins());
+  div().doc.reset(four_bins());
   idle(3);
-  const plot::Axes a = app->density_axes;
+  const plot::Axes a = div().density_axes;
   const float x = a.px_x(0 - 0.2);
   frame(x, a.px_y(0.1), true);
   frame(x, a.px_y(0.5), true);
   frame(x, a.px_y(0.5), false);
   idle(2);
-  const double after = app->doc.probability(Which::p, 0);
+  const double after = div().doc.probability(Which::p, 0);
   EXPECT_GT(after, 0.4);
   key('Z', true);
-  EXPECT_DOUBLE_EQ(app->doc.probability(Which::p, 0), 0.1);
-  EXPECT_DOUBLE_EQ(app->data.measures.kl_pq, measure_discrete(four_bins().p_mass, four_bins().q_mass).kl_pq);
+  EXPECT_DOUBLE_EQ(div().doc.probability(Which::p, 0), 0.1);
+  EXPECT_DOUBLE_EQ(div().data.measures.kl_pq, measure_discrete(four_bins().p_mass, four_bins().q_mass).kl_pq);
   key('Z', true, true);
-  EXPECT_DOUBLE_EQ(app->doc.probability(Which::p, 0), after);
+  EXPECT_DOUBLE_EQ(div().doc.probability(Which::p, 0), after);
 }
 
 TEST_F(GuiTest, DraggingAMixturePeakMovesItsMean) {
@@ -124,9 +124,9 @@ TEST_F(GuiTest, DraggingAMixturePeakMovesItsMean) {
   s.p_mix.components = {{Family::normal, 1, -2, 0.6}, {Family::normal, 1, 2, 0.6}};
   s.q_mix.components = {{Family::normal, 1, 0, 1}};
   s.view = {{"x_range", {-6, 6}}};
-  app->doc.reset(s);
+  div().doc.reset(s);
   idle(3);
-  const plot::Axes a = app->density_axes;
+  const plot::Axes a = div().density_axes;
   const double peak = pdf(s.q_mix.components[0], 0.0);
   const float y = a.px_y(peak);
   frame(a.px_x(0), y, false);
@@ -134,12 +134,12 @@ TEST_F(GuiTest, DraggingAMixturePeakMovesItsMean) {
   for (int k = 1; k <= 8; ++k) frame(a.px_x(0.25 * k), y, true);
   frame(a.px_x(2), y, false);
   idle(2);
-  const auto& q = app->doc.mixture(Which::q).components;
+  const auto& q = div().doc.mixture(Which::q).components;
   ASSERT_EQ(q.size(), 1u);
   EXPECT_NEAR(q[0].mean, 2.0, 3 * (a.x.hi - a.x.lo) / a.plot.width());
   EXPECT_NEAR(q[0].scale, 1.0, 0.05);  // the height did not move, so neither did the width
-  EXPECT_EQ(app->target, Which::q);
-  EXPECT_DOUBLE_EQ(app->data.measures.kl_pq, measure_continuous(app->doc.scenario().p_mix, app->doc.scenario().q_mix).kl_pq);
+  EXPECT_EQ(div().tools.target, Which::q);
+  EXPECT_DOUBLE_EQ(div().data.measures.kl_pq, measure_continuous(div().doc.scenario().p_mix, div().doc.scenario().q_mix).kl_pq);
 }
 
 TEST_F(GuiTest, DraggingAShoulderSetsTheWidth) {
@@ -148,9 +148,9 @@ TEST_F(GuiTest, DraggingAShoulderSetsTheWidth) {
   s.p_mix.components = {{Family::normal, 1, -1, 0.5}};
   s.q_mix.components = {{Family::normal, 1, 3, 1}};
   s.view = {{"x_range", {-6, 6}}};
-  app->doc.reset(s);
+  div().doc.reset(s);
   idle(3);
-  const plot::Axes a = app->density_axes;
+  const plot::Axes a = div().density_axes;
   const Component& c = s.p_mix.components[0];
   const float sx = a.px_x(c.mean + c.scale), sy = a.px_y(pdf(c, c.mean + c.scale));
   frame(sx, sy, false);
@@ -158,22 +158,22 @@ TEST_F(GuiTest, DraggingAShoulderSetsTheWidth) {
   for (int k = 1; k <= 10; ++k) frame(a.px_x(c.mean + c.scale + 0.1 * k), sy, true);  // to x = 0.5
   frame(a.px_x(0.5), sy, false);
   idle(2);
-  EXPECT_NEAR(app->doc.mixture(Which::p).components[0].scale, 1.5, 3 * (a.x.hi - a.x.lo) / a.plot.width());
-  EXPECT_NEAR(app->doc.mixture(Which::p).components[0].mean, -1.0, 1e-12);
+  EXPECT_NEAR(div().doc.mixture(Which::p).components[0].scale, 1.5, 3 * (a.x.hi - a.x.lo) / a.plot.width());
+  EXPECT_NEAR(div().doc.mixture(Which::p).components[0].mean, -1.0, 1e-12);
 }
 
 TEST_F(GuiTest, InfiniteKlIsShownAsInfinityNotNaN) {
   Scenario s = four_bins();
   s.q_mass = {0.5, 0.5, 0, 0};
-  app->doc.reset(s);
+  div().doc.reset(s);
   idle(3);
-  EXPECT_TRUE(std::isinf(app->data.measures.kl_pq));
-  EXPECT_FALSE(app->data.measures.why_kl_pq.reason.empty());
-  EXPECT_TRUE(std::isfinite(app->data.measures.kl_qp));
+  EXPECT_TRUE(std::isinf(div().data.measures.kl_pq));
+  EXPECT_FALSE(div().data.measures.why_kl_pq.reason.empty());
+  EXPECT_TRUE(std::isfinite(div().data.measures.kl_qp));
 }
 
 TEST_F(GuiTest, ZeroSizedDisplayDoesNotCrash) {
-  app->doc.reset(four_bins());
+  div().doc.reset(four_bins());
   ImGui::GetIO().DisplaySize = {0, 0};
   EXPECT_NO_FATAL_FAILURE(idle(2));
   ImGui::GetIO().DisplaySize = {320, 240};
@@ -181,10 +181,10 @@ TEST_F(GuiTest, ZeroSizedDisplayDoesNotCrash) {
 }
 
 TEST_F(GuiTest, PresentationScaleAndThemesDraw) {
-  app->doc.reset(four_bins());
+  div().doc.reset(four_bins());
   for (const char* theme : {"light", "dark", "print", "high_contrast"}) {
-    app->doc.view().theme = theme;
-    app->doc.view().presentation_scale = 2.0f;
+    app->settings.theme = theme;
+    app->settings.presentation_scale = 2.0f;
     idle(2);
     EXPECT_GT(ImGui::GetDrawData()->TotalVtxCount, 1000) << theme;
   }
@@ -196,12 +196,12 @@ TEST_F(GuiTest, PresentationScaleAndThemesDraw) {
 namespace divlab::gui {
 namespace {
 TEST_F(GuiTest, ArrowShiftsTheTargetAndCtrlZUndoesIt) {
-  app->doc.reset(four_bins());
+  div().doc.reset(four_bins());
   idle(2);
   key(keys::kRight);
-  EXPECT_DOUBLE_EQ(app->doc.probability(Which::p, 0), 0.4);
+  EXPECT_DOUBLE_EQ(div().doc.probability(Which::p, 0), 0.4);
   key('Z', true);
-  EXPECT_DOUBLE_EQ(app->doc.probability(Which::p, 0), 0.1);
+  EXPECT_DOUBLE_EQ(div().doc.probability(Which::p, 0), 0.1);
 }
 }  // namespace
 }  // namespace divlab::gui

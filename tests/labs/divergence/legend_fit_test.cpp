@@ -51,10 +51,10 @@ class LegendFit : public ImGuiTest, public ::testing::WithParamInterface<Case> {
   }
   // The texts of the last of a few frames of s at the case's size and scale.
   void draw(Scenario s) {
-    app->doc.reset(std::move(s));
+    app->find_lab("divergence")->doc.reset(std::move(s));
     if (GetParam().scale > 1) {
-      app->doc.view().presentation_scale = GetParam().scale;
-      app->doc.view().theme = "high_contrast";
+      app->settings.presentation_scale = GetParam().scale;
+      app->settings.theme = "high_contrast";
     }
     ASSERT_TRUE(load_fonts(*app, ui_scale(*app))) << "DejaVu Sans missing";
     build_font_atlas();

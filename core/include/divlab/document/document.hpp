@@ -13,10 +13,10 @@ namespace divlab {
 // Which of the two distributions an edit applies to.
 enum class Which { p, q };
 
-// GUI state saved under the scenario's "view" key; not part of undo.
+// What the document shows, saved under the scenario's "view" key; not part of undo. The look
+// (theme, presentation mode and scale) is the app's preference, never the document's: opening a
+// file or a preset keeps it.
 struct ViewState {
-  std::string theme = "light";       // light | dark | print | high_contrast
-  float presentation_scale = 1.0f;   // UI and plot font multiplier (1 … 3)
   bool show_m = false;               // draw M = ½(P+Q) in the distributions plot
   bool show_jsd = true;              // draw the JSD integrand in the contributions plot
   bool has_x_range = false;          // continuous x window given (else automatic)

@@ -1,4 +1,3 @@
-// The sculpting sidebar: edit target, the tools, N, and the exact values (bins or components).
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -6,7 +5,10 @@
 #include <cmath>
 #include <string>
 
-#include "labs/divergence/panels.hpp"
+#include "widgets/pq_tools.hpp"
+
+#include "divlab/document/document.hpp"
+#include "widgets/imgui_canvas.hpp"
 
 namespace divlab::gui {
 
@@ -24,39 +26,39 @@ bool tool_button(const char* label, float w, const char* tip) {
   return clicked;
 }
 
-void target_selector(App& app, const plot::Theme& t) {
+void target_selector(const PqEditor& ed, const plot::Theme& t) {
   const float w = row_width(2);
   for (Which w_ : {Which::p, Which::q}) {
-    const bool on = app.target == w_;
+    const bool on = ed.tools.target == w_;
     const plot::Color c = w_ == Which::p ? t.p : t.q;
     ImGui::PushStyleColor(ImGuiCol_Button, to_imvec4(on ? c : c.with_alpha(0.18f)));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, to_imvec4(c.with_alpha(on ? 0.9f : 0.35f)));
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, to_imvec4(c));
     ImGui::PushStyleColor(ImGuiCol_Text, on ? ImVec4{1, 1, 1, 1} : to_imvec4(t.text));
-    if (ImGui::Button(w_ == Which::p ? "Edit P###tp" : "Edit Q###tq", {w, 0})) app.target = w_;
+    if (ImGui::Button(w_ == Which::p ? "Edit P###tp" : "Edit Q###tq", {w, 0})) ed.tools.target = w_;
     ImGui::PopStyleColor(4);
     if (w_ == Which::p) ImGui::SameLine();
   }
 }
 
-void discrete_tools(App& app) {
-  Document& d = app.doc;
-  const Which w = app.target;
+void discrete_tools(const PqEditor& ed) {
+  Document& d = ed.doc;
+  const Which w = ed.tools.target;
   const float w3 = row_width(3);
   if (tool_button("Uniform", w3, "Every bin equally likely (U)")) d.uniform(w);
   ImGui::SameLine();
-  if (tool_button("Sharpen", w3, "p_i ∝ p_i^(1/T) with T < 1: mass moves to the likely bins")) d.temper(w, app.temperature);
+  if (tool_button("Sharpen", w3, "p_i ∝ p_i^(1/T) with T < 1: mass moves to the likely bins")) d.temper(w, ed.tools.temperature);
   ImGui::SameLine();
-  if (tool_button("Flatten", w3, "p_i ∝ p_i^T with T < 1: towards uniform")) d.temper(w, 1.0 / app.temperature);
+  if (tool_button("Flatten", w3, "p_i ∝ p_i^T with T < 1: towards uniform")) d.temper(w, 1.0 / ed.tools.temperature);
   ImGui::SetNextItemWidth(-1);
   const double t0 = 0.2, t1 = 0.98;
-  ImGui::SliderScalar("##T", ImGuiDataType_Double, &app.temperature, &t0, &t1, "temperature T = %.2f");
+  ImGui::SliderScalar("##T", ImGuiDataType_Double, &ed.tools.temperature, &t0, &t1, "temperature T = %.2f");
   const float w2 = row_width(2);
-  if (tool_button("Smooth by ε", w2, "Label smoothing: p ← (1−ε)·p + ε/N")) d.smooth(w, app.epsilon);
+  if (tool_button("Smooth by ε", w2, "Label smoothing: p ← (1−ε)·p + ε/N")) d.smooth(w, ed.tools.epsilon);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(w2);
   const double e0 = 0, e1 = 0.5;
-  ImGui::SliderScalar("##eps", ImGuiDataType_Double, &app.epsilon, &e0, &e1, "ε = %.3f");
+  ImGui::SliderScalar("##eps", ImGuiDataType_Double, &ed.tools.epsilon, &e0, &e1, "ε = %.3f");
   const float w4 = row_width(4);
   if (tool_button("◀ Shift", w4, "Move every bin one step left, cyclically (←)")) d.shift(w, -1);
   ImGui::SameLine();
@@ -65,10 +67,10 @@ void discrete_tools(App& app) {
   if (tool_button("Flip", w4, "Reverse the order of the bins")) d.flip(w);
   ImGui::SameLine();
   if (tool_button("Random", w4, "A Dirichlet(α) sample; small α gives spiky distributions"))
-    d.dirichlet(w, app.alpha, app.seed++);
+    d.dirichlet(w, ed.tools.alpha, ed.tools.seed++);
   ImGui::SetNextItemWidth(-1);
   const double a0 = 0.05, a1 = 10;
-  ImGui::SliderScalar("##alpha", ImGuiDataType_Double, &app.alpha, &a0, &a1, "Dirichlet α = %.2f",
+  ImGui::SliderScalar("##alpha", ImGuiDataType_Double, &ed.tools.alpha, &a0, &a1, "Dirichlet α = %.2f",
                       ImGuiSliderFlags_Logarithmic);
   int n = d.bins();
   ImGui::AlignTextToFramePadding();
@@ -78,20 +80,22 @@ void discrete_tools(App& app) {
   if (ImGui::InputInt("##N", &n, 1, 8)) d.set_bins(std::clamp(n, kMinBins, kMaxBins));
 }
 
-void common_tools(App& app) {
-  Document& d = app.doc;
+void common_tools(const PqEditor& ed) {
+  Document& d = ed.doc;
   const float w3 = row_width(3);
-  if (tool_button("Copy P → Q", w3, "Q becomes P: every divergence drops to 0")) d.copy_p_to_q();
-  ImGui::SameLine();
-  if (tool_button("Swap P ↔ Q", w3, "Exchange P and Q: forward and reverse KL trade places")) d.swap_p_q();
-  ImGui::SameLine();
+  if (!ed.tools.p_only) {
+    if (tool_button("Copy P → Q", w3, "Q becomes P: every divergence drops to 0")) d.copy_p_to_q();
+    ImGui::SameLine();
+    if (tool_button("Swap P ↔ Q", w3, "Exchange P and Q: forward and reverse KL trade places")) d.swap_p_q();
+    ImGui::SameLine();
+  }
   ImGui::BeginDisabled(!d.can_undo());
   if (tool_button("Undo", row_width(2) , "Ctrl+Z")) d.undo();
   ImGui::EndDisabled();
 }
 
-void values_table(App& app, const plot::Theme& t, float height) {
-  Document& d = app.doc;
+void values_table(const PqEditor& ed, const plot::Theme& t, float height) {
+  Document& d = ed.doc;
   const int n = d.bins();
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_SizingStretchProp;
@@ -136,9 +140,10 @@ bool param(const char* label, double* v, float w) {
   return ImGui::IsItemDeactivatedAfterEdit();
 }
 
-void components_editor(App& app, const plot::Theme& t) {
-  Document& d = app.doc;
+void components_editor(const PqEditor& ed, const plot::Theme& t) {
+  Document& d = ed.doc;
   for (Which w : {Which::p, Which::q}) {
+    if (w == Which::q && ed.tools.p_only) break;
     ImGui::PushID(w == Which::p ? "P" : "Q");
     ImGui::PushStyleColor(ImGuiCol_Text, to_imvec4(w == Which::p ? t.p : t.q));
     ImGui::Separator();
@@ -206,10 +211,14 @@ void components_editor(App& app, const plot::Theme& t) {
 }
 
 // A few lines that tell a newcomer what can be done, under the controls.
-void how_to(bool discrete) {
+void how_to(bool discrete, bool p_only) {
   ImGui::Spacing();
   ImGui::Separator();
   ImGui::PushTextWrapPos(0);
+  if (p_only)
+    ImGui::TextDisabled("P is the target the fits chase: change it here and watch both fits follow. "
+                        "Drag the start (○ centre, ◇ width) in the fit plot; Space plays, S steps, R resets.");
+  else
   ImGui::TextDisabled(discrete ? "Drag a bar up or down to set its probability (the others keep their ratios). "
                                  "Drag across several bars to paint a shape. Tab switches P/Q, ← → shift, Ctrl+Z undoes. "
                                  "Hover any number for what it means."
@@ -220,22 +229,24 @@ void how_to(bool discrete) {
 
 }  // namespace
 
-void panel_tools(App& app) {
-  const plot::Theme t = current_theme(app);
-  target_selector(app, t);
-  ImGui::Spacing();
-  if (app.doc.scenario().kind == Kind::discrete) {
-    discrete_tools(app);
-    common_tools(app);
+void draw_pq_tools(Document& doc, PqTools& tools, const plot::Theme& t) {
+  const PqEditor ed{doc, tools};
+  if (!tools.p_only) {
+    target_selector(ed, t);
     ImGui::Spacing();
-    const bool small = app.doc.bins() <= 12;
-    if (small) values_table(app, t, ImGui::GetFrameHeightWithSpacing() * static_cast<float>(app.doc.bins() + 1.3f));
-    if (small) how_to(true);
-    if (!small) values_table(app, t, 0);
+  }
+  if (ed.doc.scenario().kind == Kind::discrete) {
+    discrete_tools(ed);
+    common_tools(ed);
+    ImGui::Spacing();
+    const bool small = ed.doc.bins() <= 12;
+    if (small) values_table(ed, t, ImGui::GetFrameHeightWithSpacing() * static_cast<float>(ed.doc.bins() + 1.3f));
+    if (small) how_to(true, tools.p_only);
+    if (!small) values_table(ed, t, 0);
   } else {
-    common_tools(app);
-    components_editor(app, t);
-    how_to(false);
+    common_tools(ed);
+    components_editor(ed, t);
+    how_to(false, tools.p_only);
   }
 }
 

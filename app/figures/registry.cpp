@@ -1,0 +1,66 @@
+#include "figures/registry.hpp"
+
+#include <array>
+
+#include "figures/figures_fit.hpp"
+
+namespace divlab::plot {
+
+namespace {
+
+// A P-vs-Q figure from the screen's data, else computed from the scenario.
+template <void (*Draw)(Canvas&, const Theme&, Rect, const FigureData&, const FigureOptions&)>
+std::string pq_figure(Canvas& c, const Theme& t, Rect r, const FigureSource& s) {
+  if (s.data) return Draw(c, t, r, *s.data, {}), std::string();
+  if (!s.scenario) return "no scenario to draw";
+  if (s.scenario->kind == Kind::joint) return "a joint scenario has no P and Q (see the joint figures)";
+  return Draw(c, t, r, compute_figure_data(*s.scenario), {}), std::string();
+}
+
+// The axes-returning figures, as the same shape.
+template <Axes (*Draw)(Canvas&, const Theme&, Rect, const FigureData&, const FigureOptions&)>
+void discard_axes(Canvas& c, const Theme& t, Rect r, const FigureData& d, const FigureOptions& o) {
+  Draw(c, t, r, d, o);
+}
+
+template <bool Landscape>
+std::string fit_figure(Canvas& c, const Theme& t, Rect r, const FigureSource& s) {
+  if (!s.scenario) return "the fit figures run the scenario's fit: no scenario given";
+  if (s.scenario->kind == Kind::joint) return "a joint scenario has no P to fit";
+  std::string error;
+  if (!draw_fit_figure(Landscape ? "landscape" : "fit", c, t, r, *s.scenario, &error)) return error;
+  return {};
+}
+
+constexpr std::array<FigureSpec, 8> kFigures{{
+    {"densities", "divergence", "P and Q (masses or densities)", {800, 480}, true,
+     pq_figure<discard_axes<figure_densities>>},
+    {"contributions", "divergence", "where each divergence comes from (pointwise integrands)", {800, 480}, true,
+     pq_figure<discard_axes<figure_contributions>>},
+    {"cdf", "divergence", "the CDFs and W₁ as the area between them", {800, 480}, true,
+     pq_figure<discard_axes<figure_cdf>>},
+    {"metrics", "divergence", "every quantity of SPEC §1", {900, 520}, true, pq_figure<figure_metrics>},
+    {"identities", "divergence", "H(P,Q) = H(P) + D(P‖Q) and the perplexity identities", {900, 520}, true,
+     pq_figure<figure_identities>},
+    {"dashboard", "divergence", "the whole divergence lab on one page", {1400, 900}, true, pq_figure<figure_dashboard>},
+    {"fit", "fit", "forward and reverse KL fits of the scenario's fit section", {1200, 500}, false, fit_figure<false>},
+    {"landscape", "fit", "the forward and reverse KL objective landscapes", {1200, 500}, false, fit_figure<true>},
+}};
+
+}  // namespace
+
+std::span<const FigureSpec> figure_registry() { return kFigures; }
+
+const FigureSpec* find_figure(std::string_view name) {
+  for (const FigureSpec& f : kFigures)
+    if (f.name == name) return &f;
+  return nullptr;
+}
+
+std::string figure_list() {
+  std::string out;
+  for (const FigureSpec& f : kFigures) out += (out.empty() ? "" : ", ") + std::string(f.name);
+  return out;
+}
+
+}  // namespace divlab::plot

@@ -1,0 +1,15 @@
+#include "labs/labs.hpp"
+
+#include "labs/divergence/divergence_lab.hpp"
+#include "labs/fit/fit_lab.hpp"
+
+namespace divlab::gui {
+
+std::vector<std::unique_ptr<Lab>> make_labs() {
+  std::vector<std::unique_ptr<Lab>> labs;
+  labs.push_back(std::make_unique<DivergenceLab>());
+  labs.push_back(std::make_unique<FitLab>());
+  return labs;
+}
+
+}  // namespace divlab::gui

@@ -1,0 +1,68 @@
+#include "shell/settings.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "divlab/document/session_store.hpp"
+
+namespace divlab::gui {
+
+std::optional<std::filesystem::path> settings_path_from(const char* xdg_config_home, const char* home) {
+  if (xdg_config_home && *xdg_config_home && std::filesystem::path(xdg_config_home).is_absolute())
+    return std::filesystem::path(xdg_config_home) / "divlab" / "settings.json";
+  if (home && *home && std::filesystem::path(home).is_absolute())
+    return std::filesystem::path(home) / ".config" / "divlab" / "settings.json";
+  return std::nullopt;
+}
+
+std::optional<std::filesystem::path> settings_path() {
+  return settings_path_from(std::getenv("XDG_CONFIG_HOME"), std::getenv("HOME"));
+}
+
+Settings settings_from_json(const std::string& text) {
+  Settings s;
+  const nlohmann::json j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object()) return s;
+  auto string = [&](const char* key, std::string& out) {
+    if (auto it = j.find(key); it != j.end() && it->is_string()) out = it->get<std::string>();
+  };
+  auto number = [&](const char* key, auto& out, double lo, double hi) {
+    if (auto it = j.find(key); it != j.end() && it->is_number())
+      out = static_cast<std::decay_t<decltype(out)>>(std::clamp(it->get<double>(), lo, hi));
+  };
+  string("theme", s.theme);
+  string("lab", s.lab);
+  number("presentation_scale", s.presentation_scale, 1.0, 3.0);
+  number("window_width", s.window_width, 320, 16384);
+  number("window_height", s.window_height, 240, 16384);
+  return s;
+}
+
+std::string settings_to_json(const Settings& s) {
+  const nlohmann::json j = {{"theme", s.theme},
+                            {"presentation_scale", s.presentation_scale},
+                            {"lab", s.lab},
+                            {"window_width", s.window_width},
+                            {"window_height", s.window_height}};
+  return j.dump(2) + "\n";
+}
+
+Settings load_settings(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  if (!in) return {};
+  std::ostringstream text;
+  text << in.rdbuf();
+  return settings_from_json(text.str());
+}
+
+std::optional<std::string> save_settings(const Settings& s, const std::filesystem::path& path) {
+  std::error_code ec;
+  std::filesystem::create_directories(path.parent_path(), ec);
+  if (ec) return path.parent_path().string() + ": " + ec.message();
+  return write_file_atomic(path, settings_to_json(s));
+}
+
+}  // namespace divlab::gui

@@ -1,0 +1,36 @@
+// The app's preferences: how divlab looks and where it was, never what a document says. Saved in
+// $XDG_CONFIG_HOME/divlab/settings.json (default ~/.config/divlab); opening a file or a preset
+// leaves them alone, so a lecturer in presentation mode stays in it.
+#pragma once
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace divlab::gui {
+
+struct Settings {
+  std::string theme = "light";      // light | dark | print | high_contrast
+  float presentation_scale = 1.0f;  // UI and plot font multiplier (1 … 3); > 1.4 is "presentation mode"
+  std::string lab = "divergence";   // the lab shown at start
+  int window_width = 1600, window_height = 900;
+  bool operator==(const Settings&) const = default;
+
+  bool presentation() const { return presentation_scale > 1.4f; }
+};
+
+// $XDG_CONFIG_HOME/divlab/settings.json when XDG_CONFIG_HOME is absolute, else
+// $HOME/.config/divlab/settings.json; nullopt when neither gives an absolute path.
+std::optional<std::filesystem::path> settings_path_from(const char* xdg_config_home, const char* home);
+std::optional<std::filesystem::path> settings_path();
+
+// Settings from JSON text: unknown keys are ignored, a missing or malformed value keeps its
+// default and out-of-range values are clamped (a broken file never stops the app).
+Settings settings_from_json(const std::string& text);
+std::string settings_to_json(const Settings& s);
+
+// Reads the file (defaults when it is missing or unreadable).
+Settings load_settings(const std::filesystem::path& path);
+// Writes atomically; nullopt on success, else a one-line error.
+std::optional<std::string> save_settings(const Settings& s, const std::filesystem::path& path);
+
+}  // namespace divlab::gui

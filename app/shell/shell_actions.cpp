@@ -1,0 +1,224 @@
+// The shell's own actions (File, Edit, View, Labs, Presets), opening and saving files, and App's
+// construction: the labs of labs/labs.cpp, then the shell's actions, then each lab's.
+#include <GLFW/glfw3.h>
+
+#include <algorithm>
+#include <array>
+#include <exception>
+#include <filesystem>
+
+#include "labs/labs.hpp"
+#include "shell/app.hpp"
+
+namespace divlab::gui {
+
+std::filesystem::path asset_dir() { return DIVLAB_ASSET_DIR; }
+
+Lab* App::find_lab(std::string_view id) {
+  for (auto& l : labs)
+    if (l->id() == id) return l.get();
+  return nullptr;
+}
+
+bool App::switch_lab(std::string_view id) {
+  for (std::size_t i = 0; i < labs.size(); ++i)
+    if (labs[i]->id() == id) {
+      current = i;
+      settings.lab = std::string(id);
+      return true;
+    }
+  return false;
+}
+
+std::vector<std::string> preset_paths(const App& app) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(asset_dir() / app.lab().preset_folder(), ec))
+    if (e.path().extension() == ".json") out.push_back(e.path().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+namespace {
+
+// The lab a scenario of `kind` opens in: the current one when it takes that kind, else the first that does.
+Lab* lab_for(App& app, Kind kind) {
+  if (app.lab().opens(kind)) return &app.lab();
+  for (auto& l : app.labs)
+    if (l->opens(kind)) return l.get();
+  return nullptr;
+}
+
+}  // namespace
+
+void open_file(App& app, const std::string& path, bool discard) {
+  Scenario s;
+  try {
+    s = load_scenario(path);
+  } catch (const std::exception& e) {
+    show_error(app.file_error, e.what());  // the current work stays untouched
+    return;
+  }
+  Lab* lab = lab_for(app, s.kind);
+  if (!lab) {
+    show_error(app.file_error, path + ": no lab opens this kind of scenario");
+    return;
+  }
+  if (lab->doc.dirty() && !discard) {
+    app.switch_lab(lab->id());  // the question is about the work in this lab: show it
+    app.pending_open = path;
+    app.confirm_quit = true;  // the same prompt, offering "Discard and open"
+    return;
+  }
+  lab->doc.reset(std::move(s));
+  lab->file_path = path;
+  lab->reset_view();
+  app.switch_lab(lab->id());
+}
+
+void open_scenario(App& app, std::string_view lab_id, Scenario s) {
+  Lab* lab = app.find_lab(lab_id);
+  if (!lab) return;
+  lab->doc.reset(std::move(s));
+  lab->doc.mark_unsaved();
+  lab->file_path.clear();
+  lab->reset_view();
+  app.switch_lab(lab_id);
+}
+
+void save_file(App& app, const std::string& path) {
+  Lab& lab = app.lab();
+  try {
+    save_scenario(lab.doc.to_scenario(), path);
+    lab.doc.mark_saved();
+    lab.file_path = path;
+  } catch (const std::exception& e) {
+    show_error(app.file_error, e.what());
+  }
+}
+
+void toggle_presentation(App& app) {
+  Settings& s = app.settings;
+  const bool on = !s.presentation();
+  s.presentation_scale = on ? 2.0f : 1.0f;
+  s.theme = on ? "high_contrast" : "light";
+}
+
+namespace {
+
+constexpr std::array<const char*, 4> kThemes{"light", "dark", "print", "high_contrast"};
+
+using Args = const nlohmann::json&;
+
+// An action without arguments.
+Action simple(std::string id, std::string group, std::string text, std::vector<Binding> keys, bool while_typing,
+              std::function<void(App&)> f) {
+  return {std::move(id), std::move(group), std::move(text), "", std::move(keys), while_typing, "",
+          [f = std::move(f)](App& app, Args) { return f(app), std::string(); }};
+}
+
+void register_shell_actions(ActionRegistry& r, const std::vector<std::unique_ptr<Lab>>& labs) {
+  r.add(simple("help", "View", "Show or hide this help", {{GLFW_KEY_F1}}, true,
+               [](App& a) { a.show_help = !a.show_help; }));
+  r.add(simple("fullscreen", "View", "Full screen on or off", {{GLFW_KEY_F11}}, true,
+               [](App& a) { a.want_fullscreen_toggle = true; }));
+  r.add(simple("save_window_png", "View", "Save the window as a PNG", {{GLFW_KEY_F12}}, true,
+               [](App& a) { a.want_window_png = true; }));
+  r.add(simple("presentation_mode", "View", "Presentation mode: large scale, high contrast", {{GLFW_KEY_P}}, false,
+               toggle_presentation));
+  r.add(simple("cycle_theme", "View", "Next theme (light, dark, print)", {{GLFW_KEY_T}}, false, [](App& a) {
+    const auto it = std::find(kThemes.begin(), kThemes.end() - 1, a.settings.theme);
+    a.settings.theme = it == kThemes.end() - 1 || it + 1 == kThemes.end() - 1 ? kThemes[0] : *(it + 1);
+  }));
+  r.add({"set_theme", "View", "Use a theme", "", {}, false, "name: light | dark | print | high_contrast",
+         [](App& a, Args args) {
+           std::string error;
+           const auto name = string_arg(args, "name", &error);
+           if (!name) return error;
+           if (std::find(kThemes.begin(), kThemes.end(), *name) == kThemes.end())
+             return "name: expected light, dark, print or high_contrast, got \"" + *name + "\"";
+           a.settings.theme = *name;
+           return std::string();
+         }});
+  r.add({"set_scale", "View", "Set the presentation scale", "", {}, false, "scale: 1–3",
+         [](App& a, Args args) {
+           std::string error;
+           const auto scale = number_arg(args, "scale", 1.0, 3.0, &error);
+           if (scale) a.settings.presentation_scale = static_cast<float>(*scale);
+           return error;
+         }});
+  r.add(simple("toggle_base", "View", "Switch units: bits or nats", {{GLFW_KEY_B}}, false, [](App& a) {
+    Document& d = a.lab().doc;
+    d.set_base(d.scenario().base == Base::two ? Base::e : Base::two);
+  }));
+  r.add(simple("open", "File", "Open a scenario file", {{GLFW_KEY_O, kCtrl}}, true, [](App& a) {
+    const auto presets = asset_dir() / a.lab().preset_folder();
+    const auto here = a.lab().file_path.empty() ? presets : std::filesystem::path(a.lab().file_path).parent_path();
+    open_file_dialog(a.file_dialog, FileDialogMode::open, here, presets);
+  }));
+  const auto save_as = [](App& a) {
+    const Lab& lab = a.lab();
+    const auto here = lab.file_path.empty() ? std::filesystem::current_path()
+                                            : std::filesystem::path(lab.file_path).parent_path();
+    open_file_dialog(a.file_dialog, FileDialogMode::save, here, asset_dir() / lab.preset_folder(),
+                     lab.file_path.empty() ? "scenario.json" : std::filesystem::path(lab.file_path).filename().string());
+  };
+  r.add(simple("save", "File", "Save the scenario", {{GLFW_KEY_S, kCtrl}}, true, [save_as](App& a) {
+    if (a.lab().file_path.empty()) save_as(a);
+    else save_file(a, a.lab().file_path);
+  }));
+  r.add(simple("save_as", "File", "Save the scenario as…", {{GLFW_KEY_S, kCtrl | kShift}}, true, save_as));
+  r.add({"open_file", "File", "Open a scenario file by path", "", {}, false, "path: a scenario file",
+         [](App& a, Args args) {
+           std::string error;
+           if (const auto path = string_arg(args, "path", &error)) open_file(a, *path);
+           return error;
+         }});
+  r.add(simple("quit", "File", "Quit (asks first if there is unsaved work)", {{GLFW_KEY_Q, kCtrl}}, true, [](App& a) {
+    const bool dirty = std::ranges::any_of(a.labs, [](const auto& l) { return l->doc.dirty(); });
+    if (dirty && a.state_out.empty())  // tests that set DIVLAB_STATE_OUT quit without asking
+      a.confirm_quit = true;
+    else
+      a.want_quit = true;
+  }));
+  r.add(simple("undo", "Edit", "Undo", {{GLFW_KEY_Z, kCtrl}}, false, [](App& a) { a.lab().doc.undo(); }));
+  r.add(simple("redo", "Edit", "Redo", {{GLFW_KEY_Z, kCtrl | kShift}, {GLFW_KEY_Y, kCtrl}}, false,
+               [](App& a) { a.lab().doc.redo(); }));
+
+  std::vector<Binding> lab_keys;
+  std::string names;
+  for (std::size_t i = 0; i < labs.size() && i < 9; ++i) {
+    lab_keys.push_back({GLFW_KEY_1 + static_cast<int>(i), kCtrl, {{"lab", std::string(labs[i]->id())}}});
+    names += (names.empty() ? "" : ", ") + std::string(labs[i]->id());
+  }
+  r.add({"switch_lab", "Labs", "Show lab 1–" + std::to_string(lab_keys.size()) + " (" + names + ")", "",
+         std::move(lab_keys), true, "lab: " + names, [](App& a, Args args) {
+           std::string error;
+           const auto id = string_arg(args, "lab", &error);
+           if (!id) return error;
+           return a.switch_lab(*id) ? std::string() : "lab: no lab named \"" + *id + "\"";
+         }});
+
+  std::vector<Binding> preset_keys;
+  for (int n = 1; n <= 8; ++n) preset_keys.push_back({GLFW_KEY_0 + n, kNone, {{"n", n}}});
+  r.add({"open_preset", "Presets", "Open preset 1–8 of this lab (in the Presets menu's order)", "",
+         std::move(preset_keys), false, "n: the preset's place in the Presets menu (from 1)", [](App& a, Args args) {
+           const auto presets = preset_paths(a);
+           std::string error;
+           const auto n = int_arg(args, "n", 1, std::max<int>(1, static_cast<int>(presets.size())), &error);
+           if (!n || presets.empty()) return presets.empty() ? "this lab has no presets" : error;
+           open_file(a, presets[static_cast<std::size_t>(*n - 1)]);
+           return std::string();
+         }});
+}
+
+}  // namespace
+
+App::App() : labs(make_labs()) {
+  register_shell_actions(actions, labs);
+  for (auto& l : labs) l->register_actions(actions);
+}
+
+App::~App() = default;
+
+}  // namespace divlab::gui
