@@ -171,6 +171,10 @@ int fit(const Args& args) {
 
   const std::optional<Scenario> scenario = load_or_report(file);
   if (!scenario) return 2;
+  if (scenario->kind == Kind::joint) {
+    print_error("fit: " + file + ": a joint scenario has no P to fit (fit takes kind \"discrete\" or \"continuous\")");
+    return 2;
+  }
   if (!scenario->fit && !objective_flag) {
     print_error("fit: " + file +
                 " has no \"fit\" section: add one, or give --objective forward_kl|reverse_kl|jsd (and "

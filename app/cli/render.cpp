@@ -11,6 +11,7 @@
 #include "cli/common.hpp"
 #include "divlab/document/scenario.hpp"
 #include "export/render_figure.hpp"
+#include "figures/registry.hpp"
 
 namespace divlab::cli {
 
@@ -61,6 +62,12 @@ int render(const Args& args) {
   }
   const std::optional<Scenario> scenario = load_or_report(file);
   if (!scenario) return 2;
+  // A joint table has no P and Q: only the joint lab's figures can draw it.
+  if (scenario->kind == Kind::joint && plot::find_figure(request.figure)->lab != "joint") {
+    print_error("render: " + file + ": figure '" + request.figure +
+                "' draws P and Q, which a joint scenario does not have (there are no joint figures yet)");
+    return 2;
+  }
   const exporting::RenderResult result = exporting::render_scenario(*scenario, out, request);
   if (!result.ok()) {
     print_error("render: " + result.error);

@@ -28,8 +28,6 @@ std::string lab_names() {
   return names;
 }
 
-std::string_view kind_name(Kind k) { return k == Kind::discrete ? "discrete" : k == Kind::continuous ? "continuous" : "joint"; }
-
 std::optional<std::pair<int, int>> parse_size(const std::string& s) {
   const auto x = s.find_first_of("xX");
   if (x == std::string::npos) return std::nullopt;
@@ -85,6 +83,10 @@ int screenshot(const Args& args) {
   if (lab.empty())
     for (const auto& l : app->labs)
       if (lab.empty() && l->opens(scenario->kind)) lab = std::string(l->id());
+  if (lab.empty()) {  // (a joint scenario until the joint lab comes)
+    print_error("screenshot: " + file + ": no lab opens a " + std::string(kind_name(scenario->kind)) + " scenario");
+    return 2;
+  }
   gui::Lab& shown = *app->find_lab(lab);
   if (!shown.opens(scenario->kind)) {
     print_error("screenshot: " + file + ": the " + lab + " lab does not open a " + std::string(kind_name(scenario->kind)) +
