@@ -24,16 +24,36 @@ Color ink_on(Color bg) { return 0.299f * bg.r + 0.587f * bg.g + 0.114f * bg.b > 
 
 std::string unit(Base b) { return b == Base::two ? "bits" : "nats"; }
 
+TextStyle sized(float size, Weight w = Weight::regular) {
+  TextStyle s;
+  s.size = size;
+  s.weight = w;
+  return s;
+}
+
+// "x3": appended, not "x" + …: GCC 12 -O3 warns falsely (-Wrestrict).
+std::string numbered(char letter, std::size_t n) {
+  std::string s(1, letter);
+  s += std::to_string(n);
+  return s;
+}
+
+// The long text when it fits `width`, else the short one.
+std::string_view fitting(Canvas& c, std::string_view long_text, std::string_view short_text, const TextStyle& style,
+                         float width) {
+  return c.text_size(long_text, style).x <= width ? long_text : short_text;
+}
+
 // The widest of some labels at a size.
 float widest(Canvas& c, const std::vector<std::string>& labels, float size) {
   float w = 0;
-  for (const auto& s : labels) w = std::max(w, c.text_size(s, {size}).x);
+  for (const auto& s : labels) w = std::max(w, c.text_size(s, sized(size)).x);
   return w;
 }
 
 // A cell's value as text, if it fits the cell.
 void cell_text(Canvas& c, Rect cell, const std::string& s, float size, Color bg) {
-  if (cell.width() < c.text_size(s, {size}).x + 4 || cell.height() < size * 1.2f) return;
+  if (cell.width() < c.text_size(s, sized(size)).x + 4 || cell.height() < size * 1.2f) return;
   label(c, {(cell.x0 + cell.x1) / 2, (cell.y0 + cell.y1) / 2}, s, size, ink_on(bg), Align::center, Align::center);
 }
 
@@ -113,10 +133,10 @@ JointFigureData joint_figure_data(const Scenario& s) {
     for (double v : row) d.p.push_back(v * big / scaled_total);
   for (std::size_t i = 0; i < d.rows; ++i)
     d.x_labels.push_back(i < s.joint.x_labels.size() && !s.joint.x_labels[i].empty() ? s.joint.x_labels[i]
-                                                                                    : "x" + std::to_string(i + 1));
+                                                                                    : numbered('x', i + 1));
   for (std::size_t j = 0; j < d.cols; ++j)
     d.y_labels.push_back(j < s.joint.y_labels.size() && !s.joint.y_labels[j].empty() ? s.joint.y_labels[j]
-                                                                                    : "y" + std::to_string(j + 1));
+                                                                                    : numbered('y', j + 1));
   return d;
 }
 
@@ -148,8 +168,10 @@ CellGrid figure_joint_table(Canvas& c, const Theme& t, Rect r, const JointFigure
   const float fs = t.font(0.85f), gap = t.px(6);
   float top = r.y0 + t.px(4);
   if (o.title) {
-    label(c, {r.x0 + t.px(4), top}, "P(X, Y), with P(X) and P(Y) along the sides", t.font(1.0f), t.text, Align::start,
-          Align::start, true);
+    label(c, {r.x0 + t.px(4), top},
+          fitting(c, "P(X, Y), with P(X) and P(Y) along the sides", "P(X, Y) and its marginals",
+                  sized(t.font(1.0f), Weight::bold), r.width() - t.px(8)),
+          t.font(1.0f), t.text, Align::start, Align::start, true);
     top += t.font(1.0f) * 1.5f;
   }
   const float label_w = std::min(widest(c, d.x_labels, fs) + gap, r.width() * 0.22f);
@@ -200,8 +222,9 @@ CellGrid figure_joint_table(Canvas& c, const Theme& t, Rect r, const JointFigure
             Align::center, Align::end);
     }
   }
-  label(c, {g.grid.x0 - gap - bar_w / 2, g.grid.y0 - gap - t.px(2)}, "P(X) ←  ↑ P(Y)", t.font(0.75f), t.text_dim,
-        Align::center, Align::end);
+  // Which bars are which, in the corner between them.
+  label(c, {g.grid.x0 - gap - t.px(4), g.grid.y0 - gap - bar_h / 2}, "P(Y) →", t.font(0.8f), t.q, Align::end);
+  label(c, {g.grid.x0 - gap - t.px(4), g.grid.y0 - t.px(2)}, "P(X) ↓", t.font(0.8f), t.p, Align::end, Align::end);
   if (o.highlight && o.highlight->first < d.rows && o.highlight->second < d.cols)
     outline(c, g.cell(o.highlight->first, o.highlight->second), t.text, t.px(2.5f));
   return g;
@@ -216,12 +239,15 @@ void figure_joint_vs_product(Canvas& c, const Theme& t, Rect r, const JointFigur
     for (std::size_t j = 0; j < d.cols; ++j) vmax = std::max({vmax, d.cell(i, j), mx[i] * my[j]});
   const float title_h = fs * 1.6f, foot_h = t.font(0.9f) * 1.8f, bar_w = t.px(12), bar_room = bar_w + t.px(44);
   const float half = (r.width() - bar_room - gap) / 2;
+  CellGrid g;
   for (int k = 0; k < 2; ++k) {
     const Rect panel{r.x0 + (half + gap) * static_cast<float>(k), r.y0, r.x0 + (half + gap) * static_cast<float>(k) + half,
                      r.y1 - foot_h};
-    label(c, {(panel.x0 + panel.x1) / 2, panel.y0 + t.px(2)}, k == 0 ? "P_XY: what happens" : "P_X ⊗ P_Y: if X and Y were independent",
-          fs, t.text, Align::center, Align::start, true);
-    const CellGrid g = fit_grid({panel.x0, panel.y0 + title_h, panel.x1, panel.y1}, d.rows, d.cols);
+    const std::string_view title = k == 0 ? fitting(c, "P_XY: what happens", "P_XY", sized(fs, Weight::bold), half)
+                                          : fitting(c, "P_X ⊗ P_Y: if X and Y were independent", "P_X ⊗ P_Y",
+                                                    sized(fs, Weight::bold), half);
+    label(c, {(panel.x0 + panel.x1) / 2, panel.y0 + t.px(2)}, title, fs, t.text, Align::center, Align::start, true);
+    g = fit_grid({panel.x0, panel.y0 + title_h, panel.x1, panel.y1}, d.rows, d.cols);
     const auto value = [&](std::size_t i, std::size_t j) { return k == 0 ? d.cell(i, j) : mx[i] * my[j]; };
     fill_cells(c, g, [&](std::size_t i, std::size_t j) { return probability_color(t, value(i, j), vmax); });
     if (g.grid.width() / static_cast<float>(d.cols) >= t.px(24))
@@ -230,11 +256,13 @@ void figure_joint_vs_product(Canvas& c, const Theme& t, Rect r, const JointFigur
           cell_text(c, g.cell(i, j), format_value(value(i, j), 2), t.font(0.75f), probability_color(t, value(i, j), vmax));
     outline(c, g.grid, t.axis, t.px(1));
   }
-  const Rect bar{r.x1 - bar_room + t.px(4), r.y0 + title_h, r.x1 - bar_room + t.px(4) + bar_w, r.y1 - foot_h};
+  const Rect bar{r.x1 - bar_room + t.px(4), g.grid.y0, r.x1 - bar_room + t.px(4) + bar_w, g.grid.y1};  // as tall as the grids
   colour_bar(c, t, bar, 0, vmax, probability_color, vmax);
-  const std::string line = "I(X;Y) = D(P_XY ‖ P_X ⊗ P_Y) = " + format_value(d.analysis.measures.mutual_information, 4) +
-                           " " + unit(d.base) + ": how far the table is from independence";
-  label(c, {r.x0 + t.px(4), r.y1 - foot_h / 2}, line, t.font(0.9f), t.text, Align::start, Align::center);
+  const std::string value = format_value(d.analysis.measures.mutual_information, 4) + " " + unit(d.base);
+  const std::string line = "I(X;Y) = D(P_XY ‖ P_X ⊗ P_Y) = " + value + ": how far the table is from independence";
+  const std::string short_line = "I(X;Y) = " + value;
+  label(c, {r.x0 + t.px(4), r.y1 - foot_h / 2}, fitting(c, line, short_line, sized(t.font(0.9f)), r.width() - t.px(8)),
+        t.font(0.9f), t.text, Align::start, Align::center);
 }
 
 CellGrid figure_pointwise_mi(Canvas& c, const Theme& t, Rect r, const JointFigureData& d,
@@ -245,8 +273,9 @@ CellGrid figure_pointwise_mi(Canvas& c, const Theme& t, Rect r, const JointFigur
     if (pmi.defined[k] && std::isfinite(pmi.value[k])) limit = std::max(limit, std::abs(pmi.value[k]));
   if (limit == 0) limit = 1;
   const float fs = t.font(0.95f), title_h = fs * 1.6f, foot_h = t.font(0.85f) * 1.8f;
-  label(c, {r.x0 + t.px(4), r.y0 + t.px(2)}, "pmi(x, y) = log p(x,y) / (p(x) p(y))", fs, t.text, Align::start,
-        Align::start, true);
+  label(c, {r.x0 + t.px(4), r.y0 + t.px(2)},
+        fitting(c, "pmi(x, y) = log p(x,y) / (p(x) p(y))", "pmi(x, y)", sized(fs, Weight::bold), r.width() - t.px(8)), fs,
+        t.text, Align::start, Align::start, true);
   const float bar_room = t.px(12) + t.px(44);
   const CellGrid g = fit_grid({r.x0 + t.px(4), r.y0 + title_h, r.x1 - bar_room, r.y1 - foot_h}, d.rows, d.cols);
   if (g.grid.width() < 4) return g;
@@ -266,24 +295,25 @@ CellGrid figure_pointwise_mi(Canvas& c, const Theme& t, Rect r, const JointFigur
   outline(c, g.grid, t.axis, t.px(1));
   if (highlight && highlight->first < d.rows && highlight->second < d.cols)
     outline(c, g.cell(highlight->first, highlight->second), t.text, t.px(2.5f));
-  const Rect bar{r.x1 - bar_room + t.px(4), r.y0 + title_h, r.x1 - bar_room + t.px(16), r.y1 - foot_h};
+  const Rect bar{r.x1 - bar_room + t.px(4), g.grid.y0, r.x1 - bar_room + t.px(16), g.grid.y1};
   colour_bar(c, t, bar, -limit, limit, pmi_color, limit);
-  label(c, {r.x0 + t.px(4), r.y1 - foot_h / 2},
-        "in " + unit(d.base) + "; a cell may be negative, yet I = Σ p·pmi = " +
-            format_value(d.analysis.measures.mutual_information, 3) + " ≥ 0",
+  const std::string mi = format_value(d.analysis.measures.mutual_information, 3);
+  const std::string foot = "in " + unit(d.base) + "; a cell may be negative, yet I = Σ p·pmi = " + mi + " ≥ 0";
+  const std::string short_foot = "I = Σ p·pmi = " + mi + " ≥ 0";
+  label(c, {r.x0 + t.px(4), r.y1 - foot_h / 2}, fitting(c, foot, short_foot, sized(t.font(0.85f)), r.width() - t.px(8)),
         t.font(0.85f), t.text_dim, Align::start, Align::center);
   return g;
 }
 
 std::vector<InfoSegment> figure_information_diagram(Canvas& c, const Theme& t, Rect r, const JointFigureData& d) {
   const JointMeasures& m = d.analysis.measures;
-  const float fs = t.font(0.9f), name_w = std::max(c.text_size("H(X,Y)", {fs, {}, Align::start, Align::start, Weight::bold}).x, t.px(20)) + t.px(10);
+  const float fs = t.font(0.9f), name_w = std::max(c.text_size("H(X,Y)", sized(fs, Weight::bold)).x, t.px(20)) + t.px(10);
   const double total = std::max(m.joint_entropy, 1e-300);
   const float x0 = r.x0 + name_w, x1 = r.x1 - t.px(8), w = x1 - x0;
   const float row_h = std::min((r.height() - t.font(1.0f) * 1.6f) / 3.0f, t.px(46)), bar_h = row_h * 0.7f;
   float y = r.y0 + t.px(2);
   label(c, {r.x0 + t.px(4), y}, "The information diagram (" + unit(d.base) + ")", t.font(1.0f), t.text, Align::start,
-        Align::start, true);
+        Align::start, true);  // short enough for any panel the lab gives it
   y += t.font(1.0f) * 1.6f;
   const auto px = [&](double v) { return x0 + static_cast<float>(v / total) * w; };
   const Color cx = t.p.with_alpha(0.75f), cy = t.q.with_alpha(0.75f), ci = t.m.with_alpha(0.85f);
@@ -293,9 +323,9 @@ std::vector<InfoSegment> figure_information_diagram(Canvas& c, const Theme& t, R
     c.fill_rect(rect, col);
     outline(c, rect, t.background, t.px(1));
     const std::string text = std::string(name) + " = " + format_value(to - from, 3);
-    if (rect.width() > c.text_size(text, {t.font(0.8f)}).x + t.px(6))
+    if (rect.width() > c.text_size(text, sized(t.font(0.8f))).x + t.px(6))
       label(c, {(rect.x0 + rect.x1) / 2, (rect.y0 + rect.y1) / 2}, text, t.font(0.8f), ink_on(col), Align::center);
-    else if (rect.width() > c.text_size(name, {t.font(0.8f)}).x + t.px(6))
+    else if (rect.width() > c.text_size(name, sized(t.font(0.8f))).x + t.px(6))
       label(c, {(rect.x0 + rect.x1) / 2, (rect.y0 + rect.y1) / 2}, name, t.font(0.8f), ink_on(col), Align::center);
     out.push_back({rect, key});
   };
@@ -319,11 +349,12 @@ std::vector<InfoSegment> figure_information_diagram(Canvas& c, const Theme& t, R
   segment(y, hxy + i, hxy + i + hyx, cy, "conditional_entropy_y_given_x", "H(Y|X)");
   out.push_back({{r.x0, y, x0, y + bar_h}, "entropy_y"});
   y += row_h;
-  if (y + t.font(0.85f) * 1.4f <= r.y1)
-    label(c, {r.x0 + t.px(4), y + t.font(0.85f) * 0.7f},
-          "VI = H(X|Y) + H(Y|X) = " + format_value(m.variation_of_information, 3) + "   H(X,Y) = " +
-              format_value(m.joint_entropy, 3) + "   I = H(X) − H(X|Y) = " + format_value(i, 3),
+  if (y + t.font(0.85f) * 1.4f <= r.y1) {
+    const std::string vi = "VI = H(X|Y) + H(Y|X) = " + format_value(m.variation_of_information, 3);
+    const std::string all = vi + "   H(X,Y) = " + format_value(m.joint_entropy, 3) + "   I = H(X) − H(X|Y) = " + format_value(i, 3);
+    label(c, {r.x0 + t.px(4), y + t.font(0.85f) * 0.7f}, fitting(c, all, vi, sized(t.font(0.85f)), r.width() - t.px(8)),
           t.font(0.85f), t.text_dim, Align::start, Align::center);
+  }
   return out;
 }
 

@@ -88,11 +88,11 @@ expect_refusal() {  # expect_refusal PATTERN ARGS...
 }
 expect_refusal '^divlab: fit: 05-weather-transport\.json: a joint scenario has no P to fit' fit 05-weather-transport.json
 expect_refusal '^divlab: fit: 05-weather-transport\.json: a joint scenario' fit 05-weather-transport.json --objective jsd
-expect_refusal "^divlab: render: 05-weather-transport\\.json: figure '[a-z_]+' draws P and Q, which a joint scenario does not have" \
-  render 05-weather-transport.json -o "$tmp/x.png"
+expect_refusal "^divlab: render: 05-weather-transport\\.json: figure 'dashboard' draws P and Q, which a joint scenario does not have" \
+  render 05-weather-transport.json -o "$tmp/x.png" --figure dashboard
 expect_refusal "^divlab: render: 01-independent\\.json: figure 'fit' draws P and Q" render 01-independent.json -o "$tmp/x.pdf" --figure fit
-expect_refusal '^divlab: screenshot: 05-weather-transport\.json: (no lab opens a joint scenario|the [a-z]+ lab does not open a joint scenario)' \
-  screenshot 05-weather-transport.json -o "$tmp/x.png"
+expect_refusal '^divlab: screenshot: 05-weather-transport\.json: the divergence lab does not open a joint scenario' \
+  screenshot 05-weather-transport.json -o "$tmp/x.png" --lab divergence
 [ -e "$tmp/x.png" ] || [ -e "$tmp/x.pdf" ] && fail "render or screenshot left a file behind"
 
 [ $status -eq 0 ] && echo "metrics_joint: all passed"

@@ -124,6 +124,14 @@ void JointLab::view_menu(App&) { ImGui::MenuItem("Lock marginals", "L", &lock_ma
 
 namespace {
 
+// Continues the row with the next item when it fits, else starts a new row (presentation scale).
+void flow(const char* next_label) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float w = ImGui::CalcTextSize(next_label).x + style.FramePadding.x * 2;
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + w <= right) ImGui::SameLine();
+}
+
 // The toolbar above the table: lock, rows and columns, the way to the divergence lab.
 void table_toolbar(App& app, JointLab& lab) {
   Document& d = lab.doc;
@@ -131,23 +139,23 @@ void table_toolbar(App& app, JointLab& lab) {
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Edits move mass only along directions that keep every row sum P(X) and column sum P(Y):\n"
                       "H(X) and H(Y) stay put while I(X;Y) changes.");
-  ImGui::SameLine();
+  flow("+ row");
   ImGui::BeginDisabled(d.joint_rows() >= kMaxJointSide);
   if (ImGui::Button("+ row")) d.insert_joint_row(d.joint_rows());
   ImGui::EndDisabled();
-  ImGui::SameLine();
+  flow("− row");
   ImGui::BeginDisabled(d.joint_rows() <= 1);
   if (ImGui::Button("− row")) d.remove_joint_row(d.joint_rows() - 1);
   ImGui::EndDisabled();
-  ImGui::SameLine();
+  flow("+ column");
   ImGui::BeginDisabled(d.joint_cols() >= kMaxJointSide);
   if (ImGui::Button("+ column")) d.insert_joint_col(d.joint_cols());
   ImGui::EndDisabled();
-  ImGui::SameLine();
+  flow("− column");
   ImGui::BeginDisabled(d.joint_cols() <= 1);
   if (ImGui::Button("− column")) d.remove_joint_col(d.joint_cols() - 1);
   ImGui::EndDisabled();
-  ImGui::SameLine();
+  flow("Open as P vs Q");
   if (ImGui::Button("Open as P vs Q")) run_action(app, "joint.open_as_pq");
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("The divergence lab with P = P_XY and Q = P_X ⊗ P_Y (the cells as bins):\nthere D(P‖Q) is I(X;Y).");
@@ -296,7 +304,8 @@ void JointLab::draw(App& app, const LabArea& area) {
   const ImVec2 p0 = area.pos;
   const bool small = data.rows * data.cols <= 144;  // the values table fits below the heatmap
 
-  if (begin_panel("Joint table P(X,Y): drag a cell, Shift+drag to paint###jointtable", p0, {left, H})) {
+  if (begin_panel(compact_layout ? "Joint table P(X,Y)###jointtable" : "Joint table P(X,Y): drag a cell, Shift+drag to paint###jointtable",
+                  p0, {left, H})) {
     table_toolbar(app, *this);
     const float avail = ImGui::GetContentRegionAvail().y;
     const float table_h = small && !compact_layout
@@ -310,15 +319,15 @@ void JointLab::draw(App& app, const LabArea& area) {
   if (compact_layout) {
     if (begin_panel("###jointright", {rx, p0.y}, {rw, H}, ImGuiWindowFlags_NoTitleBar)) {
       if (ImGui::BeginTabBar("##jointtabs")) {
-        if (ImGui::BeginTabItem("P_XY vs P_X ⊗ P_Y")) {
+        if (ImGui::BeginTabItem("P vs P⊗P")) {
           product_panel(app, *this);
           ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem("Pointwise MI")) {
+        if (ImGui::BeginTabItem("pmi")) {
           pmi_panel(app, *this);
           ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem("Information")) {
+        if (ImGui::BeginTabItem("Diagram")) {
           diagram_panel(app, *this);
           ImGui::EndTabItem();
         }
