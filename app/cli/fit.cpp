@@ -157,7 +157,11 @@ int fit(const Args& args) {
 
   const std::optional<Scenario> scenario = load_or_report(file);
   if (!scenario) return 2;
-  if (!scenario->fit && !overrides.objective && scenario->kind != Kind::joint) {
+  if (scenario->kind == Kind::joint) {
+    print_error("fit: " + file + ": a joint scenario has no P to fit (fit takes kind \"discrete\" or \"continuous\")");
+    return 2;
+  }
+  if (!scenario->fit && !overrides.objective) {
     print_error("fit: " + file +
                 " has no \"fit\" section: add one, or give --objective " + name_list<FitObjective>("|", "|") +
                 " (and optionally --start mean=M,sd=S)");

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "cli/common.hpp"
+#include "cli/metrics_joint.hpp"
 #include "divlab/measures/measures.hpp"
 #include "export/metrics_table.hpp"
 
@@ -26,7 +27,8 @@ std::string table_output(const Scenario& s, const Measures& m, const std::string
 
 int metrics(const Args& args) {
   CLI::App app{"Prints every quantity divlab computes (entropies, cross-entropies, KL both ways, JSD, W₁, TV, "
-               "Hellinger, Bhattacharyya, perplexities) for the scenario's P and Q.",
+               "Hellinger, Bhattacharyya, perplexities) for the scenario's P and Q; for a joint table, H(X), H(Y), "
+               "H(X,Y), H(X|Y), H(Y|X), I(X;Y) and VI.",
                "divlab metrics"};
   std::string file, base_text;
   bool json = false;
@@ -46,9 +48,14 @@ int metrics(const Args& args) {
   }
   const std::optional<Scenario> scenario = load_or_report(file);
   if (!scenario) return 2;
-  const Measures m = measure_scenario(*scenario, base.value_or(scenario->base));
   // Built whole before printing: an error can never leave a partial result on stdout.
-  const std::string out = json ? exporting::metrics_json(m) : table_output(*scenario, m, file);
+  std::string out;
+  if (scenario->kind == Kind::joint) {
+    out = joint_metrics_output(*scenario, base.value_or(scenario->base), json, file);
+  } else {
+    const Measures m = measure_scenario(*scenario, base.value_or(scenario->base));
+    out = json ? exporting::metrics_json(m) : table_output(*scenario, m, file);
+  }
   std::fputs(out.c_str(), stdout);
   return std::fflush(stdout) == 0 ? 0 : 1;
 }

@@ -11,6 +11,7 @@
 #include "cli/common.hpp"
 #include "divlab/document/scenario.hpp"
 #include "export/render_figure.hpp"
+#include "figures/registry.hpp"
 #include "plot/theme.hpp"
 
 namespace divlab::cli {
@@ -39,7 +40,10 @@ int render(const Args& args) {
   exporting::RenderRequest request;
   app.add_option("FILE", file, "Scenario file (divlab.scenario JSON)")->required();
   app.add_option("-o,--output", out, "Output file: .png, .svg, .pdf; or data: .csv (the figure's curves), .tex (metrics as a booktabs table), .json (metrics)")->required();
-  app.add_option("--figure", request.figure, "Figure: " + plot::figure_list())->capture_default_str();
+  bool figure_given = false;
+  app.add_option("--figure", request.figure,
+                 "Figure (default: dashboard, or joint_table for a joint scenario): " + plot::figure_list())
+      ->each([&](const std::string&) { figure_given = true; });
   app.add_option("--size", size_text, "Canvas size WxH in pixels (default depends on the figure)");
   app.add_option("--scale", request.scale, "PNG pixel density, 1 to 4 (SVG and PDF are vector)")
       ->capture_default_str();
@@ -62,6 +66,16 @@ int render(const Args& args) {
   }
   const std::optional<Scenario> scenario = load_or_report(file);
   if (!scenario) return 2;
+  if (scenario->kind == Kind::joint && !figure_given) request.figure = "joint_table";
+  // A figure draws one kind of scenario: a joint table has no P and Q, a P-vs-Q scenario no table.
+  const bool joint_figure = plot::find_figure(request.figure)->lab == "joint";
+  if ((scenario->kind == Kind::joint) != joint_figure) {
+    print_error("render: " + file + ": figure '" + request.figure +
+                (joint_figure ? "' draws a joint table, which this scenario does not have (\"kind\": \"joint\")"
+                              : "' draws P and Q, which a joint scenario does not have (its figures: joint_table, "
+                                "joint_vs_product, pointwise_mi, information_diagram)"));
+    return 2;
+  }
   const exporting::RenderResult result = exporting::render_scenario(*scenario, out, request);
   if (!result.ok()) {
     print_error("render: " + result.error);

@@ -84,6 +84,10 @@ int screenshot(const Args& args) {
   if (lab.empty())
     for (const auto& l : app->labs)
       if (lab.empty() && l->opens(scenario->kind)) lab = std::string(l->id());
+  if (lab.empty()) {  // (a joint scenario until the joint lab comes)
+    print_error("screenshot: " + file + ": no lab opens a " + std::string(to_name(scenario->kind)) + " scenario");
+    return 2;
+  }
   gui::Lab& shown = *app->find_lab(lab);
   if (!shown.opens(scenario->kind)) {
     print_error("screenshot: " + file + ": the " + lab + " lab does not open a " + std::string(to_name(scenario->kind)) +

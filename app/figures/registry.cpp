@@ -3,6 +3,7 @@
 #include <array>
 
 #include "figures/figures_fit.hpp"
+#include "figures/figures_joint.hpp"
 
 namespace divlab::plot {
 
@@ -32,7 +33,21 @@ std::string fit_figure(Canvas& c, const Theme& t, Rect r, const FigureSource& s)
   return {};
 }
 
-constexpr std::array<FigureSpec, 8> kFigures{{
+// A joint figure, from the scenario's table (SPEC §5).
+template <void (*Draw)(Canvas&, const Theme&, Rect, const JointFigureData&)>
+std::string joint_figure(Canvas& c, const Theme& t, Rect r, const FigureSource& s) {
+  if (!s.scenario || s.scenario->kind != Kind::joint) return "needs a joint scenario (\"kind\": \"joint\")";
+  Draw(c, t, r, joint_figure_data(*s.scenario));
+  return {};
+}
+
+void joint_table(Canvas& c, const Theme& t, Rect r, const JointFigureData& d) { figure_joint_table(c, t, r, d); }
+void pointwise_mi(Canvas& c, const Theme& t, Rect r, const JointFigureData& d) { figure_pointwise_mi(c, t, r, d); }
+void information_diagram(Canvas& c, const Theme& t, Rect r, const JointFigureData& d) {
+  figure_information_diagram(c, t, r, d);
+}
+
+constexpr std::array<FigureSpec, 12> kFigures{{
     {"densities", "divergence", "P and Q (masses or densities)", {800, 480}, true,
      pq_figure<discard_axes<figure_densities>>},
     {"contributions", "divergence", "where each divergence comes from (pointwise integrands)", {800, 480}, true,
@@ -45,6 +60,13 @@ constexpr std::array<FigureSpec, 8> kFigures{{
     {"dashboard", "divergence", "the whole divergence lab on one page", {1400, 900}, true, pq_figure<figure_dashboard>},
     {"fit", "fit", "forward and reverse KL fits of the scenario's fit section", {1200, 500}, false, fit_figure<false>},
     {"landscape", "fit", "the forward and reverse KL objective landscapes", {1200, 500}, false, fit_figure<true>},
+    {"joint_table", "joint", "the joint table P(X,Y) with its marginals", {800, 600}, false, joint_figure<joint_table>},
+    {"joint_vs_product", "joint", "P_XY beside P_X ⊗ P_Y on one colour scale, and I(X;Y)", {1000, 480}, false,
+     joint_figure<figure_joint_vs_product>},
+    {"pointwise_mi", "joint", "the pointwise mutual information on a diverging scale", {800, 560}, false,
+     joint_figure<pointwise_mi>},
+    {"information_diagram", "joint", "H(X), H(Y), H(X,Y), the conditional entropies and I as stacked bars",
+     {900, 360}, false, joint_figure<information_diagram>},
 }};
 
 }  // namespace

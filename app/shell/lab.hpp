@@ -55,8 +55,10 @@ class Lab {
   // Items of its own in the View menu (after the shell's), and in the menu bar after the menus.
   virtual void view_menu(App&) {}
   virtual void menu_bar_items(App&) {}
-  // A hint for the status bar ("Editing P (Tab switches)").
+  // A hint for the status bar ("Editing P (Tab switches)"), and a detail dropped first when the
+  // bar is narrow ("wheel: zoom x, …").
   virtual std::string status_hint() const { return {}; }
+  virtual std::string status_detail() const { return {}; }
   // Something moves on its own (a playing fit): the loop keeps drawing frames.
   virtual bool animating() const { return false; }
   // Forget view state that belongs to the previous document (zoom, drags) after a new one opens.

@@ -172,19 +172,19 @@ void status_bar(App& app, float height) {
   char steps[32], cpu[32];
   std::snprintf(steps, sizeof steps, "%zu undo steps", app.lab().doc.undo_depth());
   std::snprintf(cpu, sizeof cpu, "%.2f ms CPU/frame", app.last_frame_cpu_ms);
-  const std::array<std::string, 6> hints{app.lab().status_hint(), "Ctrl+Z undo",
-      "wheel: zoom x, right-drag: pan, double-click: reset", "F1 shortcuts", steps, cpu};
+  const std::array<std::string, 6> hints{app.lab().status_hint(), app.lab().status_detail(), "Ctrl+Z undo",
+                                         "F1 shortcuts", steps, cpu};
   std::array<bool, 6> shown{true, true, true, true, true, true};
   const std::string notice = app.notice.empty() ? "" : "   ·   " + app.notice;
   auto joined = [&] {
     std::string s;
     for (std::size_t i = 0; i < hints.size(); ++i)
-      if (shown[i]) s += (s.empty() ? "" : "   ·   ") + hints[i];
+      if (shown[i] && !hints[i].empty()) s += (s.empty() ? "" : "   ·   ") + hints[i];
     return s;
   };
   // A narrow window (presentation scale) drops the hints that matter least rather than clip them.
   const float room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(notice.c_str()).x;
-  for (const std::size_t drop : {2, 1, 5, 3})
+  for (const std::size_t drop : {1, 2, 5, 3})
     if (ImGui::CalcTextSize(joined().c_str()).x > room) shown[drop] = false;
   ImGui::TextDisabled("%s", joined().c_str());
   if (!notice.empty()) {

@@ -155,6 +155,52 @@ void frame_gl(benchmark::State& state, std::optional<Scenario> s) {
   ImGui::DestroyContext();
 }
 
+// The joint lab editing a 256×256 table (loaded, as a file would be): one cell per frame, as a drag
+// makes, with the marginals locked (the heavier edit) or not.
+void frame_cpu_joint(benchmark::State& state, bool locked) {
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  io.DisplaySize = {1600, 900};
+  io.DeltaTime = 1.0f / 60;
+  io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
+  auto app = std::make_unique<App>();
+  divlab::gui::load_fonts(*app, 1.0f);
+  unsigned char* px = nullptr;
+  int w = 0, h = 0;
+  io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
+  Scenario s;
+  s.kind = divlab::Kind::joint;
+  for (int i = 0; i < 256; ++i) {
+    s.joint.mass.emplace_back();
+    for (int j = 0; j < 256; ++j) s.joint.mass.back().push_back(std::exp(-std::pow((i - j) / 30.0, 2)) + 1e-3);
+  }
+  app->switch_lab("joint");
+  divlab::Document& doc = app->lab().doc;
+  doc.reset(std::move(s));
+  io.MousePos = {300, 400};  // over the table: hover highlights on
+  int frame = 0;
+  std::vector<double> ms;
+  for (auto _ : state) {
+    const auto t0 = std::chrono::steady_clock::now();
+    const int k = frame++ % 256;
+    const double p = 0.5 * doc.joint_probability(k, (k * 7) % 256) + 1e-6;
+    if (locked) doc.set_cell_keep_marginals(k, (k * 7) % 256, p);
+    else doc.set_joint_probability(k, (k * 7) % 256, p);
+    ImGui::NewFrame();
+    divlab::gui::draw_frame(*app, io.DisplaySize);
+    ImGui::Render();
+    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    benchmark::DoNotOptimize(ImGui::GetDrawData()->TotalVtxCount);
+  }
+  report(state, ms);
+  state.counters["vertices"] = ImGui::GetDrawData()->TotalVtxCount;
+  app.reset();
+  ImGui::DestroyContext();
+}
+
+void BM_FrameCpu_Joint256(benchmark::State& s) { frame_cpu_joint(s, false); }
+void BM_FrameCpu_Joint256Locked(benchmark::State& s) { frame_cpu_joint(s, true); }
 void BM_FrameCpu_Discrete26(benchmark::State& s) { frame_cpu(s, letters()); }
 void BM_FrameCpu_Mixture(benchmark::State& s) { frame_cpu(s, bimodal()); }
 void BM_FrameCpu_Discrete256(benchmark::State& s) { frame_cpu(s, bins256()); }
@@ -167,6 +213,8 @@ void BM_FrameGl_Empty(benchmark::State& s) { frame_gl(s, std::nullopt); }
 BENCHMARK(BM_FrameCpu_Discrete26)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_FrameCpu_Mixture)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_FrameCpu_Discrete256)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_FrameCpu_Joint256)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_FrameCpu_Joint256Locked)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_FrameGl_Discrete26)->Unit(benchmark::kMillisecond)->MinTime(3.0)->MeasureProcessCPUTime();
 BENCHMARK(BM_FrameGl_Mixture)->Unit(benchmark::kMillisecond)->MinTime(3.0)->MeasureProcessCPUTime();
 BENCHMARK(BM_FrameGl_Empty)->Unit(benchmark::kMillisecond)->MinTime(3.0)->MeasureProcessCPUTime();

@@ -1,4 +1,5 @@
-// Timings of every quantity: discrete N = 64, 4096, 10⁶ and continuous 4-component mixtures.
+// Timings of every quantity: discrete N = 64, 4096, 10⁶, continuous 4-component mixtures, and joint
+// tables up to 256×256 (with a locked-marginals edit, the joint lab's per-frame work).
 // scripts/bench_vs_scipy.py runs the same inputs through scipy and prints the ratios.
 #include <benchmark/benchmark.h>
 
@@ -6,6 +7,8 @@
 #include <vector>
 
 #include "divlab/distributions/curves.hpp"
+#include "divlab/document/document.hpp"
+#include "divlab/measures/joint.hpp"
 #include "divlab/measures/measures.hpp"
 
 namespace divlab {
@@ -83,6 +86,63 @@ void BM_SampleContinuous(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(sample_continuous(p, q, -8, 8, static_cast<int>(state.range(0))));
 }
 BENCHMARK(BM_SampleContinuous)->Arg(1000)->Unit(benchmark::kMicrosecond);
+
+// A joint table of n×n cells from the same sequences: row i is P's i-th mass times Q's masses,
+// plus a dependent part (i + j) mod 7, so that I(X;Y) > 0 and every cell is positive.
+std::vector<std::vector<double>> joint_table(size_t n) {
+  const std::vector<double> a = masses(n, 1), b = masses(n, 2);
+  std::vector<std::vector<double>> t(n, std::vector<double>(n));
+  for (size_t i = 0; i < n; ++i)
+    for (size_t j = 0; j < n; ++j) t[i][j] = a[i] * b[j] + 1e-3 * static_cast<double>((i + j) % 7);
+  return t;
+}
+
+// The joint lab's frame budget is 2 ms for a 256×256 table: measure_joint alone (one-off, as the
+// CLI calls it), with a reused workspace, everything the lab shows (marginals, measures, pointwise
+// MI), and one locked-marginals cell edit plus that analysis, as a drag does every frame (inside a
+// gesture: one undo snapshot for the whole drag).
+void BM_Joint(benchmark::State& state) {
+  const auto t = joint_table(static_cast<size_t>(state.range(0)));
+  for (auto _ : state) benchmark::DoNotOptimize(measure_joint(t));
+  state.SetItemsProcessed(state.iterations() * state.range(0) * state.range(0));
+}
+BENCHMARK(BM_Joint)->Arg(64)->Arg(256)->Unit(benchmark::kMicrosecond);
+
+// The same with a JointWorkspace, as a lab redrawing every frame calls it (no allocation).
+void BM_JointWorkspace(benchmark::State& state) {
+  const auto t = joint_table(static_cast<size_t>(state.range(0)));
+  JointWorkspace w;
+  for (auto _ : state) benchmark::DoNotOptimize(w.measure(t).mutual_information);
+  state.SetItemsProcessed(state.iterations() * state.range(0) * state.range(0));
+}
+BENCHMARK(BM_JointWorkspace)->Arg(64)->Arg(256)->Unit(benchmark::kMicrosecond);
+
+void BM_JointAnalysis(benchmark::State& state) {
+  const auto t = joint_table(static_cast<size_t>(state.range(0)));
+  JointWorkspace w;
+  for (auto _ : state) benchmark::DoNotOptimize(w.analyse(t).pmi.value.data());
+}
+BENCHMARK(BM_JointAnalysis)->Arg(256)->Unit(benchmark::kMicrosecond);
+
+void BM_JointLockedEditAndMeasure(benchmark::State& state) {
+  const size_t n = static_cast<size_t>(state.range(0));
+  Scenario s;
+  s.kind = Kind::joint;
+  s.joint.mass = joint_table(n);
+  Document d(s);
+  JointWorkspace w;
+  d.begin_gesture();
+  size_t k = 0;
+  for (auto _ : state) {
+    const int i = static_cast<int>((k * 37) % n), j = static_cast<int>((k * 101) % n);
+    const double p = d.joint_probability(i, j);
+    d.set_cell_keep_marginals(i, j, k % 2 ? p * 1.5 : p / 1.5);
+    benchmark::DoNotOptimize(w.analyse(d.scenario().joint.mass).measures.mutual_information);
+    ++k;
+  }
+  d.end_gesture();
+}
+BENCHMARK(BM_JointLockedEditAndMeasure)->Arg(64)->Arg(256)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 }  // namespace divlab

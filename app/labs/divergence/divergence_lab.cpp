@@ -178,6 +178,8 @@ std::string DivergenceLab::status_hint() const {
   return tools.target == Which::p ? "Editing P (Tab switches)" : "Editing Q (Tab switches)";
 }
 
+std::string DivergenceLab::status_detail() const { return "wheel: zoom x, right-drag: pan, double-click: reset"; }
+
 nlohmann::json DivergenceLab::layout() const {
   const plot::Axes& a = density_axes;
   return {{"density_plot", {a.plot.x0, a.plot.y0, a.plot.x1, a.plot.y1}},

@@ -48,6 +48,7 @@ class DivergenceLab final : public Lab {
   void view_menu(App& app) override;
   void menu_bar_items(App& app) override;
   std::string status_hint() const override;
+  std::string status_detail() const override;
   void reset_view() override;
   nlohmann::json layout() const override;
 

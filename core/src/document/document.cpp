@@ -156,6 +156,7 @@ void Document::set_title(const std::string& t) {
 }
 
 void Document::copy_p_to_q() {
+  if (joint()) return;
   before_edit();
   scn_.q_mass = scn_.p_mass;
   scn_.q_mix = scn_.p_mix;
@@ -163,6 +164,7 @@ void Document::copy_p_to_q() {
 }
 
 void Document::swap_p_q() {
+  if (joint()) return;
   before_edit();
   std::swap(scn_.p_mass, scn_.q_mass);
   std::swap(scn_.p_mix, scn_.q_mix);
@@ -320,7 +322,7 @@ void Document::set_label(int i, const std::string& label) {
 
 void Document::set_component(Which w, int i, Component c) {
   auto& m = mix(w);
-  if (discrete() || i < 0 || i >= static_cast<int>(m.components.size())) return;
+  if (!continuous() || i < 0 || i >= static_cast<int>(m.components.size())) return;
   c = sanitized(c);
   auto& slot = m.components[static_cast<std::size_t>(i)];
   if (slot == c) return;
@@ -336,7 +338,7 @@ void Document::set_component(Which w, int i, Component c) {
 
 void Document::add_component(Which w, Component c) {
   auto& m = mix(w);
-  if (discrete() || static_cast<int>(m.components.size()) >= kMaxComponents) return;
+  if (!continuous() || static_cast<int>(m.components.size()) >= kMaxComponents) return;
   c = sanitized(c);
   if (!(c.weight > 0)) c.weight = 1;
   before_edit();
@@ -346,7 +348,7 @@ void Document::add_component(Which w, Component c) {
 
 void Document::remove_component(Which w, int i) {
   auto& m = mix(w);
-  if (discrete() || m.components.size() <= 1 || i < 0 || i >= static_cast<int>(m.components.size())) return;
+  if (!continuous() || m.components.size() <= 1 || i < 0 || i >= static_cast<int>(m.components.size())) return;
   before_edit();
   m.components.erase(m.components.begin() + i);
   double total = 0;
@@ -358,7 +360,7 @@ void Document::remove_component(Which w, int i) {
 
 void Document::set_family(Which w, int i, Family f) {
   auto& m = mix(w);
-  if (discrete() || i < 0 || i >= static_cast<int>(m.components.size())) return;
+  if (!continuous() || i < 0 || i >= static_cast<int>(m.components.size())) return;
   Component c = m.components[static_cast<std::size_t>(i)];
   if (c.family == f) return;
   const double sqrt3 = std::sqrt(3.0);

@@ -143,6 +143,7 @@ class Validator {
   Scenario scenario(const json& root) const {
     const Keys kRootKeys = {"format", "version", "title", "kind", "base",
                                        "support", "p", "q", "view", "fit"};
+    const Keys kJointRootKeys = {"format", "version", "title", "kind", "base", "joint", "view"};
     object(root, "", "a JSON object (a divlab scenario)");
     // format and version first: they tell "not a scenario at all" from "a broken scenario".
     const json& format = required(root, "", "format", kRootKeys);
@@ -150,14 +151,21 @@ class Validator {
       expected("format", "\"divlab.scenario\"", format);
     const json& version = required(root, "", "version", kRootKeys);
     if (!version.is_number() || version.get<double>() != 1) expected("version", "1", version);
-    only_keys(root, "", kRootKeys);
+    const json* kind_given = optional(root, "kind");
+    const bool joint_kind = kind_given && *kind_given == "joint";
+    root_keys(root, joint_kind ? kJointRootKeys : kRootKeys, kind_given);
 
     Scenario s;
     if (const json* t = optional(root, "title")) s.title = string(*t, "title");
-    s.kind = choice<Kind>(required(root, "", "kind", kRootKeys), "kind", {Kind::discrete, Kind::continuous});
+    s.kind = choice<Kind>(required(root, "", "kind", kRootKeys), "kind");
     if (const json* b = optional(root, "base")) {
       s.base = choice<Base>(*b, "base");
       s.base_given = true;
+    }
+    if (s.kind == Kind::joint) {
+      s.joint = joint(required(root, "", "joint", kJointRootKeys));
+      if (const json* v = optional(root, "view")) s.view = view(*v);
+      return s;
     }
     const json& p = object(required(root, "", "p", kRootKeys), "p");
     const json& q = object(required(root, "", "q", kRootKeys), "q");
@@ -175,6 +183,73 @@ class Validator {
   }
 
  private:
+  // Rejects top-level keys outside `allowed` (the keys of the file's kind). A key of another kind
+  // ("p" in a joint file, "joint" in a discrete one) is named as such when the kind is known.
+  void root_keys(const json& root, Keys allowed, const json* kind) const {
+    const bool known_kind = kind && (*kind == "discrete" || *kind == "continuous" || *kind == "joint");
+    for (const auto& [key, value] : root.items()) {
+      if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+      const bool of_another_kind = key == "support" || key == "p" || key == "q" || key == "fit" || key == "joint";
+      if (known_kind && of_another_kind)
+        fail("", "key " + quote_json(key) + " is not allowed in a " + quote_json(kind->get<std::string>()) +
+                     " scenario (expected: " + join(allowed) + ")");
+      fail("", "unknown key " + quote_json(key) + " (expected: " + join(allowed) + ")");
+    }
+  }
+
+  // SPEC §5: R >= 1 rows of C >= 1 masses (finite, >= 0, not all zero), every row as long as the
+  // first; x_labels (R strings) and y_labels (C strings) optional.
+  JointTable joint(const json& v) const {
+    const Keys kJointKeys = {"mass", "x_labels", "y_labels"};
+    object(v, "joint");
+    only_keys(v, "joint", kJointKeys);
+    const json& rows = required(v, "joint", "mass", kJointKeys);
+    const std::string what = "a non-empty array of rows (arrays of finite numbers >= 0)";
+    array(rows, "joint.mass", what);
+    if (rows.empty()) expected("joint.mass", what, rows);
+    JointTable t;
+    t.mass.reserve(rows.size());
+    bool any_positive = false;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const std::string path = child_path("joint.mass", i);
+      const json& row = rows[i];
+      const std::string row_what = "a non-empty array of finite numbers >= 0";
+      array(row, path, row_what);
+      if (row.empty()) expected(path, row_what, row);
+      if (const std::size_t cols = t.mass.empty() ? row.size() : t.mass[0].size(); row.size() != cols)
+        fail(path, "expected " + std::to_string(cols) + (cols == 1 ? " number" : " numbers") +
+                       " (as many as joint.mass[0]), got " + std::to_string(row.size()));
+      std::vector<double>& cells = t.mass.emplace_back();
+      cells.reserve(row.size());
+      for (std::size_t j = 0; j < row.size(); ++j) {
+        const json& e = row[j];
+        if (!e.is_number() || e.get<double>() < 0) expected(child_path(path, j), "a finite number >= 0", e);
+        cells.push_back(e.get<double>());
+        any_positive = any_positive || cells.back() > 0;
+      }
+    }
+    if (!any_positive) fail("joint.mass", "expected at least one mass > 0, got all zeros");
+    t.x_labels = joint_labels(v, "x_labels", t.mass.size(), "row");
+    t.y_labels = joint_labels(v, "y_labels", t.mass[0].size(), "column");
+    return t;
+  }
+
+  // joint.x_labels / joint.y_labels: absent, or exactly `n` strings (one per row or column).
+  std::vector<std::string> joint_labels(const json& joint, std::string_view key, std::size_t n,
+                                        const char* per) const {
+    std::vector<std::string> out;
+    const json* l = optional(joint, key);
+    if (!l) return out;
+    const std::string path = child_path("joint", key), count = std::to_string(n);
+    array(*l, path, "an array of " + count + (n == 1 ? " string" : " strings"));
+    if (l->size() != n)
+      fail(path, "expected " + count + (n == 1 ? " label" : " labels") + " (one per " + per +
+                     " of joint.mass), got " + std::to_string(l->size()));
+    out.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) out.push_back(string((*l)[i], child_path(path, i)));
+    return out;
+  }
+
   void discrete(const json& root, const json& p, const json& q, Scenario& s) const {
     only_keys(p, "p", {"mass"});
     only_keys(q, "q", {"mass"});

@@ -168,6 +168,16 @@ ojson fit_json(const FitSpec& f) {
   return o;
 }
 
+ojson joint_json(const JointTable& t) {
+  ojson rows = ojson::array();
+  for (const std::vector<double>& row : t.mass) rows.push_back(doubles(row));
+  ojson o = ojson::object();
+  o["mass"] = std::move(rows);
+  if (!t.x_labels.empty()) o["x_labels"] = t.x_labels;
+  if (!t.y_labels.empty()) o["y_labels"] = t.y_labels;
+  return o;
+}
+
 std::string errno_text(int err) { return std::strerror(err); }
 
 }  // namespace
@@ -179,7 +189,9 @@ std::string to_json_text(const Scenario& s) {
   if (s.title) o["title"] = *s.title;
   o["kind"] = std::string(to_name(s.kind));
   if (s.base_given) o["base"] = std::string(to_name(s.base));
-  if (s.kind == Kind::discrete) {
+  if (s.kind == Kind::joint) {
+    o["joint"] = joint_json(s.joint);
+  } else if (s.kind == Kind::discrete) {
     if (!s.support_x.empty() || !s.labels.empty()) {
       ojson sup = ojson::object();
       if (!s.support_x.empty()) sup["x"] = doubles(s.support_x);
@@ -193,7 +205,7 @@ std::string to_json_text(const Scenario& s) {
     o["q"] = mixture_json(s.q_mix);
   }
   if (!s.view.is_null()) o["view"] = ojson(s.view);
-  if (s.fit) o["fit"] = fit_json(*s.fit);
+  if (s.fit && s.kind != Kind::joint) o["fit"] = fit_json(*s.fit);
   std::string out;
   write(out, o, 0);
   out += '\n';

@@ -39,15 +39,27 @@ Scenario bimodal() {
   return s;
 }
 
+Scenario weather() {
+  Scenario s;
+  s.kind = Kind::joint;
+  s.base = Base::two;
+  s.joint.mass = {{30, 10, 5}, {5, 20, 30}};
+  return s;
+}
+
 TEST(FigureRegistry, EveryFigureDrawsFromAScenarioAlone) {
-  const Scenario s = bimodal();
+  const Scenario pq = bimodal(), joint = weather();
   std::set<std::string_view> names;
   for (const FigureSpec& f : figure_registry()) {
     EXPECT_TRUE(names.insert(f.name).second) << f.name << " twice";
     EXPECT_FALSE(f.lab.empty() || f.title.empty()) << f.name;
     EXPECT_GE(f.size.x, 300) << f.name;
     Counter c;
+    const Scenario& s = f.lab == "joint" ? joint : pq;
     EXPECT_EQ(f.draw(c, light_theme(), {0, 0, 1200, 600}, {&s, nullptr}), "") << f.name;
+    // A scenario of the other kind is refused with a reason, never drawn wrong.
+    Counter other;
+    EXPECT_NE(f.draw(other, light_theme(), {0, 0, 1200, 600}, {f.lab == "joint" ? &pq : &joint, nullptr}), "") << f.name;
     EXPECT_GT(c.texts, 3) << f.name;
     EXPECT_EQ(find_figure(f.name), &f);
   }

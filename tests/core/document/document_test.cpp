@@ -3,8 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cfloat>
 #include <cmath>
 #include <numeric>
+#include <random>
 
 namespace divlab {
 namespace {
@@ -297,6 +299,265 @@ TEST(Document, ViewKeepsButIgnoresTheLook) {
   const Scenario saved = d.to_scenario();
   EXPECT_EQ(saved.view.at("theme"), "dark");
   EXPECT_EQ(saved.view.at("presentation_scale"), 2.0);
+}
+
+// [SECTION] joint tables
+
+using Table = std::vector<std::vector<double>>;
+
+Scenario weather() {
+  Scenario s;
+  s.kind = Kind::joint;
+  s.joint.mass = {{30, 10, 5}, {5, 20, 30}};
+  s.joint.x_labels = {"rain", "sun"};
+  s.joint.y_labels = {"bus", "bike", "walk"};
+  return s;
+}
+
+Scenario joint_of(Table t) {
+  Scenario s;
+  s.kind = Kind::joint;
+  s.joint.mass = std::move(t);
+  return s;
+}
+
+double table_sum(const Table& t) {
+  double s = 0;
+  for (const auto& row : t) s += sum(row);
+  return s;
+}
+
+// Row and column sums over the total: the marginals P_X and P_Y of the stored table.
+std::pair<std::vector<double>, std::vector<double>> marginals(const Table& t) {
+  const double s = table_sum(t);
+  std::vector<double> x(t.size(), 0.0), y(t[0].size(), 0.0);
+  for (std::size_t i = 0; i < t.size(); ++i)
+    for (std::size_t j = 0; j < t[0].size(); ++j) x[i] += t[i][j] / s, y[j] += t[i][j] / s;
+  return {x, y};
+}
+
+double max_difference(const std::vector<double>& a, const std::vector<double>& b) {
+  double m = 0;
+  for (std::size_t k = 0; k < a.size(); ++k) m = std::max(m, std::abs(a[k] - b[k]));
+  return m;
+}
+
+TEST(DocumentJoint, EditsOfOtherKindsChangeNothing) {
+  Document d(weather());
+  d.uniform(Which::p);
+  d.set_bins(5);
+  d.add_component(Which::p, Component{});
+  d.set_component(Which::q, 0, Component{});
+  d.copy_p_to_q();
+  d.swap_p_q();
+  EXPECT_FALSE(d.can_undo());
+  EXPECT_EQ(d.scenario(), weather());
+  Document c(coin());
+  c.set_joint_probability(0, 0, 0.5);
+  c.paint_joint(0, 0, 3);
+  c.insert_joint_row(0);
+  c.set_joint_x_label(0, "a");
+  EXPECT_EQ(c.set_cell_keep_marginals(0, 0, 0.1), 0.0);
+  EXPECT_FALSE(c.can_undo());
+  EXPECT_EQ(c.joint_rows(), 0);
+}
+
+TEST(DocumentJoint, SetProbabilityKeepsTheOtherCellsRatios) {
+  Document d(weather());
+  EXPECT_EQ(d.joint_rows(), 2);
+  EXPECT_EQ(d.joint_cols(), 3);
+  EXPECT_NEAR(d.joint_probability(1, 2), 30.0 / 100, 1e-16);
+  d.set_joint_probability(1, 2, 0.65);
+  const Table& t = d.scenario().joint.mass;
+  EXPECT_NEAR(table_sum(t), 1.0, 1e-15);
+  EXPECT_NEAR(t[1][2], 0.65, 1e-16);
+  // The other 70 units share 0.35 in their old ratios: 30 → 0.15.
+  EXPECT_NEAR(t[0][0], 0.15, 1e-16);
+  EXPECT_NEAR(t[1][1], 0.10, 1e-16);
+  EXPECT_TRUE(d.dirty());
+  ASSERT_TRUE(d.undo());
+  EXPECT_EQ(d.scenario(), weather());
+  // All mass in one cell: the remainder is shared evenly.
+  Document one(joint_of({{0, 0}, {0, 5}}));
+  one.set_joint_probability(1, 1, 0.4);
+  EXPECT_NEAR(one.scenario().joint.mass[0][0], 0.2, 1e-16);
+  EXPECT_NEAR(one.scenario().joint.mass[1][0], 0.2, 1e-16);
+  EXPECT_EQ(one.scenario().joint.mass[1][1], 0.4);
+  // Masses near DBL_MAX are normalised without overflow.
+  Document huge(joint_of({{DBL_MAX, DBL_MAX}, {DBL_MAX, DBL_MAX}}));
+  EXPECT_EQ(huge.joint_probability(0, 1), 0.25);
+  huge.set_joint_probability(0, 0, 0.7);
+  EXPECT_NEAR(huge.scenario().joint.mass[1][1], 0.1, 1e-16);
+}
+
+TEST(DocumentJoint, PaintIsRawAndOneGestureThenNormalised) {
+  Document d(weather());
+  d.begin_gesture();
+  d.paint_joint(0, 0, 50);
+  d.paint_joint(0, 1, 0);
+  d.paint_joint(0, 1, std::nan(""));  // no change: NaN paints 0
+  d.normalise_joint();
+  d.end_gesture();
+  EXPECT_EQ(d.undo_depth(), 1u);
+  const Table& t = d.scenario().joint.mass;
+  EXPECT_NEAR(table_sum(t), 1.0, 1e-15);
+  EXPECT_EQ(t[0][1], 0.0);
+  EXPECT_NEAR(t[0][0], 50.0 / 110, 1e-16);
+  ASSERT_TRUE(d.undo());
+  EXPECT_EQ(d.scenario(), weather());
+  // The last positive cell cannot be painted to 0.
+  Document last(joint_of({{0, 2}, {0, 0}}));
+  last.paint_joint(0, 1, 0);
+  last.paint_joint(0, 1, -3);
+  EXPECT_EQ(last.scenario().joint.mass, (Table{{0, 2}, {0, 0}}));
+  EXPECT_FALSE(last.can_undo());
+  last.paint_joint(1, 0, 1);
+  last.paint_joint(0, 1, 0);
+  EXPECT_EQ(last.scenario().joint.mass, (Table{{0, 0}, {1, 0}}));
+}
+
+TEST(DocumentJoint, RowsAndColumnsFromOneByOneTo64AndBack) {
+  Document d(weather());
+  d.insert_joint_row(1);  // between rain and sun: P_Y·½ (the mean row mass), then all over 1.5
+  ASSERT_EQ(d.joint_rows(), 3);
+  const Table& t = d.scenario().joint.mass;
+  EXPECT_NEAR(table_sum(t), 1.0, 1e-15);
+  EXPECT_NEAR(t[1][0], 0.35 / 2 / 1.5, 1e-16);
+  EXPECT_NEAR(t[1][1], 0.30 / 2 / 1.5, 1e-16);
+  EXPECT_NEAR(t[0][0], 0.30 / 1.5, 1e-16);
+  EXPECT_EQ(d.scenario().joint.x_labels, (std::vector<std::string>{"rain", "", "sun"}));
+  // P_Y is unchanged by a row that is P_Y itself.
+  const auto [px, py] = marginals(t);
+  EXPECT_LT(max_difference(py, {35.0 / 100, 30.0 / 100, 35.0 / 100}), 1e-15);
+  d.insert_joint_col(3);  // at the end: P_X/3
+  ASSERT_EQ(d.joint_cols(), 4);
+  EXPECT_EQ(d.scenario().joint.y_labels.back(), "");
+  const auto [px2, py2] = marginals(d.scenario().joint.mass);
+  EXPECT_LT(max_difference(px2, px), 1e-15);
+  for (int k = 0; k < 100; ++k) d.insert_joint_row(0), d.insert_joint_col(-5);
+  EXPECT_EQ(d.joint_rows(), kMaxJointSide);
+  EXPECT_EQ(d.joint_cols(), kMaxJointSide);
+  EXPECT_EQ(d.scenario().joint.x_labels.size(), static_cast<std::size_t>(kMaxJointSide));
+  for (int k = 0; k < 100; ++k) d.remove_joint_row(0), d.remove_joint_col(k % 3);
+  EXPECT_EQ(d.joint_rows(), 1);
+  EXPECT_EQ(d.joint_cols(), 1);
+  EXPECT_NEAR(d.scenario().joint.mass[0][0], 1.0, 1e-15);
+  d.remove_joint_row(5);
+  d.remove_joint_row(-1);
+  EXPECT_EQ(d.joint_rows(), 1);
+  // Removing the row that held every mass leaves a uniform table.
+  Document e(joint_of({{0, 0}, {1, 3}, {0, 0}}));
+  e.remove_joint_row(1);
+  EXPECT_EQ(e.scenario().joint.mass, (Table{{0.25, 0.25}, {0.25, 0.25}}));
+  // Each of these was one undo step: undo all the way back.
+  while (d.undo()) {
+  }
+  EXPECT_EQ(d.scenario(), weather());
+}
+
+TEST(DocumentJoint, Labels) {
+  Document d(joint_of({{1, 2}, {3, 4}}));
+  d.set_joint_x_label(1, "sun");
+  d.set_joint_y_label(0, "bus");
+  EXPECT_EQ(d.scenario().joint.x_labels, (std::vector<std::string>{"", "sun"}));
+  EXPECT_EQ(d.scenario().joint.y_labels, (std::vector<std::string>{"bus", ""}));
+  d.set_joint_x_label(1, "sun");  // unchanged: no undo step
+  d.set_joint_x_label(2, "out of range");
+  EXPECT_EQ(d.undo_depth(), 2u);
+}
+
+TEST(DocumentJoint, LockedEditReachesTheTargetAndKeepsBothMarginals) {
+  Document d(weather());
+  const auto [px, py] = marginals(d.scenario().joint.mass);
+  const double got = d.set_cell_keep_marginals(0, 0, 0.25);
+  EXPECT_NEAR(got, 0.25, 1e-15);
+  EXPECT_NEAR(d.joint_probability(0, 0), 0.25, 1e-15);
+  const auto [qx, qy] = marginals(d.scenario().joint.mass);
+  EXPECT_LT(max_difference(qx, px), 1e-16);
+  EXPECT_LT(max_difference(qy, py), 1e-16);
+  EXPECT_NEAR(table_sum(d.scenario().joint.mass), 100, 1e-13);  // the table keeps its own scale
+  ASSERT_TRUE(d.undo());
+  EXPECT_EQ(d.scenario(), weather());
+}
+
+TEST(DocumentJoint, LockedEditStopsWhereACellReachesZero) {
+  // Raising (0, 0) takes mass from row 0 and column 0: (0, 1) = 0.1 runs out first.
+  Document d(joint_of({{0.3, 0.1}, {0.2, 0.4}}));
+  const double got = d.set_cell_keep_marginals(0, 0, 0.9);
+  const Table& t = d.scenario().joint.mass;
+  EXPECT_EQ(t[0][1], 0.0);
+  EXPECT_NEAR(got, 0.4, 1e-16);
+  EXPECT_NEAR(t[1][0], 0.0 + 0.1, 1e-16);
+  EXPECT_NEAR(t[1][1], 0.5, 1e-16);
+  // Lowering (0, 0) to 0 in an independent table takes it to exactly 0 if nothing else binds.
+  Document e(joint_of({{0.25, 0.25}, {0.25, 0.25}}));
+  EXPECT_EQ(e.set_cell_keep_marginals(0, 0, 0), 0.0);
+  EXPECT_EQ(e.scenario().joint.mass, (Table{{0, 0.5}, {0.5, 0}}));
+  // No room at all: a zero cell in row 0 pins (0, 0) from above; nothing changes, no undo step.
+  Document f(joint_of({{0.5, 0}, {0.25, 0.25}}));
+  EXPECT_EQ(f.set_cell_keep_marginals(0, 0, 0.9), 0.5);
+  EXPECT_FALSE(f.can_undo());
+}
+
+TEST(DocumentJoint, OneRowOrOneColumnCannotChangeUnderTheLock) {
+  for (const Table& t : {Table{{1, 2, 3}}, Table{{1}, {2}, {3}}, Table{{4}}}) {
+    Document d(joint_of(t));
+    d.set_cell_keep_marginals(0, 0, 0.9);
+    EXPECT_EQ(d.scenario().joint.mass, t);
+    EXPECT_FALSE(d.can_undo());
+  }
+  // A row holding all the mass pins its cells too.
+  Document d(joint_of({{1, 2}, {0, 0}}));
+  d.set_cell_keep_marginals(0, 0, 0.9);
+  EXPECT_FALSE(d.can_undo());
+}
+
+TEST(DocumentJoint, MarginalsStayFixedOverManyLockedEdits) {
+  std::mt19937_64 rng(123);
+  std::uniform_real_distribution<double> u(0, 1);
+  const std::vector<Table> tables = {
+      {{0.3, 0.1}, {0.2, 0.4}},
+      {{30, 10, 5}, {5, 20, 30}},
+      {{1, 0, 2, 0, 1}, {0, 0, 0, 0, 0}, {3, 1, 0, 1, 2}},
+      {{1e-300, 2e-300}, {3e-300, 4e-300}},
+      {{DBL_MAX / 8, DBL_MAX / 4}, {DBL_MAX / 2, DBL_MAX / 8}},  // normalised by the first edit
+  };
+  for (std::size_t n = 0; n < tables.size() + 3; ++n) {
+    Table t = n < tables.size() ? tables[n] : Table(8, std::vector<double>(8));
+    if (n >= tables.size())
+      for (auto& row : t)
+        for (double& m : row) m = u(rng) < 0.2 ? 0 : u(rng);
+    Document d(joint_of(t));
+    d.set_cell_keep_marginals(0, 0, d.joint_probability(0, 0) * 0.5);  // the first edit fixes the scale
+    const auto [px, py] = marginals(d.scenario().joint.mass);
+    const std::size_t depth = d.undo_depth();
+    d.begin_gesture();
+    for (int edit = 0; edit < 2000; ++edit) {
+      const int i = static_cast<int>(u(rng) * d.joint_rows()), j = static_cast<int>(u(rng) * d.joint_cols());
+      const double target = u(rng) * 0.6, got = d.set_cell_keep_marginals(i, j, target);
+      EXPECT_GE(got, 0.0);
+      // Short of the target only where a cell (the one that bound the step) is exactly 0.
+      if (std::abs(got - target) > 1e-12) {
+        bool some_zero = false;
+        for (const auto& row : d.scenario().joint.mass)
+          for (double m : row) some_zero = some_zero || m == 0;
+        EXPECT_TRUE(some_zero) << "table " << n << " edit " << edit;
+      }
+    }
+    d.end_gesture();
+    const Table& e = d.scenario().joint.mass;
+    for (const auto& row : e)
+      for (double m : row) ASSERT_GE(m, 0.0) << "table " << n;
+    const auto [qx, qy] = marginals(e);
+    EXPECT_LT(max_difference(qx, px), 1e-15) << "table " << n;
+    EXPECT_LT(max_difference(qy, py), 1e-15) << "table " << n;
+    EXPECT_EQ(d.undo_depth(), depth + 1) << "the gesture is one undo step";
+    std::printf("table %zu: marginals moved by %.3g (X), %.3g (Y) after 2000 locked edits\n", n,
+                max_difference(qx, px), max_difference(qy, py));
+    while (d.undo()) {
+    }
+    EXPECT_EQ(d.scenario().joint.mass, t);
+  }
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "document/scenario_json.hpp"  // the loader's private parser, to compare its two paths
+#include "divlab/measures/measures.hpp"
 #include <sys/stat.h>
 
 #include <cfloat>
@@ -182,7 +183,7 @@ INSTANTIATE_TEST_SUITE_P(
                 "f.json: top level: unknown key \"colour\" (expected: format, version, title, kind, base, "
                 "support, p, q, view, fit)"},
         BadCase{R"({"format": "divlab.scenario", "version": 1, "kind": "mixed"})",
-                "f.json: kind: expected \"discrete\" or \"continuous\", got \"mixed\""},
+                "f.json: kind: expected one of \"discrete\", \"continuous\", or \"joint\", got \"mixed\""},
         BadCase{R"({"format": "divlab.scenario", "version": 1, "p": {}})",
                 "f.json: top level: missing key \"kind\" (expected: format, version, title, kind, base, "
                 "support, p, q, view, fit)"},
@@ -610,6 +611,170 @@ TEST_F(ScenarioFiles, MillionBinsRoundTrip) {
     s.q_mass.push_back(u(rng));
   }
   const std::string path = (dir_ / "big.json").string();
+  save_scenario(s, path);
+  EXPECT_EQ(load_scenario(path), s);
+}
+
+// [SECTION] kind "joint" (SPEC §5)
+
+const char* const kWeather = R"({ "format": "divlab.scenario", "version": 1, "kind": "joint", "base": "2",
+  "title": "Weather and transport",
+  "joint": { "mass": [[30, 10, 5], [5, 20, 30]],
+             "x_labels": ["rain", "sun"], "y_labels": ["bus", "bike", "walk"] } })";
+
+// A joint scenario with `body` spliced after the header (body holds "joint" and more).
+std::string joint(const std::string& body) {
+  return R"({"format": "divlab.scenario", "version": 1, "kind": "joint", )" + body + "}";
+}
+
+TEST(ScenarioJoint, SpecWeatherExample) {
+  const Scenario s = parse_scenario(kWeather, "weather.json");
+  EXPECT_EQ(s.kind, Kind::joint);
+  EXPECT_EQ(to_name(s.kind), "joint");
+  EXPECT_EQ(s.title, "Weather and transport");
+  EXPECT_EQ(s.base, Base::two);
+  EXPECT_EQ(s.joint.mass, (std::vector<std::vector<double>>{{30, 10, 5}, {5, 20, 30}}));
+  EXPECT_EQ(s.joint.x_labels, (std::vector<std::string>{"rain", "sun"}));
+  EXPECT_EQ(s.joint.y_labels, (std::vector<std::string>{"bus", "bike", "walk"}));
+  EXPECT_TRUE(s.p_mass.empty() && s.q_mass.empty() && !s.fit);
+  // Labels are optional; a 1×1 table is a table.
+  const Scenario one = parse_scenario(joint(R"("joint": {"mass": [[7]]})"), "f");
+  EXPECT_EQ(one.joint.mass, (std::vector<std::vector<double>>{{7}}));
+  EXPECT_TRUE(one.joint.x_labels.empty() && one.joint.y_labels.empty());
+  EXPECT_FALSE(one.base_given);
+}
+
+TEST(ScenarioJoint, TextIsReadableAndRoundTripsExactly) {
+  const Scenario s = parse_scenario(kWeather, "weather.json");
+  EXPECT_EQ(to_json_text(s),
+            "{\n"
+            "  \"format\": \"divlab.scenario\",\n"
+            "  \"version\": 1,\n"
+            "  \"title\": \"Weather and transport\",\n"
+            "  \"kind\": \"joint\",\n"
+            "  \"base\": \"2\",\n"
+            "  \"joint\": {\n"
+            "    \"mass\": [\n"
+            "      [30, 10, 5],\n"
+            "      [5, 20, 30]\n"
+            "    ],\n"
+            "    \"x_labels\": [\"rain\", \"sun\"],\n"
+            "    \"y_labels\": [\"bus\", \"bike\", \"walk\"]\n"
+            "  }\n"
+            "}\n");
+  expect_round_trip(s);
+}
+
+TEST(ScenarioJoint, AwkwardDoublesLabelsAndViewRoundTrip) {
+  std::mt19937_64 rng(5);
+  std::uniform_int_distribution<std::uint64_t> bits;
+  Scenario s;
+  s.kind = Kind::joint;
+  s.title = "tiny ‖ huge";
+  const std::vector<double> special = {0.0, -0.0, DBL_MIN, DBL_MAX, std::numeric_limits<double>::denorm_min(),
+                                       0.1, 1.0 / 3, 1e-300, 1e22, 9007199254740993.0, 5e-324, 1e-310};
+  // 12 rows of 100 cells (long rows take the parser's fast path): specials, then random bit patterns.
+  for (std::size_t i = 0; i < 12; ++i) {
+    std::vector<double> row(1, special[i]);
+    while (row.size() < 100) {
+      const std::uint64_t b = bits(rng) & ~(std::uint64_t{1} << 63);
+      double d;
+      std::memcpy(&d, &b, sizeof d);
+      if (std::isfinite(d)) row.push_back(d);
+    }
+    s.joint.mass.push_back(std::move(row));
+    s.joint.x_labels.push_back("x " + std::to_string(i) + (i % 3 ? "" : " \"ü\""));
+  }
+  for (std::size_t j = 0; j < 100; ++j) s.joint.y_labels.push_back(j % 7 ? "" : "y\t" + std::to_string(j));
+  s.view = nlohmann::json{{"cell", {3, 4}}, {"lock_marginals", true}};
+  expect_round_trip(s);
+  EXPECT_EQ(scenario_json::fast_array_count(to_json_text(s)), 12u);
+  EXPECT_TRUE(std::signbit(parse_scenario(to_json_text(s), "x").joint.mass[1][0]));
+}
+
+TEST(ScenarioJoint, NotMeasuredAsAPair) {
+  EXPECT_THROW(measure_scenario(parse_scenario(kWeather, "w"), Base::e), std::invalid_argument);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Joint, ScenarioErrors,
+    ::testing::Values(
+        BadCase{joint(R"("joint": {"mass": [[1, 2, 3], [4, 5]]})"),
+                "f.json: joint.mass[1]: expected 3 numbers (as many as joint.mass[0]), got 2"},
+        BadCase{joint(R"("joint": {"mass": [[1], [4, 5]]})"),
+                "f.json: joint.mass[1]: expected 1 number (as many as joint.mass[0]), got 2"},
+        BadCase{joint(R"("joint": {"mass": [[1, 2], [4, -0.5]]})"),
+                "f.json: joint.mass[1][1]: expected a finite number >= 0, got -0.5"},
+        BadCase{joint(R"("joint": {"mass": [[1, null]]})"),
+                "f.json: joint.mass[0][1]: expected a finite number >= 0, got null"},
+        BadCase{joint(R"("joint": {"mass": [[1, "NaN"]]})"),
+                "f.json: joint.mass[0][1]: expected a finite number >= 0, got \"NaN\""},
+        BadCase{joint(R"("joint": {"mass": [[1, 2], [3, 1e999]]})"),
+                "f.json: joint.mass[1][1]: expected a finite number, got 1e999 (beyond the range of a double)"},
+        BadCase{joint(R"("joint": {"mass": [[0, 0], [0, 0]]})"),
+                "f.json: joint.mass: expected at least one mass > 0, got all zeros"},
+        BadCase{joint(R"("joint": {"mass": []})"),
+                "f.json: joint.mass: expected a non-empty array of rows (arrays of finite numbers >= 0), got []"},
+        BadCase{joint(R"("joint": {"mass": [1, 2]})"),
+                "f.json: joint.mass[0]: expected a non-empty array of finite numbers >= 0, got 1"},
+        BadCase{joint(R"("joint": {"mass": [[]]})"),
+                "f.json: joint.mass[0]: expected a non-empty array of finite numbers >= 0, got []"},
+        BadCase{joint(R"("joint": {"mass": {"a": 1}})"),
+                "f.json: joint.mass: expected a non-empty array of rows (arrays of finite numbers >= 0), got "
+                "{\"a\":1}"},
+        BadCase{joint(R"("joint": [[1]])"), "f.json: joint: expected an object, got [[1]]"},
+        BadCase{joint(R"("joint": {})"), "f.json: joint: missing key \"mass\" (expected: mass, x_labels, y_labels)"},
+        BadCase{joint(R"("joint": {"mass": [[1]], "z_labels": []})"),
+                "f.json: joint: unknown key \"z_labels\" (expected: mass, x_labels, y_labels)"},
+        BadCase{joint(R"("joint": {"mass": [[1, 2]], "x_labels": ["a", "b"]})"),
+                "f.json: joint.x_labels: expected 1 label (one per row of joint.mass), got 2"},
+        BadCase{joint(R"("joint": {"mass": [[1, 2]], "y_labels": ["a"]})"),
+                "f.json: joint.y_labels: expected 2 labels (one per column of joint.mass), got 1"},
+        BadCase{joint(R"("joint": {"mass": [[1, 2]], "y_labels": ["a", 2]})"),
+                "f.json: joint.y_labels[1]: expected a string, got 2"},
+        BadCase{joint(R"("joint": {"mass": [[1, 2]], "x_labels": "a"})"),
+                "f.json: joint.x_labels: expected an array of 1 string, got \"a\""},
+        BadCase{joint(R"("title": "t")"),
+                "f.json: top level: missing key \"joint\" (expected: format, version, title, kind, base, joint, "
+                "view)"},
+        // p, q, support and fit belong to the other kinds; joint to none of them.
+        BadCase{joint(R"("joint": {"mass": [[1]]}, "p": {"mass": [1]})"),
+                "f.json: top level: key \"p\" is not allowed in a \"joint\" scenario (expected: format, version, "
+                "title, kind, base, joint, view)"},
+        BadCase{joint(R"("q": {"mass": [1]}, "joint": {"mass": [[1]]})"),
+                "f.json: top level: key \"q\" is not allowed in a \"joint\" scenario (expected: format, version, "
+                "title, kind, base, joint, view)"},
+        BadCase{joint(R"("joint": {"mass": [[1]]}, "support": {"labels": ["a"]})"),
+                "f.json: top level: key \"support\" is not allowed in a \"joint\" scenario (expected: format, "
+                "version, title, kind, base, joint, view)"},
+        BadCase{joint(R"("joint": {"mass": [[1]]}, "fit": {"model": "normal"})"),
+                "f.json: top level: key \"fit\" is not allowed in a \"joint\" scenario (expected: format, version, "
+                "title, kind, base, joint, view)"},
+        BadCase{joint(R"("joint": {"mass": [[1]]}, "colour": 1)"),
+                "f.json: top level: unknown key \"colour\" (expected: format, version, title, kind, base, joint, "
+                "view)"},
+        BadCase{discrete(kPQ + R"(, "joint": {"mass": [[1]]})"),
+                "f.json: top level: key \"joint\" is not allowed in a \"discrete\" scenario (expected: format, "
+                "version, title, kind, base, support, p, q, view, fit)"},
+        BadCase{continuous(R"("joint": {"mass": [[1]]}, "p": {"components": []}, )" + kQ1),
+                "f.json: top level: key \"joint\" is not allowed in a \"continuous\" scenario (expected: format, "
+                "version, title, kind, base, support, p, q, view, fit)"},
+        // With no valid kind, "joint" is just unknown (the kind's own error would follow).
+        BadCase{R"({"format": "divlab.scenario", "version": 1, "kind": 3, "joint": {}})",
+                "f.json: top level: unknown key \"joint\" (expected: format, version, title, kind, base, support, p, "
+                "q, view, fit)"},
+        BadCase{joint(R"("base": "10", "joint": {"mass": [[1]]})"), "f.json: base: expected \"e\" or \"2\", got \"10\""},
+        BadCase{joint(R"("joint": {"mass": [[1]]}, "view": 2)"), "f.json: view: expected an object, got 2"}));
+
+TEST_F(ScenarioFiles, JointTableOf300By300RoundTrips) {
+  Scenario s;
+  s.kind = Kind::joint;
+  std::mt19937_64 rng(11);
+  std::uniform_real_distribution<double> u(0, 1);
+  s.joint.mass.assign(300, std::vector<double>(300));
+  for (auto& row : s.joint.mass)
+    for (double& m : row) m = u(rng) < 0.3 ? 0.0 : u(rng);
+  const std::string path = (dir_ / "table.json").string();
   save_scenario(s, path);
   EXPECT_EQ(load_scenario(path), s);
 }

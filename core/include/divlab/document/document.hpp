@@ -28,6 +28,12 @@ struct ViewState {
 inline constexpr int kMinBins = 1;
 inline constexpr int kMaxBins = 1024;
 inline constexpr int kMaxComponents = 16;
+// Joint tables: 1 … 64 rows and columns. Every undo step is a snapshot of the whole scenario, so a
+// 64×64 table costs 32 KB a step (≤ 32 MB for the whole history, like 1024 bins of P and Q twice
+// over); 64 columns still leave a heatmap cell ≥ 10 px wide on a projector. Larger tables load
+// from files and can be edited, but rows and columns are only added up to this limit.
+inline constexpr int kMinJointSide = 1;
+inline constexpr int kMaxJointSide = 64;
 
 class Document {
  public:
@@ -105,6 +111,37 @@ class Document {
   // Changes the family, carrying over location and width (uniform ↔ mean ± √3·sd).
   void set_family(Which w, int i, Family f);
 
+  // [SECTION] joint edits (no-ops unless the scenario is joint; document_joint.cpp). The table is
+  // kept normalised except by paint_joint(), whose caller calls normalise_joint() at the end of its
+  // gesture, and by set_cell_keep_marginals(), which keeps the table's own scale.
+  int joint_rows() const { return static_cast<int>(scn_.joint.mass.size()); }
+  int joint_cols() const { return scn_.joint.mass.empty() ? 0 : static_cast<int>(scn_.joint.mass[0].size()); }
+  // P(X = xᵢ, Y = yⱼ) from the stored masses; 0 outside the table.
+  double joint_probability(int i, int j) const;
+  // Sets P(i, j) = prob ∈ [0, 1]; the other cells keep their ratios and share 1 − prob.
+  void set_joint_probability(int i, int j, double prob);
+  // Sets the raw mass of cell (i, j) (finite ≥ 0, no renormalising). The last positive cell
+  // cannot become 0 (the table would be empty): that edit is ignored.
+  void paint_joint(int i, int j, double mass);
+  void normalise_joint();
+  // Inserts a row (a value of X) before row `at` (clamped to 0 … rows) while rows < kMaxJointSide.
+  // The new row is P_Y scaled to the mean row mass 1/R: a value of X that tells nothing about Y.
+  void insert_joint_row(int at);
+  // Inserts a column before column `at`, ∝ P_X with the mean column mass.
+  void insert_joint_col(int at);
+  // Removes a row or column, keeping at least one; a table left all zero becomes uniform.
+  void remove_joint_row(int i);
+  void remove_joint_col(int j);
+  // Labels: "" until set; setting one gives every other row (column) an empty label.
+  void set_joint_x_label(int i, const std::string& label);
+  void set_joint_y_label(int j, const std::string& label);
+  // Moves P(i, j) toward `target_prob` with both marginals locked: the table moves along
+  // d·(eᵢ − P_X)(eⱼ − P_Y)ᵀ, whose row and column sums are 0, with d reaching the target or the
+  // largest step that keeps every cell ≥ 0. A 1-row or 1-column table cannot change. Consecutive
+  // locked edits keep the marginals of the first one and correct rounding toward them, so they do
+  // not drift. Returns P(i, j) afterwards.
+  double set_cell_keep_marginals(int i, int j, double target_prob);
+
  private:
   void before_edit();  // snapshot for undo (once per gesture)
   void after_edit();
@@ -112,6 +149,8 @@ class Document {
   const std::vector<double>& mass(Which w) const { return w == Which::p ? scn_.p_mass : scn_.q_mass; }
   Mixture& mix(Which w) { return w == Which::p ? scn_.p_mix : scn_.q_mix; }
   bool discrete() const { return scn_.kind == Kind::discrete; }
+  bool continuous() const { return scn_.kind == Kind::continuous; }
+  bool joint() const { return scn_.kind == Kind::joint; }
 
   Scenario scn_;
   Scenario saved_;
@@ -122,6 +161,13 @@ class Document {
   bool gesture_snapshot_taken_ = false;
   std::uint64_t revision_ = 0;
   std::uint64_t generation_ = 0;
+  // The row and column sums a run of set_cell_keep_marginals() keeps (valid while revision_ is
+  // still the one its last call left).
+  struct MarginalLock {
+    std::uint64_t revision = 0;
+    std::vector<double> rows, cols;
+  };
+  MarginalLock lock_;
 };
 
 // Clamps a component's parameters into their valid ranges.

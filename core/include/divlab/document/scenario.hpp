@@ -5,6 +5,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "divlab/common/names.hpp"
@@ -16,6 +17,14 @@ enum class Kind { discrete, continuous, joint };
 inline constexpr EnumName<Kind> kKindNames[] = {
     {Kind::discrete, "discrete"}, {Kind::continuous, "continuous"}, {Kind::joint, "joint"}};
 constexpr std::span<const EnumName<Kind>> enum_names(Kind) { return kKindNames; }
+
+// A joint table P(X = xᵢ, Y = yⱼ) (SPEC §5): mass[i][j] for row i (a value of X) and column j (a
+// value of Y), kept as given (unnormalised, rectangular). Labels are empty when not given.
+struct JointTable {
+  std::vector<std::vector<double>> mass;
+  std::vector<std::string> x_labels, y_labels;
+  bool operator==(const JointTable&) const = default;
+};
 
 // The `fit` section. `start` holds the model's parameters by name (e.g. mean, sd).
 struct FitSpec {
@@ -40,6 +49,7 @@ struct Scenario {
   std::vector<std::string> labels;       // empty: not given
   std::vector<double> p_mass, q_mass;    // discrete
   Mixture p_mix, q_mix;                  // continuous
+  JointTable joint;                      // joint (p, q, support and fit are then not used)
   nlohmann::json view;                   // GUI state; null when absent
   std::optional<FitSpec> fit;
   bool operator==(const Scenario&) const = default;
@@ -66,7 +76,8 @@ void save_scenario(const Scenario& s, const std::string& path);
 Scenario default_scenario();
 
 struct Measures;
-// Every quantity of SPEC §1 for the scenario's P and Q (normalised), in `base`.
+// Every quantity of SPEC §1 for the scenario's P and Q (normalised), in `base`. A joint scenario has
+// no P and Q: std::invalid_argument (its quantities are measure_joint's, measures/joint.hpp).
 Measures measure_scenario(const Scenario& s, Base base);
 
 }  // namespace divlab
