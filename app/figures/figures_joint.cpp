@@ -22,7 +22,7 @@ Color mix(Color a, Color b, float f) {
 // Black or white, whichever reads on `bg`.
 Color ink_on(Color bg) { return 0.299f * bg.r + 0.587f * bg.g + 0.114f * bg.b > 0.55f ? Color{0, 0, 0, 1} : Color{1, 1, 1, 1}; }
 
-std::string unit(Base b) { return b == Base::two ? "bits" : "nats"; }
+std::string unit(Base b) { return unit_text(QuantityUnit::information, b); }
 
 TextStyle sized(float size, Weight w = Weight::regular) {
   TextStyle s;

@@ -23,7 +23,7 @@ namespace {
 
 constexpr std::string_view kFigures[] = {"joint_table", "joint_vs_product", "pointwise_mi", "information_diagram"};
 
-std::string unit(Base b) { return b == Base::two ? "bits" : "nats"; }
+std::string unit(Base b) { return unit_text(QuantityUnit::information, b); }
 
 // The hover text of a cell: its probability, the independent product, pmi and its share of I.
 void cell_tooltip(const plot::JointFigureData& d, std::size_t i, std::size_t j) {

@@ -152,7 +152,7 @@ class Validator {
     const json& version = required(root, "", "version", kRootKeys);
     if (!version.is_number() || version.get<double>() != 1) expected("version", "1", version);
     const json* kind_given = optional(root, "kind");
-    const bool joint_kind = kind_given && *kind_given == "joint";
+    const bool joint_kind = kind_given && *kind_given == to_name(Kind::joint);
     root_keys(root, joint_kind ? kJointRootKeys : kRootKeys, kind_given);
 
     Scenario s;
@@ -186,7 +186,7 @@ class Validator {
   // Rejects top-level keys outside `allowed` (the keys of the file's kind). A key of another kind
   // ("p" in a joint file, "joint" in a discrete one) is named as such when the kind is known.
   void root_keys(const json& root, Keys allowed, const json* kind) const {
-    const bool known_kind = kind && (*kind == "discrete" || *kind == "continuous" || *kind == "joint");
+    const bool known_kind = kind && kind->is_string() && parse_name<Kind>(kind->get<std::string>());
     for (const auto& [key, value] : root.items()) {
       if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
       const bool of_another_kind = key == "support" || key == "p" || key == "q" || key == "fit" || key == "joint";
