@@ -2,6 +2,7 @@
 // [--frames N]`: the whole GUI, built by the same frame driver as the window on its "egl" backend
 // (an EGL surfaceless framebuffer: Mesa, no X server, no display), written as PNG.
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include <charconv>
 #include <memory>
@@ -46,16 +47,20 @@ int screenshot(const Args& args) {
                "divlab screenshot"};
   std::string file, out, size_text = "1600x1000", theme, lab;
   bool presentation = false;
+  std::vector<std::string> runs;
   int frames = 3;
   cli.add_option("FILE", file, "Scenario file (divlab.scenario JSON)")->required();
   cli.add_option("-o,--output", out, "Output PNG file")->required();
   cli.add_option("--size", size_text, "Window size WxH in pixels")->capture_default_str();
   cli.add_option("--lab", lab, "Lab to show (default: the lab of FILE's kind): " + lab_names());
   cli.add_flag("--presentation", presentation, "Presentation mode: 2x scale, high-contrast theme");
+  cli.add_option("--run", runs,
+                 "Run an action before capturing, after the first frame: ID or ID={JSON arguments} "
+                 "(e.g. fit.play, set_theme={\"name\":\"dark\"}; 'divlab actions' lists them); repeatable");
   cli.add_option("--theme", theme,
                  "GUI theme: " + name_list<plot::ThemeId>(", ") + " (default: light, or high_contrast with --presentation)");
-  cli.add_option("--frames", frames, "Frames to run before capturing (layout settles after 2)")
-      ->check(CLI::Range(1, 100))
+  cli.add_option("--frames", frames, "Frames to run before capturing (layout settles after 2; a playing fit moves every frame)")
+      ->check(CLI::Range(1, 5000))
       ->capture_default_str();
   add_version_flag(cli);
   if (const std::optional<int> done = parse_command_line(cli, "screenshot", args)) return *done;
@@ -110,7 +115,24 @@ int screenshot(const Args& args) {
     print_error("screenshot: " + driver.error());
     return 1;
   }
-  for (int i = 0; i < frames; ++i) driver.frame();
+  driver.frame();
+  for (const std::string& run : runs) {
+    const auto eq = run.find('=');
+    const std::string id = run.substr(0, eq);
+    nlohmann::json args = nlohmann::json::object();
+    if (eq != std::string::npos) {
+      args = nlohmann::json::parse(run.substr(eq + 1), nullptr, /*allow_exceptions=*/false);
+      if (!args.is_object()) {
+        print_error("screenshot: --run " + id + ": expected ID={JSON object of arguments}, got '" + run.substr(eq + 1) + "'");
+        return 2;
+      }
+    }
+    if (const std::string error = gui::run_action(*app, id, args); !error.empty()) {
+      print_error("screenshot: --run: " + error);
+      return 2;
+    }
+  }
+  for (int i = 1; i < frames; ++i) driver.frame();
   const std::vector<std::uint8_t> pixels = backend->read_rgba();
   if (!exporting::write_png(out, size->first, size->second, pixels, &error)) {
     print_error("screenshot: " + error);

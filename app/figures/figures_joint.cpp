@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 #include "plot/axes.hpp"
@@ -72,30 +73,32 @@ CellGrid fit_grid(Rect area, std::size_t rows, std::size_t cols) {
 
 void outline(Canvas& c, Rect r, Color col, float width) { c.stroke_rect(r, {col, width}); }
 
-// Fills every cell of g with colour(i, j). Cells smaller than a few pixels (a 256×256 table) are
-// drawn in blocks of the mean colour of their cells: what a screen can show, at a bounded cost.
-template <class ColourOf>
-void fill_cells(Canvas& c, const CellGrid& g, ColourOf colour) {
-  constexpr float kMinBlockPx = 3.0f;
+// Fills every cell of g with colour(value(i, j)). Cells smaller than a few pixels (a 256×256 table)
+// are drawn in blocks coloured by the mean of their cells' finite values (what a screen can show, at
+// a bounded cost); a block where most cells are not finite (−∞, undefined) takes that cell's colour.
+template <class ValueOf, class ColourOf>
+void fill_cells(Canvas& c, const CellGrid& g, ValueOf value, ColourOf colour) {
+  constexpr float kMinBlockPx = 5.0f;
   const float cw = g.grid.width() / static_cast<float>(g.cols), ch = g.grid.height() / static_cast<float>(g.rows);
   const std::size_t bj = cw >= kMinBlockPx ? 1 : static_cast<std::size_t>(std::ceil(kMinBlockPx / std::max(cw, 1e-3f)));
   const std::size_t bi = ch >= kMinBlockPx ? 1 : static_cast<std::size_t>(std::ceil(kMinBlockPx / std::max(ch, 1e-3f)));
   for (std::size_t i0 = 0; i0 < g.rows; i0 += bi)
     for (std::size_t j0 = 0; j0 < g.cols; j0 += bj) {
       const std::size_t i1 = std::min(g.rows, i0 + bi), j1 = std::min(g.cols, j0 + bj);
-      Color sum{0, 0, 0, 0};
+      double sum = 0, odd = 0;
+      std::size_t finite = 0, other = 0;
       for (std::size_t i = i0; i < i1; ++i)
         for (std::size_t j = j0; j < j1; ++j) {
-          const Color k = colour(i, j);
-          sum = {sum.r + k.r, sum.g + k.g, sum.b + k.b, sum.a + k.a};
+          const double v = value(i, j);
+          if (std::isfinite(v)) sum += v, ++finite;
+          else odd = v, ++other;
         }
-      const float n = static_cast<float>((i1 - i0) * (j1 - j0));
       const Rect a = g.cell(i0, j0), b = g.cell(i1 - 1, j1 - 1);
-      c.fill_rect({a.x0, a.y0, b.x1, b.y1}, {sum.r / n, sum.g / n, sum.b / n, sum.a / n});
+      c.fill_rect({a.x0, a.y0, b.x1, b.y1}, colour(other > finite ? odd : sum / static_cast<double>(finite)));
     }
 }
 
-// A colour bar from lo to hi on the right of a grid.
+// A colour bar from lo to hi beside a grid.
 void colour_bar(Canvas& c, const Theme& t, Rect bar, double lo, double hi, Color (*colour)(const Theme&, double, double),
                 double scale_arg) {
   const int n = 48;
@@ -112,14 +115,14 @@ void colour_bar(Canvas& c, const Theme& t, Rect bar, double lo, double hi, Color
 
 }  // namespace
 
-JointFigureData joint_figure_data(const Scenario& s) {
+JointFigureData joint_figure_data(const Scenario& s, JointWorkspace* workspace) {
   if (s.kind != Kind::joint) throw std::invalid_argument("not a joint scenario");
   JointFigureData d;
   const auto& m = s.joint.mass;
   d.rows = m.size();
   d.cols = m.empty() ? 0 : m[0].size();
   d.base = s.base;
-  d.analysis = analyse_joint(m, s.base);
+  d.analysis = workspace ? workspace->analyse(m, s.base) : analyse_joint(m, s.base);
   double total = 0;
   for (const auto& row : m)
     for (double v : row) total += v;
@@ -155,7 +158,8 @@ std::optional<std::pair<std::size_t, std::size_t>> CellGrid::hit(Vec2 at) const 
 
 Color probability_color(const Theme& t, double v, double vmax) {
   const double f = vmax > 0 ? std::clamp(v / vmax, 0.0, 1.0) : 0.0;
-  return mix(t.plot_bg, t.p, static_cast<float>(std::pow(f, 0.75)));  // a gentle gamma: small cells still show
+  const double root = std::sqrt(f);
+  return mix(t.plot_bg, t.p, static_cast<float>(root * std::sqrt(root)));  // f^0.75, a gentle gamma: small cells still show
 }
 
 Color pmi_color(const Theme& t, double v, double limit) {
@@ -182,7 +186,8 @@ CellGrid figure_joint_table(Canvas& c, const Theme& t, Rect r, const JointFigure
   CellGrid g = fit_grid(area, d.rows, d.cols);
   const double vmax = o.vmax.value_or(d.p.empty() ? 1.0 : *std::max_element(d.p.begin(), d.p.end()));
   const float value_fs = t.font(0.8f);
-  fill_cells(c, g, [&](std::size_t i, std::size_t j) { return probability_color(t, d.cell(i, j), vmax); });
+  fill_cells(c, g, [&](std::size_t i, std::size_t j) { return d.cell(i, j); },
+             [&](double v) { return probability_color(t, v, vmax); });
   if (g.grid.width() / static_cast<float>(d.cols) >= t.px(24))  // values where they can be read
     for (std::size_t i = 0; i < d.rows; ++i)
       for (std::size_t j = 0; j < d.cols; ++j)
@@ -249,7 +254,7 @@ void figure_joint_vs_product(Canvas& c, const Theme& t, Rect r, const JointFigur
     label(c, {(panel.x0 + panel.x1) / 2, panel.y0 + t.px(2)}, title, fs, t.text, Align::center, Align::start, true);
     g = fit_grid({panel.x0, panel.y0 + title_h, panel.x1, panel.y1}, d.rows, d.cols);
     const auto value = [&](std::size_t i, std::size_t j) { return k == 0 ? d.cell(i, j) : mx[i] * my[j]; };
-    fill_cells(c, g, [&](std::size_t i, std::size_t j) { return probability_color(t, value(i, j), vmax); });
+    fill_cells(c, g, value, [&](double v) { return probability_color(t, v, vmax); });
     if (g.grid.width() / static_cast<float>(d.cols) >= t.px(24))
       for (std::size_t i = 0; i < d.rows; ++i)
         for (std::size_t j = 0; j < d.cols; ++j)
@@ -281,11 +286,14 @@ CellGrid figure_pointwise_mi(Canvas& c, const Theme& t, Rect r, const JointFigur
   if (g.grid.width() < 4) return g;
   // Undefined where a row or column has no mass; −∞ where p(x,y) = 0 < p(x)p(y): never together.
   const Color undefined = t.grid, never = mix(t.plot_bg, t.infinite, 0.35f);
-  const auto colour = [&](std::size_t i, std::size_t j) {
-    const auto v = pmi.at(i, j);
-    return !v ? undefined : std::isinf(*v) ? never : pmi_color(t, *v, limit);
+  // NaN stands for undefined here (PmiMatrix itself never holds NaN).
+  const auto value = [&](std::size_t i, std::size_t j) {
+    const std::size_t k = i * pmi.cols + j;
+    return pmi.defined[k] ? pmi.value[k] : std::numeric_limits<double>::quiet_NaN();
   };
-  fill_cells(c, g, colour);
+  const auto colour_of = [&](double v) { return std::isnan(v) ? undefined : std::isinf(v) ? never : pmi_color(t, v, limit); };
+  const auto colour = [&](std::size_t i, std::size_t j) { return colour_of(value(i, j)); };
+  fill_cells(c, g, value, colour_of);
   if (g.grid.width() / static_cast<float>(d.cols) >= t.px(24))
     for (std::size_t i = 0; i < d.rows; ++i)
       for (std::size_t j = 0; j < d.cols; ++j) {

@@ -23,8 +23,9 @@ struct JointFigureData {
   Base base = Base::e;
   double cell(std::size_t i, std::size_t j) const { return p[i * cols + j]; }
 };
-// Throws std::invalid_argument for a scenario that is not a valid joint table.
-JointFigureData joint_figure_data(const Scenario& s);
+// Throws std::invalid_argument for a scenario that is not a valid joint table. A workspace kept from
+// one call to the next (the GUI's, per edit) saves fresh allocations of the table's size.
+JointFigureData joint_figure_data(const Scenario& s, JointWorkspace* workspace = nullptr);
 
 // A grid of cells as drawn.
 struct CellGrid {

@@ -12,6 +12,7 @@
 #include "labs/divergence/divergence_lab.hpp"
 #include "labs/fit/fit_lab.hpp"
 #include "shell/app.hpp"
+#include "shell/frame_driver.hpp"
 
 namespace divlab::gui {
 
@@ -76,21 +77,29 @@ class ImGuiTest : public ::testing::Test {
   ImVec2 display_;
 };
 
-// The same with an App whose fonts are loaded as the real window loads them (DejaVu Sans), drawing
+// The same with an App on the frame driver's "none" backend (the driver that runs the window and
+// `divlab screenshot`: its ImGui context, the fonts loaded as the real window loads them), drawing
 // the whole window (draw_frame) unless a test draws something else.
 class AppTest : public ImGuiTest {
  protected:
   AppTest() : ImGuiTest({1600, 900}) {}
 
   void SetUp() override {
-    ImGuiTest::SetUp();
     app = std::make_unique<App>();
-    ASSERT_TRUE(load_fonts(*app, 1.0f)) << "DejaVu Sans missing";
-    build_font_atlas();
+    std::string error;
+    backend = make_frame_backend("none", 1600, 900, &error);
+    ASSERT_TRUE(backend) << error;
+    driver = std::make_unique<FrameDriver>(*app, *backend);
+    ASSERT_TRUE(driver->ok()) << driver->error();
+    ASSERT_TRUE(driver->fonts_found()) << "DejaVu Sans missing";
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = {1600, 900};
+    io.MousePos = {-1000, -1000};
   }
   void TearDown() override {
+    driver.reset();  // the ImGui context goes with it
     app.reset();
-    ImGuiTest::TearDown();
+    backend.reset();
   }
 
   // What one frame draws.
@@ -112,6 +121,8 @@ class AppTest : public ImGuiTest {
   FitLab& fit_lab() { return static_cast<FitLab&>(*app->find_lab("fit")); }
 
   std::unique_ptr<App> app;
+  std::unique_ptr<FrameBackend> backend;
+  std::unique_ptr<FrameDriver> driver;
 };
 
 }  // namespace divlab::gui

@@ -181,6 +181,7 @@ void frame_cpu_joint(benchmark::State& state, bool locked) {
   io.MousePos = {300, 400};  // over the table: hover highlights on
   int frame = 0;
   std::vector<double> ms;
+  doc.begin_gesture();  // one drag: one undo snapshot, as the lab's drag makes
   for (auto _ : state) {
     const auto t0 = std::chrono::steady_clock::now();
     const int k = frame++ % 256;
@@ -193,6 +194,7 @@ void frame_cpu_joint(benchmark::State& state, bool locked) {
     ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
     benchmark::DoNotOptimize(ImGui::GetDrawData()->TotalVtxCount);
   }
+  doc.end_gesture();
   report(state, ms);
   state.counters["vertices"] = ImGui::GetDrawData()->TotalVtxCount;
   app.reset();

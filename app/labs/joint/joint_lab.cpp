@@ -105,7 +105,7 @@ void JointLab::sync() {
   if (doc.revision() == data_revision) return;
   data_revision = doc.revision();
   try {
-    data = plot::joint_figure_data(doc.scenario());
+    data = plot::joint_figure_data(doc.scenario(), &workspace);
   } catch (const std::exception& e) {
     error = std::string("Could not compute the joint measures: ") + e.what();
   }

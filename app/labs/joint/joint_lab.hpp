@@ -41,6 +41,7 @@ class JointLab final : public Lab {
 
   // Derived data, recomputed when the document changes.
   plot::JointFigureData data;
+  JointWorkspace workspace;  // the analysis' storage, kept from one edit to the next
   std::uint64_t data_revision = ~std::uint64_t{0};
   std::string error;
 
