@@ -83,16 +83,12 @@ class Validator {
     return v.get<std::string>();
   }
 
-  // One of the names of E (common/names.hpp), or of `only` when given; the message lists them quoted.
+  // One of the names of E (common/names.hpp), not an alias; the message lists them quoted.
   template <class E>
-  E choice(const json& v, std::string_view path, std::initializer_list<E> only = {}) const {
-    std::vector<std::string_view> choices = names<E>();
-    if (only.size() > 0) std::erase_if(choices, [&](std::string_view n) {
-      return std::find(only.begin(), only.end(), *parse_name<E>(n)) == only.end();
-    });
+  E choice(const json& v, std::string_view path) const {
+    const std::vector<std::string_view> choices = names<E>();
     if (v.is_string())
-      if (const std::optional<E> e = parse_name<E>(v.get<std::string>());
-          e && std::find(choices.begin(), choices.end(), v.get<std::string>()) != choices.end())
+      if (const std::optional<E> e = parse_name<E>(v.get<std::string>()); e && to_name(*e) == v.get<std::string>())
         return *e;
     std::string what;
     for (std::size_t i = 0; i < choices.size(); ++i) {
