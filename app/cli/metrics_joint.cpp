@@ -7,6 +7,7 @@
 
 #include "cli/common.hpp"
 #include "divlab/measures/joint.hpp"
+#include "divlab/teaching/joint_explain.hpp"
 #include "export/metrics_table.hpp"
 
 namespace divlab::cli {
@@ -17,15 +18,6 @@ using exporting::display_width;
 using exporting::human_number;
 
 // The table's name for each quantity, in kJointQuantities order.
-constexpr std::array<const char*, kJointQuantities.size()> kJointNames = {
-    "entropy of X",
-    "entropy of Y",
-    "joint entropy",
-    "conditional entropy of X given Y",
-    "conditional entropy of Y given X",
-    "mutual information",
-    "variation of information",
-};
 
 std::string pad(const std::string& s, std::size_t width) {
   const std::size_t w = display_width(s);
@@ -48,7 +40,7 @@ std::string table_output(const Scenario& s, const JointMeasures& m, const std::s
   cells.push_back({"symbol", "quantity", "value", "unit"});
   for (std::size_t i = 0; i < kJointQuantities.size(); ++i) {
     const JointQuantity& q = kJointQuantities[i];
-    cells.push_back({std::string(q.symbol), kJointNames[i], human_number(m.*q.value), std::string(base_unit(m.base))});
+    cells.push_back({std::string(q.symbol), std::string(joint_explanation(q.key)->name), human_number(m.*q.value), std::string(base_unit(m.base))});
   }
   std::array<std::size_t, 4> width{};
   for (const auto& c : cells)

@@ -155,9 +155,9 @@ void frame_gl(benchmark::State& state, std::optional<Scenario> s) {
   ImGui::DestroyContext();
 }
 
-// The joint lab editing a 256×256 table (loaded, as a file would be): one cell per frame, as a drag
+// The joint lab editing an n×n table (256×256 is loaded, as a file would be): one cell per frame, as a drag
 // makes, with the marginals locked (the heavier edit) or not.
-void frame_cpu_joint(benchmark::State& state, bool locked) {
+void frame_cpu_joint(benchmark::State& state, int n, bool locked) {
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
@@ -171,9 +171,9 @@ void frame_cpu_joint(benchmark::State& state, bool locked) {
   io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
   Scenario s;
   s.kind = divlab::Kind::joint;
-  for (int i = 0; i < 256; ++i) {
+  for (int i = 0; i < n; ++i) {
     s.joint.mass.emplace_back();
-    for (int j = 0; j < 256; ++j) s.joint.mass.back().push_back(std::exp(-std::pow((i - j) / 30.0, 2)) + 1e-3);
+    for (int j = 0; j < n; ++j) s.joint.mass.back().push_back(std::exp(-std::pow((i - j) * 256.0 / n / 30.0, 2)) + 1e-3);
   }
   app->switch_lab("joint");
   divlab::Document& doc = app->lab().doc;
@@ -184,10 +184,10 @@ void frame_cpu_joint(benchmark::State& state, bool locked) {
   doc.begin_gesture();  // one drag: one undo snapshot, as the lab's drag makes
   for (auto _ : state) {
     const auto t0 = std::chrono::steady_clock::now();
-    const int k = frame++ % 256;
-    const double p = 0.5 * doc.joint_probability(k, (k * 7) % 256) + 1e-6;
-    if (locked) doc.set_cell_keep_marginals(k, (k * 7) % 256, p);
-    else doc.set_joint_probability(k, (k * 7) % 256, p);
+    const int k = frame++ % n;
+    const double p = 0.5 * doc.joint_probability(k, (k * 7) % n) + 1e-6;
+    if (locked) doc.set_cell_keep_marginals(k, (k * 7) % n, p);
+    else doc.set_joint_probability(k, (k * 7) % n, p);
     ImGui::NewFrame();
     divlab::gui::draw_frame(*app, io.DisplaySize);
     ImGui::Render();
@@ -201,8 +201,9 @@ void frame_cpu_joint(benchmark::State& state, bool locked) {
   ImGui::DestroyContext();
 }
 
-void BM_FrameCpu_Joint256(benchmark::State& s) { frame_cpu_joint(s, false); }
-void BM_FrameCpu_Joint256Locked(benchmark::State& s) { frame_cpu_joint(s, true); }
+void BM_FrameCpu_Joint64(benchmark::State& s) { frame_cpu_joint(s, 64, false); }
+void BM_FrameCpu_Joint256(benchmark::State& s) { frame_cpu_joint(s, 256, false); }
+void BM_FrameCpu_Joint256Locked(benchmark::State& s) { frame_cpu_joint(s, 256, true); }
 void BM_FrameCpu_Discrete26(benchmark::State& s) { frame_cpu(s, letters()); }
 void BM_FrameCpu_Mixture(benchmark::State& s) { frame_cpu(s, bimodal()); }
 void BM_FrameCpu_Discrete256(benchmark::State& s) { frame_cpu(s, bins256()); }
@@ -215,6 +216,7 @@ void BM_FrameGl_Empty(benchmark::State& s) { frame_gl(s, std::nullopt); }
 BENCHMARK(BM_FrameCpu_Discrete26)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_FrameCpu_Mixture)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_FrameCpu_Discrete256)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_FrameCpu_Joint64)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_FrameCpu_Joint256)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_FrameCpu_Joint256Locked)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_FrameGl_Discrete26)->Unit(benchmark::kMillisecond)->MinTime(3.0)->MeasureProcessCPUTime();
