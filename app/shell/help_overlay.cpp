@@ -20,6 +20,8 @@ void draw_help_overlay(const App& app, bool* open) {
   ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowBgAlpha(0.96f);
   ImGui::SetNextWindowFocus();
+  // Never taller than the window (presentation scale): past that it scrolls.
+  ImGui::SetNextWindowSizeConstraints({0, 0}, {vp->Size.x * 0.95f, vp->Size.y * 0.92f});
   const ImGuiWindowFlags flags = ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse |
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove;
   if (ImGui::Begin(kHelpOverlayTitle, open, flags)) {
