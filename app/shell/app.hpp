@@ -6,6 +6,8 @@
 #include <imgui.h>
 
 #include <memory>
+#include <optional>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,6 +57,8 @@ struct App {
   bool quit_confirmed = false;
   std::string notice;           // the last export or copy, shown in the status bar
   std::string pending_open;     // a file to open once the user agrees to discard unsaved work
+  // …or a scenario for a lab (File → New, "Open as P vs Q"): the lab's id and the scenario.
+  std::optional<std::pair<std::string, Scenario>> pending_scenario;
   // Requests the run loop carries out (it owns the window and GL).
   bool want_fullscreen_toggle = false;
   bool want_window_png = false;
@@ -92,8 +96,9 @@ bool write_state(const App& app);
 // and shows that lab. With unsaved work there it first asks, unless `discard`. On failure shows
 // the SPEC §4 message and keeps the current work.
 void open_file(App& app, const std::string& path, bool discard = false);
-// Replaces lab `lab_id`'s document with `s` (a new document, not saved anywhere) and shows it.
-void open_scenario(App& app, std::string_view lab_id, Scenario s);
+// Replaces lab `lab_id`'s document with `s` (a new document, not saved anywhere) and shows it;
+// with unsaved work there it first asks (the same prompt), unless `discard`.
+void open_scenario(App& app, std::string_view lab_id, Scenario s, bool discard = false);
 // Saves the current lab's document to `path` (atomically); errors go to the error dialog.
 void save_file(App& app, const std::string& path);
 // The presets of the current lab (its preset folder under the assets), sorted by file name.

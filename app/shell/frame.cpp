@@ -45,18 +45,24 @@ void discard_prompt(App& app, float s) {
   }
   if (!ImGui::BeginPopupModal("Discard unsaved work?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
   // Asked before quitting, or before opening a file or preset over unsaved work.
-  const bool opening = !app.pending_open.empty();
+  const bool opening = !app.pending_open.empty() || app.pending_scenario;
   ImGui::TextUnformatted(opening ? "This lab's scenario has changes that are not saved."
                                  : "A scenario has changes that are not saved.");
   if (ImGui::Button("Save", {110 * s, 0})) {
     app.pending_open.clear();
+    app.pending_scenario.reset();
     run_action(app, "save");
     ImGui::CloseCurrentPopup();
   }
   ImGui::SameLine();
   if (ImGui::Button(opening ? "Discard and open" : "Discard and quit", {170 * s, 0})) {
-    if (opening)
+    if (app.pending_scenario) {
+      auto [lab, scenario] = std::move(*app.pending_scenario);
+      app.pending_scenario.reset();
+      open_scenario(app, lab, std::move(scenario), /*discard=*/true);
+    } else if (opening) {
       open_file(app, std::exchange(app.pending_open, {}), /*discard=*/true);
+    }
     else
       app.quit_confirmed = app.want_quit = true;
     ImGui::CloseCurrentPopup();
@@ -64,6 +70,7 @@ void discard_prompt(App& app, float s) {
   ImGui::SameLine();
   if (ImGui::Button("Cancel", {110 * s, 0})) {
     app.pending_open.clear();
+    app.pending_scenario.reset();
     ImGui::CloseCurrentPopup();
   }
   ImGui::EndPopup();

@@ -19,11 +19,20 @@ namespace {
 // text cut to width with "…" at a UTF-8 character boundary (unchanged when it fits).
 std::string fit_text(std::string text, float width) {
   if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
-  while (!text.empty() && ImGui::CalcTextSize((text + "…").c_str()).x > width) {
-    while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
-    if (!text.empty()) text.pop_back();
+  // The longest prefix (at a character boundary) that fits with "…": a binary search, so a title
+  // of any length costs O(log n) measurements, not one per character.
+  const auto boundary = [&](std::size_t n) {
+    while (n > 0 && n < text.size() && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+    return n;
+  };
+  std::size_t lo = 0, hi = text.size();
+  while (lo < hi) {
+    const std::size_t mid = boundary((lo + hi + 1) / 2);
+    if (mid <= lo) break;
+    if (ImGui::CalcTextSize((text.substr(0, mid) + "…").c_str()).x <= width) lo = mid;
+    else hi = mid - 1;
   }
-  return text + "…";
+  return text.substr(0, boundary(lo)) + "…";
 }
 
 // Built-in starting points for each kind (the presets of assets/presets come from the File menu).
@@ -100,7 +109,7 @@ void menu_bar(App& app, bool labs_menu) {
     if (ImGui::MenuItem("Presentation mode", "P", v.presentation())) toggle_presentation(app);
     if (ImGui::MenuItem("Full screen", "F11")) app.want_fullscreen_toggle = true;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-    ImGui::SliderFloat("Scale", &v.presentation_scale, 1.0f, 3.0f, "%.2f×");
+    ImGui::SliderFloat("Scale", &v.presentation_scale, 1.0f, 3.0f, "%.2f×", ImGuiSliderFlags_AlwaysClamp);
     ImGui::Separator();
     lab.view_menu(app);
     ImGui::Separator();

@@ -76,9 +76,15 @@ void open_file(App& app, const std::string& path, bool discard) {
   app.switch_lab(lab->id());
 }
 
-void open_scenario(App& app, std::string_view lab_id, Scenario s) {
+void open_scenario(App& app, std::string_view lab_id, Scenario s, bool discard) {
   Lab* lab = app.find_lab(lab_id);
   if (!lab) return;
+  if (lab->doc.dirty() && !discard) {
+    app.switch_lab(lab_id);  // the question is about the work in that lab: show it
+    app.pending_scenario.emplace(std::string(lab_id), std::move(s));
+    app.confirm_quit = true;
+    return;
+  }
   lab->doc.reset(std::move(s));
   lab->doc.mark_unsaved();
   lab->file_path.clear();

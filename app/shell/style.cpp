@@ -1,4 +1,5 @@
 // Fonts and the ImGui style that matches the plot theme.
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <string>
@@ -11,7 +12,9 @@
 
 namespace divlab::gui {
 
-float ui_scale(const App& app) { return app.content_scale * app.settings.presentation_scale; }
+float ui_scale(const App& app) {
+  return std::clamp(app.content_scale, 0.5f, 4.0f) * std::clamp(app.settings.presentation_scale, 1.0f, 3.0f);
+}
 
 plot::Theme current_theme(const App& app) {
   plot::Theme t = plot::theme_by_name(app.settings.theme).value_or(plot::light_theme());

@@ -3,6 +3,7 @@
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
+#include <imgui_internal.h>  // IMGUI_TABLE_MAX_COLUMNS
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -76,8 +77,13 @@ Scenario default_joint_scenario() {
   return s;
 }
 
-Scenario joint_as_pq(const Scenario& joint) {
+std::optional<Scenario> joint_as_pq(const Scenario& joint, std::string* error) {
   const plot::JointFigureData d = plot::joint_figure_data(joint);
+  if (d.rows * d.cols > static_cast<std::size_t>(kMaxBins)) {
+    *error = "the table has " + std::to_string(d.rows * d.cols) + " cells; the divergence lab takes at most " +
+             std::to_string(kMaxBins) + " bins";
+    return std::nullopt;
+  }
   Scenario s;
   s.kind = Kind::discrete;
   s.base = joint.base;
@@ -85,8 +91,14 @@ Scenario joint_as_pq(const Scenario& joint) {
   s.title = joint.title.value_or("Joint table") + ": P_XY vs P_X ⊗ P_Y";
   for (std::size_t i = 0; i < d.rows; ++i)
     for (std::size_t j = 0; j < d.cols; ++j) {
+      const double q = d.analysis.marginals.x[i] * d.analysis.marginals.y[j];
+      if (d.cell(i, j) > 0 && !(q > 0)) {  // p(x)p(y) below the double range: D(P‖Q) would be ∞ while I is finite
+        *error = "p(x)·p(y) of cell (" + d.x_labels[i] + ", " + d.y_labels[j] +
+                 ") is below the smallest double, so the cells cannot be shown as bins";
+        return std::nullopt;
+      }
       s.p_mass.push_back(d.cell(i, j));
-      s.q_mass.push_back(d.analysis.marginals.x[i] * d.analysis.marginals.y[j]);
+      s.q_mass.push_back(q);
       s.labels.push_back(d.x_labels[i] + "," + d.y_labels[j]);
     }
   return s;
@@ -107,6 +119,7 @@ void JointLab::sync() {
   try {
     data = plot::joint_figure_data(doc.scenario(), &workspace);
   } catch (const std::exception& e) {
+    data = {};  // nothing drawn from a stale table of another size
     error = std::string("Could not compute the joint measures: ") + e.what();
   }
 }
@@ -156,7 +169,8 @@ void table_toolbar(App& app, JointLab& lab) {
   if (ImGui::Button("− column")) d.remove_joint_col(d.joint_cols() - 1);
   ImGui::EndDisabled();
   flow("Open as P vs Q");
-  if (ImGui::Button("Open as P vs Q")) run_action(app, "joint.open_as_pq");
+  if (ImGui::Button("Open as P vs Q"))
+    if (const std::string error = run_action(app, "joint.open_as_pq"); !error.empty()) app.error_message = error;
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("The divergence lab with P = P_XY and Q = P_X ⊗ P_Y (the cells as bins):\nthere D(P‖Q) is I(X;Y).");
 }
@@ -185,7 +199,8 @@ void table_plot(App& app, JointLab& lab, float height) {
       if (under && *under != g.cell) d.paint_joint(static_cast<int>(under->first), static_cast<int>(under->second), g.brush);
     } else {
       // A drag over the whole grid height moves the probability by 1: the mapping is frozen at the press.
-      const double target = std::clamp(g.start_prob + (g.start_y - area.mouse.y) / g.grid_height, 0.0, 1.0);
+      // Short of 1: a cell at exactly 1 would leave the others all 0 and lose their ratios.
+      const double target = std::clamp(g.start_prob + (g.start_y - area.mouse.y) / g.grid_height, 0.0, 1.0 - 1e-6);
       const int i = static_cast<int>(g.cell.first), j = static_cast<int>(g.cell.second);
       if (lab.lock_marginals) d.set_cell_keep_marginals(i, j, target);
       else d.set_joint_probability(i, j, target);
@@ -206,7 +221,8 @@ void table_plot(App& app, JointLab& lab, float height) {
 // direction that keeps the marginals), and the row and column labels.
 void values_table(JointLab& lab) {
   Document& d = lab.doc;
-  const int R = d.joint_rows(), C = d.joint_cols();
+  const int R = static_cast<int>(lab.data.rows), C = static_cast<int>(lab.data.cols);  // as sync() saw them
+  if (C + 1 > IMGUI_TABLE_MAX_COLUMNS || R != d.joint_rows() || C != d.joint_cols()) return;
   const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_SizingFixedFit;
   if (!ImGui::BeginTable("##jointvalues", C + 1, flags, ImGui::GetContentRegionAvail())) return;
@@ -242,11 +258,16 @@ void values_table(JointLab& lab) {
       ImGui::PushID(i * C + j);
       double p = d.joint_probability(i, j);
       ImGui::SetNextItemWidth(w);
-      ImGui::InputDouble("##p", &p, 0, 0, "%.4f");
-      if (ImGui::IsItemDeactivatedAfterEdit() && std::isfinite(p)) {
-        p = std::clamp(p, 0.0, 1.0);
-        if (lab.lock_marginals) d.set_cell_keep_marginals(i, j, p);
-        else d.set_joint_probability(i, j, p);
+      // What was typed is kept until the field loses focus, whatever takes the focus (a click on the
+      // heatmap drawn before this table would otherwise discard it).
+      if (ImGui::InputDouble("##p", &p, 0, 0, "%.4f")) lab.typing = JointLab::Typed{i, j, p};
+      if (ImGui::IsItemDeactivated() && lab.typing && lab.typing->row == i && lab.typing->col == j) {
+        const double typed = lab.typing->value;
+        lab.typing.reset();
+        if (std::isfinite(typed)) {
+          if (lab.lock_marginals) d.set_cell_keep_marginals(i, j, std::clamp(typed, 0.0, 1.0));
+          else d.set_joint_probability(i, j, std::clamp(typed, 0.0, 1.0 - 1e-6));
+        }
       }
       if (ImGui::IsItemHovered())
         ImGui::SetTooltip(lab.lock_marginals ? "P(%s, %s): typing moves it as far as the locked marginals allow"
@@ -302,11 +323,13 @@ void JointLab::draw(App& app, const LabArea& area) {
   const float left = std::round(W * (compact_layout ? 0.5f : 0.44f));
   const float rx = area.pos.x + left, rw = W - left;
   const ImVec2 p0 = area.pos;
-  const bool small = data.rows * data.cols <= 144;  // the values table fits below the heatmap
+  // The values table fits below the heatmap (and in an ImGui table: at most 64 columns).
+  const bool small = data.rows * data.cols <= 144 && data.cols + 1 <= IMGUI_TABLE_MAX_COLUMNS;
 
   if (begin_panel(compact_layout ? "Joint table P(X,Y)###jointtable" : "Joint table P(X,Y): drag a cell, Shift+drag to paint###jointtable",
                   p0, {left, H})) {
     table_toolbar(app, *this);
+    sync();  // the toolbar may have added or removed a row or column this frame
     const float avail = ImGui::GetContentRegionAvail().y;
     const float table_h = small && !compact_layout
                               ? std::min(avail * 0.4f, ImGui::GetFrameHeightWithSpacing() * (static_cast<float>(data.rows) + 1.6f))
@@ -371,7 +394,10 @@ void JointLab::register_actions(ActionRegistry& r) {
          {{GLFW_KEY_D}}, false, "", [this](App& app, const nlohmann::json&) {
            sync();
            if (data.rows == 0) return std::string("no table to open");
-           open_scenario(app, "divergence", joint_as_pq(doc.scenario()));
+           std::string error;
+           std::optional<Scenario> pq = joint_as_pq(doc.scenario(), &error);
+           if (!pq) return error;
+           open_scenario(app, "divergence", std::move(*pq));
            return std::string();
          }});
   r.add({"joint.set_cell", "Joint", "Set one cell's probability", "joint", {}, false,

@@ -14,8 +14,9 @@ namespace divlab::gui {
 // The weather × transport table of SPEC §5: the joint lab's first document.
 Scenario default_joint_scenario();
 
-// P = the flattened cells and Q = P_X ⊗ P_Y, as a discrete scenario: D(P‖Q) is then I(X;Y).
-Scenario joint_as_pq(const Scenario& joint);
+// P = the flattened cells and Q = P_X ⊗ P_Y, as a discrete scenario: D(P‖Q) is then I(X;Y). Refused
+// (nullopt, *error) for more cells than the divergence lab's bins, or a p(x)p(y) below the double range.
+std::optional<Scenario> joint_as_pq(const Scenario& joint, std::string* error);
 
 class JointLab final : public Lab {
  public:
@@ -58,6 +59,12 @@ class JointLab final : public Lab {
     double brush = 0;
   };
   std::optional<Drag> drag;
+  // A probability being typed into the values table, committed when its field loses focus.
+  struct Typed {
+    int row, col;
+    double value;
+  };
+  std::optional<Typed> typing;
   plot::CellGrid table_grid;  // where the editable table was drawn (tests aim with it)
   bool compact_layout = false;
 };

@@ -78,6 +78,15 @@ TEST_F(LabSwitchTest, TheLabBarSwitchesLabsByClickAndByKey) {
   EXPECT_TRUE(switched);
 }
 
+// A title of any length is cut to the menu bar in a few measurements (a 1 MB title once froze it).
+TEST_F(LabSwitchTest, AHugeTitleIsCutWithoutFreezingTheFrame) {
+  Scenario s = div().doc.scenario();
+  s.title = std::string(1 << 20, 'x') + "é";
+  div().doc.reset(s);
+  idle(3);
+  SUCCEED();
+}
+
 // A lab's export menu offers exactly its figures, and `divlab render --figure` knows each of them.
 TEST(Labs, EveryFigureBelongsToTheLabThatShowsIt) {
   App app;

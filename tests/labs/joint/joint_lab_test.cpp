@@ -130,5 +130,56 @@ TEST_F(JointLabTest, JointPresetsOpenInTheJointLabFromAnyLab) {
   EXPECT_NEAR(m.mutual_information, m.entropy_x, 1e-12);  // Y = X: I = H(X)
 }
 
+// From the review: the values table is an ImGui table of at most 64 columns, and rows or columns
+// added this frame are drawn next frame, never read past the labels.
+TEST_F(JointLabTest, WideTablesAndAddedRowsAndColumnsDrawSafely) {
+  Scenario s = default_joint_scenario();
+  s.joint.mass = {std::vector<double>(63, 1.0)};
+  s.joint.x_labels.clear();
+  s.joint.y_labels.clear();
+  lab().doc.reset(s);
+  idle(2);
+  ASSERT_EQ(run_action(*app, "joint.add_column"), "");
+  idle(2);
+  EXPECT_EQ(lab().doc.joint_cols(), 64);
+  lab().doc.reset(default_joint_scenario());
+  idle(1);
+  for (int k = 0; k < 3; ++k) {
+    ASSERT_EQ(run_action(*app, "joint.add_row"), "");
+    ASSERT_EQ(run_action(*app, "joint.add_column"), "");
+    idle(1);
+  }
+  EXPECT_EQ(lab().data.rows, 5u);
+  EXPECT_EQ(lab().data.cols, 6u);
+}
+
+TEST_F(JointLabTest, OpenAsPvsQAsksBeforeReplacingUnsavedWorkAndRefusesWhatBinsCannotShow) {
+  div().doc.set_base(Base::two == div().doc.scenario().base ? Base::e : Base::two);  // unsaved work there
+  const Scenario before = div().doc.scenario();
+  ASSERT_EQ(run_action(*app, "joint.open_as_pq"), "");
+  EXPECT_EQ(div().doc.scenario(), before);  // nothing replaced yet
+  EXPECT_TRUE(app->confirm_quit);
+  ASSERT_TRUE(app->pending_scenario.has_value());
+  EXPECT_EQ(app->pending_scenario->first, "divergence");
+  // A table whose p(x)p(y) underflows: the bins would show ∞ where I is finite.
+  Scenario s = default_joint_scenario();
+  s.joint.mass = {{1, 0}, {0, 1e-170}};
+  std::string error;
+  EXPECT_FALSE(joint_as_pq(s, &error).has_value());
+  EXPECT_NE(error.find("below the smallest double"), std::string::npos) << error;
+}
+
+TEST_F(JointLabTest, DraggingACellToTheTopKeepsTheOthersRatios) {
+  const double r = lab().doc.joint_probability(0, 1) / lab().doc.joint_probability(1, 2);
+  const ImVec2 c = centre(0, 0);
+  frame(c.x, c.y, false);
+  frame(c.x, c.y, true);
+  frame(c.x, c.y - 3000, true);  // far past the top
+  frame(c.x, c.y, true);         // and back
+  frame(c.x, c.y, false);
+  idle(1);
+  EXPECT_NEAR(lab().doc.joint_probability(0, 1) / lab().doc.joint_probability(1, 2), r, 1e-6);
+}
+
 }  // namespace
 }  // namespace divlab::gui
