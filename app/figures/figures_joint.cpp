@@ -73,29 +73,77 @@ CellGrid fit_grid(Rect area, std::size_t rows, std::size_t cols) {
 
 void outline(Canvas& c, Rect r, Color col, float width) { c.stroke_rect(r, {col, width}); }
 
-// Fills every cell of g with colour(value(i, j)). Cells smaller than a few pixels (a 256×256 table)
-// are drawn in blocks coloured by the mean of their cells' finite values (what a screen can show, at
-// a bounded cost); a block where most cells are not finite (−∞, undefined) takes that cell's colour.
-template <class ValueOf, class ColourOf>
-void fill_cells(Canvas& c, const CellGrid& g, ValueOf value, ColourOf colour) {
+// The gap on each side of a marginal bar `width` wide: none for bars a few pixels wide, which then
+// join into one area (gaps of a pixel or less between 256 bars shimmer as a moiré).
+float bar_inset(const Theme& t, float width) { return width < t.px(6) ? 0.0f : std::min(t.px(2), width * 0.15f); }
+
+// Fills every cell of g with colour(values[i·cols + j]). Cells smaller than a few pixels (a 256×256
+// table) are drawn in blocks coloured by the mean of their cells' finite values (what a screen can
+// show, at a bounded cost); a block where most cells are not finite (−∞, undefined) takes such a
+// cell's value. Neighbouring blocks in a row that look alike are drawn as one rectangle.
+template <bool AllFinite = false, class ColourOf>
+void fill_cells(Canvas& c, const CellGrid& g, std::span<const double> values, ColourOf colour) {
   constexpr float kMinBlockPx = 5.0f;
+  if (g.rows == 0 || g.cols == 0 || values.size() < g.rows * g.cols) return;
   const float cw = g.grid.width() / static_cast<float>(g.cols), ch = g.grid.height() / static_cast<float>(g.rows);
   const std::size_t bj = cw >= kMinBlockPx ? 1 : static_cast<std::size_t>(std::ceil(kMinBlockPx / std::max(cw, 1e-3f)));
   const std::size_t bi = ch >= kMinBlockPx ? 1 : static_cast<std::size_t>(std::ceil(kMinBlockPx / std::max(ch, 1e-3f)));
-  for (std::size_t i0 = 0; i0 < g.rows; i0 += bi)
-    for (std::size_t j0 = 0; j0 < g.cols; j0 += bj) {
-      const std::size_t i1 = std::min(g.rows, i0 + bi), j1 = std::min(g.cols, j0 + bj);
-      double sum = 0, odd = 0;
-      std::size_t finite = 0, other = 0;
-      for (std::size_t i = i0; i < i1; ++i)
-        for (std::size_t j = j0; j < j1; ++j) {
-          const double v = value(i, j);
-          if (std::isfinite(v)) sum += v, ++finite;
-          else odd = v, ++other;
+  const std::size_t blocks = (g.cols + bj - 1) / bj;
+  struct Block {
+    double sum = 0, odd = 0;
+    std::size_t finite = 0, other = 0;
+  };
+  std::vector<Block> row_of_blocks(blocks);
+  for (std::size_t i0 = 0; i0 < g.rows; i0 += bi) {
+    const std::size_t i1 = std::min(g.rows, i0 + bi);
+    std::fill(row_of_blocks.begin(), row_of_blocks.end(), Block{});
+    for (std::size_t i = i0; i < i1; ++i) {
+      const double* row = values.data() + i * g.cols;
+      for (std::size_t b = 0; b < blocks; ++b) {
+        const std::size_t j0 = b * bj, j1 = std::min(g.cols, j0 + bj);
+        double sum = 0;  // locals: a store through Block& might alias row[] and be redone per cell
+        std::size_t finite = 0;
+        if constexpr (AllFinite) {
+          for (std::size_t j = j0; j < j1; ++j) sum += row[j];
+          finite = j1 - j0;
+        } else {
+          for (std::size_t j = j0; j < j1; ++j) {
+            const bool ok = std::isfinite(row[j]);
+            sum += ok ? row[j] : 0.0;
+            finite += ok;
+          }
         }
-      const Rect a = g.cell(i0, j0), b = g.cell(i1 - 1, j1 - 1);
-      c.fill_rect({a.x0, a.y0, b.x1, b.y1}, colour(other > finite ? odd : sum / static_cast<double>(finite)));
+        Block& k = row_of_blocks[b];
+        k.sum += sum;
+        k.finite += finite;
+        if (finite < j1 - j0) {  // rare: find one of the others
+          k.other += j1 - j0 - finite;
+          for (std::size_t j = j0; j < j1; ++j)
+            if (!std::isfinite(row[j])) k.odd = row[j];
+        }
+      }
     }
+    const auto colour_of = [&](const Block& k) {
+      return colour(k.other > k.finite ? k.odd : k.sum / static_cast<double>(k.finite));
+    };
+    const float y0 = g.cell(i0, 0).y0, y1 = g.cell(i1 - 1, 0).y1;
+    std::size_t run = 0;  // the first block of the run being drawn
+    Color run_colour = colour_of(row_of_blocks[0]);
+    std::uint32_t run_looks = packed_rgba8(run_colour);
+    for (std::size_t b = 1; b <= blocks; ++b) {
+      Color next;
+      std::uint32_t looks = 0;
+      if (b < blocks) {
+        next = colour_of(row_of_blocks[b]);
+        looks = packed_rgba8(next);
+        if (looks == run_looks) continue;
+      }
+      c.fill_rect({g.cell(0, run * bj).x0, y0, g.cell(0, std::min(g.cols, b * bj) - 1).x1, y1}, run_colour);
+      run = b;
+      run_colour = next;
+      run_looks = looks;
+    }
+  }
 }
 
 // A colour bar from lo to hi beside a grid.
@@ -115,31 +163,49 @@ void colour_bar(Canvas& c, const Theme& t, Rect bar, double lo, double hi, Color
 
 }  // namespace
 
-JointFigureData joint_figure_data(const Scenario& s, JointWorkspace* workspace) {
+void refresh_joint_figure_data(JointFigureData& d, const Scenario& s, JointWorkspace& workspace) {
   if (s.kind != Kind::joint) throw std::invalid_argument("not a joint scenario");
-  JointFigureData d;
   const auto& m = s.joint.mass;
+  const JointAnalysis& a = workspace.analyse(m, s.base);
+  d.analysis.marginals = a.marginals;
+  d.analysis.measures = a.measures;
   d.rows = m.size();
   d.cols = m.empty() ? 0 : m[0].size();
   d.base = s.base;
-  d.analysis = workspace ? workspace->analyse(m, s.base) : analyse_joint(m, s.base);
-  double total = 0;
-  for (const auto& row : m)
-    for (double v : row) total += v;
-  d.p.reserve(d.rows * d.cols);
-  // Scaled once so that masses near DBL_MAX do not overflow the sum.
-  const double big = total > 1e300 ? 1e-300 : 1.0;
-  double scaled_total = 0;
-  for (const auto& row : m)
-    for (double v : row) scaled_total += v * big;
-  for (const auto& row : m)
-    for (double v : row) d.p.push_back(v * big / scaled_total);
+  const std::span<const double> p = workspace.normalised();
+  d.p.assign(p.begin(), p.end());
+  const auto& mx = d.analysis.marginals.x;
+  const auto& my = d.analysis.marginals.y;
+  const PmiMatrix& pmi = a.pmi;
+  d.product.resize(d.rows * d.cols);
+  d.pmi.resize(d.rows * d.cols);
+  double p_max = 0, product_max = 0, pmi_limit = 0;
   for (std::size_t i = 0; i < d.rows; ++i)
-    d.x_labels.push_back(i < s.joint.x_labels.size() && !s.joint.x_labels[i].empty() ? s.joint.x_labels[i]
-                                                                                    : numbered('x', i + 1));
-  for (std::size_t j = 0; j < d.cols; ++j)
-    d.y_labels.push_back(j < s.joint.y_labels.size() && !s.joint.y_labels[j].empty() ? s.joint.y_labels[j]
-                                                                                    : numbered('y', j + 1));
+    for (std::size_t j = 0; j < d.cols; ++j) {
+      const std::size_t k = i * d.cols + j;
+      d.product[k] = mx[i] * my[j];
+      d.pmi[k] = pmi.defined[k] ? pmi.value[k] : std::numeric_limits<double>::quiet_NaN();
+      p_max = d.p[k] > p_max ? d.p[k] : p_max;
+      product_max = d.product[k] > product_max ? d.product[k] : product_max;
+      const double mag = std::abs(d.pmi[k]);
+      pmi_limit = mag > pmi_limit && mag <= std::numeric_limits<double>::max() ? mag : pmi_limit;  // NaN, ∞: no
+    }
+  d.p_max = p_max;
+  d.product_max = product_max;
+  d.pmi_limit = pmi_limit > 0 ? pmi_limit : 1;
+  const auto name = [](const std::vector<std::string>& given, std::size_t k, char letter) {
+    return k < given.size() && !given[k].empty() ? given[k] : numbered(letter, k + 1);
+  };
+  d.x_labels.resize(d.rows);
+  d.y_labels.resize(d.cols);
+  for (std::size_t i = 0; i < d.rows; ++i) d.x_labels[i] = name(s.joint.x_labels, i, 'x');
+  for (std::size_t j = 0; j < d.cols; ++j) d.y_labels[j] = name(s.joint.y_labels, j, 'y');
+}
+
+JointFigureData joint_figure_data(const Scenario& s) {
+  JointFigureData d;
+  JointWorkspace workspace;
+  refresh_joint_figure_data(d, s, workspace);
   return d;
 }
 
@@ -157,9 +223,9 @@ std::optional<std::pair<std::size_t, std::size_t>> CellGrid::hit(Vec2 at) const 
 }
 
 Color probability_color(const Theme& t, double v, double vmax) {
-  const double f = vmax > 0 ? std::clamp(v / vmax, 0.0, 1.0) : 0.0;
-  const double root = std::sqrt(f);
-  return mix(t.plot_bg, t.p, static_cast<float>(root * std::sqrt(root)));  // f^0.75, a gentle gamma: small cells still show
+  const float f = vmax > 0 ? std::min(1.0f, std::max(0.0f, static_cast<float>(v / vmax))) : 0.0f;
+  const float root = std::sqrt(f);
+  return mix(t.plot_bg, t.p, root * std::sqrt(root));  // f^0.75, a gentle gamma: small cells still show
 }
 
 Color pmi_color(const Theme& t, double v, double limit) {
@@ -184,10 +250,9 @@ CellGrid figure_joint_table(Canvas& c, const Theme& t, Rect r, const JointFigure
   Rect area{r.x0 + label_w + bar_w + gap, top + bar_h + gap, r.x1 - t.px(8), r.y1 - col_label_h - t.px(2)};
   if (area.width() < 20 || area.height() < 20) return {};
   CellGrid g = fit_grid(area, d.rows, d.cols);
-  const double vmax = o.vmax.value_or(d.p.empty() ? 1.0 : *std::max_element(d.p.begin(), d.p.end()));
+  const double vmax = o.vmax.value_or(d.p.empty() ? 1.0 : d.p_max);
   const float value_fs = t.font(0.8f);
-  fill_cells(c, g, [&](std::size_t i, std::size_t j) { return d.cell(i, j); },
-             [&](double v) { return probability_color(t, v, vmax); });
+  fill_cells<true>(c, g, d.p, [&](double v) { return probability_color(t, v, vmax); });
   if (g.grid.width() / static_cast<float>(d.cols) >= t.px(24))  // values where they can be read
     for (std::size_t i = 0; i < d.rows; ++i)
       for (std::size_t j = 0; j < d.cols; ++j)
@@ -208,7 +273,7 @@ CellGrid figure_joint_table(Canvas& c, const Theme& t, Rect r, const JointFigure
   for (std::size_t i = 0; i < d.rows; ++i) {
     const Rect cell = g.cell(i, 0);
     const float len = static_cast<float>(mx[i] / xmax) * bar_w;
-    const float inset = std::min(t.px(2), cell.height() * 0.15f);
+    const float inset = bar_inset(t, cell.height());
     c.fill_rect({g.grid.x0 - gap - len, cell.y0 + inset, g.grid.x0 - gap, cell.y1 - inset}, t.p.with_alpha(0.55f));
     if (row_text) {
       label(c, {g.grid.x0 - gap - bar_w - gap, (cell.y0 + cell.y1) / 2}, d.x_labels[i], fs, t.text, Align::end);
@@ -219,7 +284,7 @@ CellGrid figure_joint_table(Canvas& c, const Theme& t, Rect r, const JointFigure
   for (std::size_t j = 0; j < d.cols; ++j) {
     const Rect cell = g.cell(0, j);
     const float len = static_cast<float>(my[j] / ymax) * bar_h;
-    const float inset = std::min(t.px(2), cell.width() * 0.15f);
+    const float inset = bar_inset(t, cell.width());
     c.fill_rect({cell.x0 + inset, g.grid.y0 - gap - len, cell.x1 - inset, g.grid.y0 - gap}, t.q.with_alpha(0.55f));
     if (col_text) {
       label(c, {(cell.x0 + cell.x1) / 2, g.grid.y1 + t.px(3)}, d.y_labels[j], fs, t.text, Align::center, Align::start);
@@ -237,11 +302,7 @@ CellGrid figure_joint_table(Canvas& c, const Theme& t, Rect r, const JointFigure
 
 void figure_joint_vs_product(Canvas& c, const Theme& t, Rect r, const JointFigureData& d) {
   const float fs = t.font(0.95f), gap = t.px(10);
-  const auto& mx = d.analysis.marginals.x;
-  const auto& my = d.analysis.marginals.y;
-  double vmax = 0;
-  for (std::size_t i = 0; i < d.rows; ++i)
-    for (std::size_t j = 0; j < d.cols; ++j) vmax = std::max({vmax, d.cell(i, j), mx[i] * my[j]});
+  const double vmax = std::max(d.p_max, d.product_max);
   const float title_h = fs * 1.6f, foot_h = t.font(0.9f) * 1.8f, bar_w = t.px(12), bar_room = bar_w + t.px(44);
   const float half = (r.width() - bar_room - gap) / 2;
   CellGrid g;
@@ -253,8 +314,8 @@ void figure_joint_vs_product(Canvas& c, const Theme& t, Rect r, const JointFigur
                                                     sized(fs, Weight::bold), half);
     label(c, {(panel.x0 + panel.x1) / 2, panel.y0 + t.px(2)}, title, fs, t.text, Align::center, Align::start, true);
     g = fit_grid({panel.x0, panel.y0 + title_h, panel.x1, panel.y1}, d.rows, d.cols);
-    const auto value = [&](std::size_t i, std::size_t j) { return k == 0 ? d.cell(i, j) : mx[i] * my[j]; };
-    fill_cells(c, g, value, [&](double v) { return probability_color(t, v, vmax); });
+    const auto value = [&](std::size_t i, std::size_t j) { return (k == 0 ? d.p : d.product)[i * d.cols + j]; };
+    fill_cells<true>(c, g, k == 0 ? d.p : d.product, [&](double v) { return probability_color(t, v, vmax); });
     if (g.grid.width() / static_cast<float>(d.cols) >= t.px(24))
       for (std::size_t i = 0; i < d.rows; ++i)
         for (std::size_t j = 0; j < d.cols; ++j)
@@ -272,11 +333,7 @@ void figure_joint_vs_product(Canvas& c, const Theme& t, Rect r, const JointFigur
 
 CellGrid figure_pointwise_mi(Canvas& c, const Theme& t, Rect r, const JointFigureData& d,
                              std::optional<std::pair<std::size_t, std::size_t>> highlight) {
-  const PmiMatrix& pmi = d.analysis.pmi;
-  double limit = 0;
-  for (std::size_t k = 0; k < pmi.value.size(); ++k)
-    if (pmi.defined[k] && std::isfinite(pmi.value[k])) limit = std::max(limit, std::abs(pmi.value[k]));
-  if (limit == 0) limit = 1;
+  const double limit = d.pmi_limit;
   const float fs = t.font(0.95f), title_h = fs * 1.6f, foot_h = t.font(0.85f) * 1.8f;
   label(c, {r.x0 + t.px(4), r.y0 + t.px(2)},
         fitting(c, "pmi(x, y) = log p(x,y) / (p(x) p(y))", "pmi(x, y)", sized(fs, Weight::bold), r.width() - t.px(8)), fs,
@@ -286,18 +343,13 @@ CellGrid figure_pointwise_mi(Canvas& c, const Theme& t, Rect r, const JointFigur
   if (g.grid.width() < 4) return g;
   // Undefined where a row or column has no mass; −∞ where p(x,y) = 0 < p(x)p(y): never together.
   const Color undefined = t.grid, never = mix(t.plot_bg, t.infinite, 0.35f);
-  // NaN stands for undefined here (PmiMatrix itself never holds NaN).
-  const auto value = [&](std::size_t i, std::size_t j) {
-    const std::size_t k = i * pmi.cols + j;
-    return pmi.defined[k] ? pmi.value[k] : std::numeric_limits<double>::quiet_NaN();
-  };
   const auto colour_of = [&](double v) { return std::isnan(v) ? undefined : std::isinf(v) ? never : pmi_color(t, v, limit); };
-  const auto colour = [&](std::size_t i, std::size_t j) { return colour_of(value(i, j)); };
-  fill_cells(c, g, value, colour_of);
+  const auto colour = [&](std::size_t i, std::size_t j) { return colour_of(d.pmi[i * d.cols + j]); };
+  fill_cells(c, g, d.pmi, colour_of);
   if (g.grid.width() / static_cast<float>(d.cols) >= t.px(24))
     for (std::size_t i = 0; i < d.rows; ++i)
       for (std::size_t j = 0; j < d.cols; ++j) {
-        const auto v = pmi.at(i, j);
+        const auto v = d.pmi_at(i, j);
         cell_text(c, g.cell(i, j), !v ? "—" : std::isinf(*v) ? "−∞" : format_value(*v, 2), t.font(0.75f), colour(i, j));
       }
   outline(c, g.grid, t.axis, t.px(1));

@@ -17,15 +17,26 @@ namespace divlab::plot {
 // Everything the joint figures show, computed once per edit.
 struct JointFigureData {
   std::size_t rows = 0, cols = 0;
-  std::vector<double> p;  // P(xᵢ, yⱼ) normalised, row-major
-  JointAnalysis analysis;  // marginals, measures (in `base`), pointwise MI (in `base`)
+  std::vector<double> p;        // P(xᵢ, yⱼ) normalised, row-major
+  std::vector<double> product;  // P(xᵢ)·P(yⱼ), row-major
+  std::vector<double> pmi;      // pointwise MI (in `base`), row-major; NaN where undefined (an empty row or column)
+  double p_max = 0, product_max = 0;  // the largest of p and of product
+  double pmi_limit = 1;               // the largest finite |pmi| (1 when there is none): the diverging scale's end
+  JointAnalysis analysis;       // marginals and measures (in `base`); its pmi is left empty: see `pmi`
   std::vector<std::string> x_labels, y_labels;  // one per row / column ("x₁", "y₁" when not given)
   Base base = Base::e;
   double cell(std::size_t i, std::size_t j) const { return p[i * cols + j]; }
+  // pmi(xᵢ, yⱼ), possibly −∞; nullopt where undefined.
+  std::optional<double> pmi_at(std::size_t i, std::size_t j) const {
+    const double v = pmi[i * cols + j];
+    return v == v ? std::optional<double>(v) : std::nullopt;
+  }
 };
-// Throws std::invalid_argument for a scenario that is not a valid joint table. A workspace kept from
-// one call to the next (the GUI's, per edit) saves fresh allocations of the table's size.
-JointFigureData joint_figure_data(const Scenario& s, JointWorkspace* workspace = nullptr);
+// Throws std::invalid_argument for a scenario that is not a valid joint table.
+JointFigureData joint_figure_data(const Scenario& s);
+// The same into `d`, reusing its storage and the workspace's (the GUI, once per edit of a 256×256
+// table: fresh megabytes cost more than the sums). Throws as above; `d` is then unspecified.
+void refresh_joint_figure_data(JointFigureData& d, const Scenario& s, JointWorkspace& workspace);
 
 // A grid of cells as drawn.
 struct CellGrid {

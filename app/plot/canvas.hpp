@@ -2,6 +2,7 @@
 // against it; ImDrawList draws it on screen (gui/imgui_canvas) and Cairo into PNG/SVG/PDF
 // (export/cairo_canvas). Coordinates are pixels, origin top-left, y down.
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <span>
 #include <string_view>
@@ -22,6 +23,14 @@ struct Color {
   Color with_alpha(float alpha) const { return {r, g, b, alpha}; }
   bool operator==(const Color&) const = default;
 };
+// A colour as 8-bit channels, R in the low byte (ImGui's IM_COL32 order): what a screen or a PNG
+// shows, so two colours that pack alike look alike.
+inline std::uint32_t packed_rgba8(Color c) {
+  const auto byte = [](float v) {  // clamped to [0, 1], NaN to 0, without branches
+    return static_cast<std::uint32_t>(std::min(1.0f, std::max(0.0f, v)) * 255.0f + 0.5f);
+  };
+  return byte(c.r) | byte(c.g) << 8 | byte(c.b) << 16 | byte(c.a) << 24;
+}
 enum class Dash { solid, dashed, dotted };
 struct Stroke {
   Color color;

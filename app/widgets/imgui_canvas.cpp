@@ -9,10 +9,8 @@
 
 namespace divlab::gui {
 
-ImU32 to_imu32(plot::Color c) {
-  auto b = [](float v) { return static_cast<int>(std::lround(std::clamp(v, 0.0f, 1.0f) * 255.0f)); };
-  return IM_COL32(b(c.r), b(c.g), b(c.b), b(c.a));
-}
+static_assert(IM_COL32_R_SHIFT == 0, "packed_rgba8 packs R in the low byte");
+ImU32 to_imu32(plot::Color c) { return plot::packed_rgba8(c); }
 ImVec4 to_imvec4(plot::Color c) { return {c.r, c.g, c.b, c.a}; }
 
 namespace {

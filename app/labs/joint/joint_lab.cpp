@@ -29,7 +29,7 @@ std::string unit(Base b) { return unit_text(QuantityUnit::information, b); }
 // The hover text of a cell: its probability, the independent product, pmi and its share of I.
 void cell_tooltip(const plot::JointFigureData& d, std::size_t i, std::size_t j) {
   const double p = d.cell(i, j), q = d.analysis.marginals.x[i] * d.analysis.marginals.y[j];
-  const auto pmi = d.analysis.pmi.at(i, j);
+  const auto pmi = d.pmi_at(i, j);
   ImGui::BeginTooltip();
   ImGui::Text("X = %s, Y = %s", d.x_labels[i].c_str(), d.y_labels[j].c_str());
   ImGui::Separator();
@@ -117,7 +117,7 @@ void JointLab::sync() {
   if (doc.revision() == data_revision) return;
   data_revision = doc.revision();
   try {
-    data = plot::joint_figure_data(doc.scenario(), &workspace);
+    plot::refresh_joint_figure_data(data, doc.scenario(), workspace);
   } catch (const std::exception& e) {
     data = {};  // nothing drawn from a stale table of another size
     error = std::string("Could not compute the joint measures: ") + e.what();

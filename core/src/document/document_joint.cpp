@@ -88,9 +88,30 @@ double Document::joint_probability(int i, int j) const {
 void Document::set_joint_probability(int i, int j, double prob) {
   if (!joint() || i < 0 || j < 0 || i >= joint_rows() || j >= joint_cols() || !std::isfinite(prob)) return;
   prob = std::clamp(prob, 0.0, 1.0);
+  const auto ui = static_cast<std::size_t>(i), uj = static_cast<std::size_t>(j);
+  // In place when every mass is finite and ≥ 0 and the others' total R = Σ_{(k,l)≠(i,j)} m_kl is in
+  // range: m_kl ← m_kl·(1 − prob)/R and m_ij ← prob (a drag edits a 256×256 table every frame).
+  {
+    Table& m = scn_.joint.mass;
+    double rest = 0;  // summed without m_ij (not Σ − m_ij: no cancellation)
+    int bad = 0;
+    for (std::size_t k = 0; k < m.size(); ++k) {
+      for (const double v : m[k]) bad |= !(v >= 0) | (v > std::numeric_limits<double>::max());
+      rest += k == ui ? sum_except(m[k], uj) : total(m[k]);
+    }
+    if (!bad && rest >= 0x1p-960 && rest <= 0x1p960) {
+      const double f = (1 - prob) / rest;
+      if (f == 1 && m[ui][uj] == prob) return;
+      before_edit();
+      for (auto& row : m)
+        for (double& v : row) v *= f;
+      m[ui][uj] = prob;
+      after_edit();
+      return;
+    }
+  }
   Table t = scn_.joint.mass;
   normalise_table(t);
-  const auto ui = static_cast<std::size_t>(i), uj = static_cast<std::size_t>(j);
   const std::size_t cells = t.size() * t[0].size();
   double rest = 0;  // Σ of the other cells (not 1 − p_ij: no cancellation)
   for (std::size_t k = 0; k < t.size(); ++k)

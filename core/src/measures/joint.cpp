@@ -40,7 +40,8 @@ void validate(JointRows rows) {
                                   " cells, expected " + std::to_string(cols) + " (as many as row 0)");
     const double* row = rows[i].data();
     for (std::size_t j = 0; j < cols; ++j) {
-      bad |= !(row[j] >= 0 && row[j] <= std::numeric_limits<double>::max());  // NaN fails both
+      // NaN fails both; | not ||, so that the loop vectorises (a 256×256 table is checked per edit)
+      bad |= !(row[j] >= 0) | (row[j] > std::numeric_limits<double>::max());
       any_positive |= row[j] > 0;
     }
   }

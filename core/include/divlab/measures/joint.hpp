@@ -99,6 +99,8 @@ class JointWorkspace {
   // The measures alone (analysis().measures and .marginals are updated; .pmi is left as it was).
   const JointMeasures& measure(JointRows rows, Base base = Base::e);
   const JointAnalysis& analysis() const { return analysis_; }
+  // The cells of the last table, normalised as the analysis saw them (row-major).
+  std::span<const double> normalised() const { return p_; }
 
  private:
   friend struct JointWorkspaceAccess;  // joint.cpp
