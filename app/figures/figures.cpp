@@ -108,25 +108,27 @@ Range auto_x_window(const Scenario& s) {
   return fix_range({lo, hi});
 }
 
-Measures compute_measures(const Scenario& s) {
-  if (s.kind == Kind::discrete) return measure_discrete(s.p_mass, s.q_mass, s.support_x, s.labels, s.base);
-  return measure_continuous(s.p_mix, s.q_mix, s.base);
+Measures compute_measures(const Scenario& s, std::optional<Base> base) {
+  const Base b = base.value_or(s.base);
+  if (s.kind == Kind::discrete) return measure_discrete(s.p_mass, s.q_mass, s.support_x, s.labels, b);
+  return measure_continuous(s.p_mix, s.q_mix, b);
 }
 
-Curves compute_curves(const Scenario& s, Range x, int samples) {
-  if (s.kind == Kind::discrete) return sample_discrete(s.p_mass, s.q_mass, s.support_x, s.base);
+Curves compute_curves(const Scenario& s, Range x, int samples, std::optional<Base> base) {
+  const Base b = base.value_or(s.base);
+  if (s.kind == Kind::discrete) return sample_discrete(s.p_mass, s.q_mass, s.support_x, b);
   x = fix_range(x);
-  return sample_continuous(s.p_mix, s.q_mix, x.lo, x.hi, std::max(2, samples), s.base);
+  return sample_continuous(s.p_mix, s.q_mix, x.lo, x.hi, std::max(2, samples), b);
 }
 
-FigureData compute_figure_data(const Scenario& s, int samples, std::optional<Range> x) {
+FigureData compute_figure_data(const Scenario& s, int samples, std::optional<Range> x, std::optional<Base> base) {
   FigureData d;
   d.kind = s.kind;
-  d.base = s.base;
+  d.base = base.value_or(s.base);
   d.labels = s.labels;
   d.x_window = s.kind == Kind::discrete ? auto_x_window(s) : x.value_or(auto_x_window(s));
-  d.curves = compute_curves(s, d.x_window, samples);
-  d.measures = compute_measures(s);
+  d.curves = compute_curves(s, d.x_window, samples, d.base);
+  d.measures = compute_measures(s, d.base);
   return d;
 }
 

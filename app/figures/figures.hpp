@@ -30,10 +30,12 @@ struct FigureData {
 // A sensible x window for a continuous scenario: its view.x_range, else the components' bulk.
 Range auto_x_window(const Scenario& s);
 // Curves and measures of a scenario. `x` overrides the continuous sampling window.
-FigureData compute_figure_data(const Scenario& s, int samples = 801, std::optional<Range> x = {});
+FigureData compute_figure_data(const Scenario& s, int samples = 801, std::optional<Range> x = {},
+                               std::optional<Base> base = {});
 // Measures only (the expensive part for mixtures) and curves only, for callers that cache them apart.
-Measures compute_measures(const Scenario& s);
-Curves compute_curves(const Scenario& s, Range x_window, int samples = 801);
+// In `base` when given, else in the scenario's own.
+Measures compute_measures(const Scenario& s, std::optional<Base> base = {});
+Curves compute_curves(const Scenario& s, Range x_window, int samples = 801, std::optional<Base> base = {});
 
 struct FigureOptions {
   bool show_m = false;            // M = ½(P+Q) in densities

@@ -163,15 +163,15 @@ void colour_bar(Canvas& c, const Theme& t, Rect bar, double lo, double hi, Color
 
 }  // namespace
 
-void refresh_joint_figure_data(JointFigureData& d, const Scenario& s, JointWorkspace& workspace) {
+void refresh_joint_figure_data(JointFigureData& d, const Scenario& s, JointWorkspace& workspace, Base base) {
   if (s.kind != Kind::joint) throw std::invalid_argument("not a joint scenario");
   const auto& m = s.joint.mass;
-  const JointAnalysis& a = workspace.analyse(m, s.base);
+  const JointAnalysis& a = workspace.analyse(m, base);
   d.analysis.marginals = a.marginals;
   d.analysis.measures = a.measures;
   d.rows = m.size();
   d.cols = m.empty() ? 0 : m[0].size();
-  d.base = s.base;
+  d.base = base;
   const std::span<const double> p = workspace.normalised();
   d.p.assign(p.begin(), p.end());
   const auto& mx = d.analysis.marginals.x;
@@ -202,10 +202,10 @@ void refresh_joint_figure_data(JointFigureData& d, const Scenario& s, JointWorks
   for (std::size_t j = 0; j < d.cols; ++j) d.y_labels[j] = name(s.joint.y_labels, j, 'y');
 }
 
-JointFigureData joint_figure_data(const Scenario& s) {
+JointFigureData joint_figure_data(const Scenario& s, std::optional<Base> base) {
   JointFigureData d;
   JointWorkspace workspace;
-  refresh_joint_figure_data(d, s, workspace);
+  refresh_joint_figure_data(d, s, workspace, base.value_or(s.base));
   return d;
 }
 

@@ -33,10 +33,11 @@ struct JointFigureData {
   }
 };
 // Throws std::invalid_argument for a scenario that is not a valid joint table.
-JointFigureData joint_figure_data(const Scenario& s);
+// In `base` when given, else in the scenario's own.
+JointFigureData joint_figure_data(const Scenario& s, std::optional<Base> base = {});
 // The same into `d`, reusing its storage and the workspace's (the GUI, once per edit of a 256×256
 // table: fresh megabytes cost more than the sums). Throws as above; `d` is then unspecified.
-void refresh_joint_figure_data(JointFigureData& d, const Scenario& s, JointWorkspace& workspace);
+void refresh_joint_figure_data(JointFigureData& d, const Scenario& s, JointWorkspace& workspace, Base base);
 
 // A grid of cells as drawn.
 struct CellGrid {

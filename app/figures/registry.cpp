@@ -15,7 +15,7 @@ std::string pq_figure(Canvas& c, const Theme& t, Rect r, const FigureSource& s) 
   if (s.data) return Draw(c, t, r, *s.data, {}), std::string();
   if (!s.scenario) return "no scenario to draw";
   if (s.scenario->kind == Kind::joint) return "a joint scenario has no P and Q (see the joint figures)";
-  return Draw(c, t, r, compute_figure_data(*s.scenario), {}), std::string();
+  return Draw(c, t, r, compute_figure_data(*s.scenario, 801, {}, s.base), {}), std::string();
 }
 
 // The axes-returning figures, as the same shape.
@@ -37,7 +37,7 @@ std::string fit_figure(Canvas& c, const Theme& t, Rect r, const FigureSource& s)
 template <void (*Draw)(Canvas&, const Theme&, Rect, const JointFigureData&)>
 std::string joint_figure(Canvas& c, const Theme& t, Rect r, const FigureSource& s) {
   if (!s.scenario || s.scenario->kind != Kind::joint) return "needs a joint scenario (\"kind\": \"joint\")";
-  Draw(c, t, r, joint_figure_data(*s.scenario));
+  Draw(c, t, r, joint_figure_data(*s.scenario, s.base));
   return {};
 }
 

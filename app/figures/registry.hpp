@@ -2,6 +2,7 @@
 // draw it from a document). `divlab render --figure`, the GUI's export menu and each lab's list of
 // figures all read it, so a figure is exported exactly as it is named and drawn on screen.
 #pragma once
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -16,8 +17,11 @@ namespace divlab::plot {
 // What a figure is drawn from: the document's scenario, and (from the GUI) what the screen already
 // computed, so an export is the figure as on screen (the same x window). Either may be null.
 struct FigureSource {
+  FigureSource() = default;
+  FigureSource(const Scenario* s, const FigureData* d, std::optional<Base> b = {}) : scenario(s), data(d), base(b) {}
   const Scenario* scenario = nullptr;
   const FigureData* data = nullptr;
+  std::optional<Base> base;  // the units to show figures drawn from `scenario` in (the app's preference); else its own
 };
 
 struct FigureSpec {

@@ -99,6 +99,7 @@ void draw_frame(App& app, ImVec2 display) {
     app.applied_style = style_key;
   }
   handle_shortcuts(app);
+  for (auto& lab : app.labs) lab->units = app.settings.units_base();
   const float s = ui_scale(app);
   // Little room (presentation scale on a small projector): the labs move into a menu of the menu bar.
   const bool roomy = display.x / s >= 1250 && display.y / s >= 680;

@@ -48,7 +48,7 @@ class Lab {
   // The figures it shows, by figures/registry name: the export menu offers exactly these, drawn
   // from figure_source() (the document, and what the screen computed from it).
   virtual std::span<const std::string_view> figures() const = 0;
-  virtual plot::FigureSource figure_source() const { return {&doc.scenario(), nullptr}; }
+  virtual plot::FigureSource figure_source() const { return {&doc.scenario(), nullptr, shown_base()}; }
   // Registers its named actions (ids "<lab>.<verb>") and their shortcuts.
   virtual void register_actions(ActionRegistry& registry) = 0;
 
@@ -67,6 +67,10 @@ class Lab {
   // end-to-end tests can aim the mouse).
   virtual nlohmann::json layout() const { return nlohmann::json::object(); }
 
+  // The base it shows information in: the app's units preference (the shell sets `units` before
+  // each frame; Settings::units), else the document's own base.
+  Base shown_base() const { return units.value_or(doc.scenario().base); }
+  std::optional<Base> units;
   Document doc;           // every edit goes through it: undo, dirty, autosave
   std::string file_path;  // where the document was opened from / saved to ("" = never saved)
 };

@@ -16,6 +16,10 @@ namespace divlab::gui {
 
 namespace {
 
+constexpr const char* kUnitsTooltip =
+    "Units for every lab and every file you open (B switches; View → Units).\n"
+    "A preference, like the theme: files keep their own base, which divlab metrics uses.";
+
 // text cut to width with "…" at a UTF-8 character boundary (unchanged when it fits).
 std::string fit_text(std::string text, float width) {
   if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
@@ -111,6 +115,13 @@ void menu_bar(App& app, bool labs_menu) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     ImGui::SliderFloat("Scale", &v.presentation_scale, 1.0f, 3.0f, "%.2f×", ImGuiSliderFlags_AlwaysClamp);
     ImGui::Separator();
+    if (ImGui::BeginMenu("Units")) {
+      for (const auto& [value, text] : {std::pair{"bits", "Always bits"}, std::pair{"nats", "Always nats"},
+                                        std::pair{"file", "As each file says"}})
+        if (ImGui::MenuItem(text, value == std::string_view("bits") ? "B" : nullptr, v.units == value)) v.units = value;
+      ImGui::EndMenu();
+    }
+    ImGui::Separator();
     lab.view_menu(app);
     ImGui::Separator();
     if (ImGui::MenuItem("Keyboard shortcuts", "F1")) app.show_help = true;
@@ -128,9 +139,11 @@ void menu_bar(App& app, bool labs_menu) {
   // Units toggle, always visible.
   ImGui::Separator();
   ImGui::TextDisabled("units");
-  const bool bits = d.scenario().base == Base::two;
-  if (ImGui::RadioButton("bits", bits)) d.set_base(Base::two);
-  if (ImGui::RadioButton("nats", !bits)) d.set_base(Base::e);
+  const bool bits = lab.shown_base() == Base::two;
+  if (ImGui::RadioButton("bits", bits)) app.settings.units = "bits";
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", kUnitsTooltip);
+  if (ImGui::RadioButton("nats", !bits)) app.settings.units = "nats";
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", kUnitsTooltip);
   ImGui::Separator();
   const std::string title = d.scenario().title.value_or("untitled") + (d.dirty() ? " •" : "");
   ImGui::TextUnformatted(fit_text(title, ImGui::GetContentRegionAvail().x).c_str());

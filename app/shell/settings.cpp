@@ -35,6 +35,8 @@ Settings settings_from_json(const std::string& text) {
   };
   string("theme", s.theme);
   string("lab", s.lab);
+  string("units", s.units);
+  if (s.units != "bits" && s.units != "nats") s.units = "file";
   number("presentation_scale", s.presentation_scale, 1.0, 3.0);
   number("window_width", s.window_width, 320, 16384);
   number("window_height", s.window_height, 240, 16384);
@@ -45,9 +47,16 @@ std::string settings_to_json(const Settings& s) {
   const nlohmann::json j = {{"theme", s.theme},
                             {"presentation_scale", s.presentation_scale},
                             {"lab", s.lab},
+                            {"units", s.units},
                             {"window_width", s.window_width},
                             {"window_height", s.window_height}};
   return j.dump(2) + "\n";
+}
+
+std::optional<Base> Settings::units_base() const {
+  if (units == "bits") return Base::two;
+  if (units == "nats") return Base::e;
+  return std::nullopt;
 }
 
 Settings load_settings(const std::filesystem::path& path) {

@@ -6,16 +6,21 @@
 #include <optional>
 #include <string>
 
+#include "divlab/document/scenario.hpp"
+
 namespace divlab::gui {
 
 struct Settings {
   std::string theme = "light";      // light | dark | print | high_contrast
   float presentation_scale = 1.0f;  // UI and plot font multiplier (1 … 3); > 1.4 is "presentation mode"
   std::string lab = "divergence";   // the lab shown at start
+  std::string units = "file";       // bits | nats | file (each document's own base)
   int window_width = 1600, window_height = 900;
   bool operator==(const Settings&) const = default;
 
   bool presentation() const { return presentation_scale > 1.4f; }
+  // The base every lab shows information in; nullopt: the document's own.
+  std::optional<Base> units_base() const;
 };
 
 // $XDG_CONFIG_HOME/divlab/settings.json when XDG_CONFIG_HOME is absolute, else

@@ -155,10 +155,9 @@ void register_shell_actions(ActionRegistry& r, const std::vector<std::unique_ptr
            if (scale) a.settings.presentation_scale = static_cast<float>(*scale);
            return error;
          }});
-  r.add(simple("toggle_base", "View", "Switch units: bits or nats", {{GLFW_KEY_B}}, false, [](App& a) {
-    Document& d = a.lab().doc;
-    d.set_base(d.scenario().base == Base::two ? Base::e : Base::two);
-  }));
+  // A preference of the app, as the theme is: every lab and every file opened after shows it.
+  r.add(simple("toggle_base", "View", "Switch units: bits or nats (for every lab and file)", {{GLFW_KEY_B}}, false,
+               [](App& a) { a.settings.units = a.lab().shown_base() == Base::two ? "nats" : "bits"; }));
   r.add(simple("open", "File", "Open a scenario file", {{GLFW_KEY_O, kCtrl}}, true, [](App& a) {
     const auto presets = asset_dir() / a.lab().preset_folder();
     const auto here = a.lab().file_path.empty() ? presets : std::filesystem::path(a.lab().file_path).parent_path();

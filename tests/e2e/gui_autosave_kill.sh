@@ -16,11 +16,13 @@ start() {  # start [FILE]: launches divlab (start_divlab) and gives its window t
   xdotool windowfocus --sync "$win" 2>/dev/null || xdotool windowfocus "$win" || true
 }
 tap() { xdotool keydown "$1"; sleep 0.1; xdotool keyup "$1"; sleep 0.3; }
-base_in() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1])).get("base","e"))' "$1"; }
+kind_in() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["kind"])' "$1"; }
 
-# 1. Default scenario (base e); B switches to bits, an edit of the scenario.
+# 1. Default scenario (continuous); 1 opens the coin preset (discrete); Tab and U make Q uniform: an edit.
 start
-tap b
+tap 1
+tap Tab
+tap u
 for _ in $(seq 50); do [ -s "$session" ] && break; sleep 0.1; done  # autosave after ~1 s of quiet
 [ -s "$session" ] || { echo "FAIL: no autosave at $session"; cat "$work/stderr"; exit 1; }
 kill -9 "$pid"; wait "$pid" 2>/dev/null || true; pid=""
@@ -32,12 +34,12 @@ grep -q "restored the unsaved session" "$work/stderr" || { echo "FAIL: not resto
 title=$(xdotool getwindowname "$win")
 case "$title" in "• "*) ;; *) echo "FAIL: restored session not marked unsaved: '$title'"; exit 1 ;; esac
 quit_cleanly
-[ "$(base_in "$work/after-crash.json")" = "2" ] || { echo "FAIL: restored base is not 2"; exit 1; }
-echo "restored after kill -9: base 2, title '$title'"
+[ "$(kind_in "$work/after-crash.json")" = "discrete" ] || { echo "FAIL: restored scenario is not the edited coin"; exit 1; }
+echo "restored after kill -9: the edited coin, title '$title'"
 
-# 3. That quit was clean: the next start opens the default scenario (base e) again.
+# 3. That quit was clean: the next start opens the default scenario (continuous) again.
 export DIVLAB_STATE_OUT="$work/after-clean.json"
 start
 quit_cleanly
-[ "$(base_in "$work/after-clean.json")" = "e" ] || { echo "FAIL: a clean quit was restored"; exit 1; }
+[ "$(kind_in "$work/after-clean.json")" = "continuous" ] || { echo "FAIL: a clean quit was restored"; exit 1; }
 echo "PASS"

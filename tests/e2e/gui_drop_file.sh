@@ -21,9 +21,9 @@ wait_title() {  # wait_title PATTERN: until the window title matches
 wait_title "Fair coin vs rigged coin — divlab"
 echo "dropped onto a clean window: opened '$(title)'"
 
-# Unsaved work (B switches units), then a drop: the prompt appears and the work stays.
+# Unsaved work (Tab: edit Q; U: make it uniform), then a drop: the prompt appears and the work stays.
 xdotool windowfocus "$win" 2>/dev/null || true
-xdotool keydown b; sleep 0.1; xdotool keyup b
+for k in Tab u; do xdotool keydown $k; sleep 0.1; xdotool keyup $k; sleep 0.2; done
 wait_title "• Fair coin*"
 /usr/bin/python3 "$SRC/tests/e2e/xdnd_drop.py" "$win" "$SRC/assets/presets/02-label-smoothing.json"
 sleep 0.5

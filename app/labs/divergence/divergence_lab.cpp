@@ -31,7 +31,7 @@ void DivergenceLab::reset_view() {
 
 void DivergenceLab::sync() {
   const Scenario& s = doc.scenario();
-  const bool rev_changed = doc.revision() != data_revision;
+  const bool rev_changed = doc.revision() != data_revision || data.base != shown_base();
   const bool dragging = sculpt.mode != SculptState::Mode::none;
   if (doc.generation() != data_generation) {  // a new document: fresh view, no easing from the old one
     data_generation = doc.generation();
@@ -54,14 +54,14 @@ void DivergenceLab::sync() {
   try {
     if (rev_changed) {
       data.kind = s.kind;
-      data.base = s.base;
+      data.base = shown_base();
       data.labels = s.labels;
-      data.measures = plot::compute_measures(s);
+      data.measures = plot::compute_measures(s, data.base);
       history.push_back({doc.revision(), in_base(data.measures, Base::e)});
       while (history.size() > kHistoryLength) history.pop_front();
     }
     data.x_window = window;
-    data.curves = plot::compute_curves(s, window, kSamples);
+    data.curves = plot::compute_curves(s, window, kSamples, data.base);
   } catch (const std::exception& e) {
     error = std::string("Could not compute the measures: ") + e.what();
   }

@@ -43,7 +43,7 @@ class DivergenceLab final : public Lab {
   void sync() override;
   void draw(App& app, const LabArea& area) override;
   std::span<const std::string_view> figures() const override;
-  plot::FigureSource figure_source() const override { return {&doc.scenario(), &data}; }
+  plot::FigureSource figure_source() const override { return {&doc.scenario(), &data, shown_base()}; }
   void register_actions(ActionRegistry& registry) override;
   void view_menu(App& app) override;
   void menu_bar_items(App& app) override;

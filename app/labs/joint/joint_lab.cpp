@@ -114,10 +114,11 @@ void JointLab::reset_view() {
 }
 
 void JointLab::sync() {
-  if (doc.revision() == data_revision) return;
+  if (doc.revision() == data_revision && shown_base() == data_shown_base) return;
   data_revision = doc.revision();
+  data_shown_base = shown_base();
   try {
-    plot::refresh_joint_figure_data(data, doc.scenario(), workspace);
+    plot::refresh_joint_figure_data(data, doc.scenario(), workspace, shown_base());
   } catch (const std::exception& e) {
     data = {};  // nothing drawn from a stale table of another size
     error = std::string("Could not compute the joint measures: ") + e.what();

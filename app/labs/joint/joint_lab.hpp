@@ -32,6 +32,7 @@ class JointLab final : public Lab {
   void sync() override;
   void draw(App& app, const LabArea& area) override;
   std::span<const std::string_view> figures() const override;
+  plot::FigureSource figure_source() const override { return {&doc.scenario(), nullptr, shown_base()}; }
   void register_actions(ActionRegistry& registry) override;
   std::string status_hint() const override;
   void reset_view() override;
@@ -44,6 +45,7 @@ class JointLab final : public Lab {
   plot::JointFigureData data;
   JointWorkspace workspace;  // the analysis' storage, kept from one edit to the next
   std::uint64_t data_revision = ~std::uint64_t{0};
+  Base data_shown_base = Base::e;  // the units `data` was computed in
   std::string error;
 
   bool lock_marginals = false;  // edits keep P_X and P_Y fixed: I changes, H(X) and H(Y) do not

@@ -6,6 +6,10 @@
 
 #include <unistd.h>
 
+#include <GLFW/glfw3.h>
+
+#include "app/imgui_fixture.hpp"
+#include "labs/joint/joint_lab.hpp"
 #include "shell/app.hpp"
 #include "shell/settings.hpp"
 
@@ -25,6 +29,7 @@ TEST(Settings, RoundTripAndBrokenInputKeepsDefaults) {
   s.theme = "high_contrast";
   s.presentation_scale = 2.5f;
   s.lab = "fit";
+  s.units = "bits";
   s.window_width = 1280;
   s.window_height = 720;
   EXPECT_EQ(settings_from_json(settings_to_json(s)), s);
@@ -34,6 +39,11 @@ TEST(Settings, RoundTripAndBrokenInputKeepsDefaults) {
   const Settings clamped = settings_from_json(R"({"presentation_scale": 40, "window_width": -5, "extra": 1})");
   EXPECT_EQ(clamped.presentation_scale, 3.0f);
   EXPECT_EQ(clamped.window_width, 320);
+  EXPECT_EQ(settings_from_json(R"({"units": "nats"})").units_base(), Base::e);
+  EXPECT_EQ(settings_from_json(R"({"units": "bits"})").units_base(), Base::two);
+  for (const char* other : {R"({"units": "furlongs"})", R"({"units": 2})", R"({"units": ""})", "{}"})
+    EXPECT_EQ(settings_from_json(other).units, "file") << other;
+  EXPECT_EQ(Settings{}.units_base(), std::nullopt);
 }
 
 TEST(Settings, SaveIsAtomicAndLoadOfMissingFileGivesDefaults) {
@@ -74,6 +84,56 @@ TEST(Settings, OpeningFilesAndPresetsKeepsTheLook) {
   EXPECT_EQ(app.settings.theme, before.theme);
   EXPECT_EQ(app.settings.presentation_scale, before.presentation_scale);
   std::filesystem::remove(file);
+}
+
+// Units are a preference, like the theme: B switches every lab, opening a file in the other base
+// keeps them, and no document is edited (nothing to save, nothing to undo).
+class UnitsPreference : public AppTest {
+ protected:
+  void press_b() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeysDown[GLFW_KEY_B] = true;
+    frame(-1000, -1000, false);
+    io.KeysDown[GLFW_KEY_B] = false;
+    idle(1);
+  }
+  JointLab& joint() { return static_cast<JointLab&>(*app->find_lab("joint")); }
+};
+
+TEST_F(UnitsPreference, BSwitchesEveryLabAndOpeningAFileKeepsThem) {
+  const std::string presets = std::string(DIVLAB_SOURCE_DIR) + "/assets/presets/";
+  open_file(*app, presets + "04-bimodal-vs-one-gaussian.json", true);  // a file in nats
+  ASSERT_EQ(div().doc.scenario().base, Base::e);
+  idle(2);
+  ASSERT_EQ(div().data.base, Base::e);  // no preference yet: the file's own base
+  const double kl_nats = div().data.measures.kl_pq;
+
+  press_b();
+  EXPECT_EQ(app->settings.units, "bits");
+  EXPECT_EQ(div().data.base, Base::two);
+  EXPECT_NEAR(div().data.measures.kl_pq, kl_nats / std::log(2.0), 1e-12 * kl_nats);
+  EXPECT_EQ(div().doc.scenario().base, Base::e);  // the file keeps its base
+  EXPECT_FALSE(div().doc.dirty());
+  EXPECT_FALSE(div().doc.can_undo());
+
+  // Another file in nats, and the joint lab: still bits.
+  open_file(*app, presets + "07-cauchy-vs-normal.json", true);
+  idle(2);
+  EXPECT_EQ(div().data.base, Base::two);
+  app->switch_lab("joint");
+  idle(2);
+  EXPECT_EQ(joint().data.base, Base::two);
+  EXPECT_EQ(joint().figure_source().base, Base::two);  // exports show what the screen shows
+
+  press_b();
+  EXPECT_EQ(app->settings.units, "nats");
+  EXPECT_EQ(joint().data.base, Base::e);
+  EXPECT_FALSE(joint().doc.dirty());
+
+  // "As each file says": the document's own base again.
+  app->settings.units = "file";
+  idle(2);
+  EXPECT_EQ(joint().data.base, joint().doc.scenario().base);
 }
 
 }  // namespace
