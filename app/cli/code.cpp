@@ -10,6 +10,7 @@
 
 #include "cli/common.hpp"
 #include "divlab/coding/codes.hpp"
+#include "divlab/teaching/coding_explain.hpp"
 #include "export/metrics_table.hpp"
 
 namespace divlab::cli {
@@ -32,25 +33,10 @@ std::string code_json(const PrefixCode& code, std::size_t x) {
   return code.codewords[x] ? json_string(*code.codewords[x]) : "null";
 }
 
-// The scalar keys of SPEC §6 in their order, with the table's symbol for each.
-struct CodeKey {
-  const char* key;
-  const char* symbol;
-  const char* name;
-  double CodeComparison::*value;
-};
-constexpr std::array<CodeKey, 10> kKeys{{
-    {"entropy_p", "H(P)", "entropy of P", &CodeComparison::entropy_p},
-    {"entropy_q", "H(Q)", "entropy of Q", &CodeComparison::entropy_q},
-    {"cross_entropy_pq", "H(P,Q)", "cross-entropy", &CodeComparison::cross_entropy_pq},
-    {"cross_entropy_qp", "H(Q,P)", "cross-entropy, reversed", &CodeComparison::cross_entropy_qp},
-    {"kl_pq", "D(P‖Q)", "KL divergence", &CodeComparison::kl_pq},
-    {"kl_qp", "D(Q‖P)", "KL divergence, reversed", &CodeComparison::kl_qp},
-    {"length_p_code_p", "E_P[ℓ_P]", "P's code on P's data", &CodeComparison::length_p_code_p},
-    {"length_p_code_q", "E_P[ℓ_Q]", "Q's code on P's data", &CodeComparison::length_p_code_q},
-    {"length_q_code_q", "E_Q[ℓ_Q]", "Q's code on Q's data", &CodeComparison::length_q_code_q},
-    {"length_q_code_p", "E_Q[ℓ_P]", "P's code on Q's data", &CodeComparison::length_q_code_p},
-}};
+// The scalar keys of SPEC §6 in their order; symbols, names and values from the coding explanations.
+constexpr std::array<std::string_view, 10> kKeys{"entropy_p",       "entropy_q",       "cross_entropy_pq", "cross_entropy_qp",
+                                                 "kl_pq",           "kl_qp",           "length_p_code_p",  "length_p_code_q",
+                                                 "length_q_code_q", "length_q_code_p"};
 
 std::string json_output(const Scenario& s, const CodeComparison& c) {
   std::string out = "{\n  \"symbols\": [";
@@ -60,7 +46,7 @@ std::string json_output(const Scenario& s, const CodeComparison& c) {
            ", \"code_p\": " + code_json(c.code_p, x) + ", \"code_q\": " + code_json(c.code_q, x) + "}";
   }
   out += "\n  ]";
-  for (const CodeKey& k : kKeys) out += ",\n  " + json_string(k.key) + ": " + json_number(c.*k.value);
+  for (std::string_view k : kKeys) out += ",\n  " + json_string(k) + ": " + json_number(coding_value(k, c));
   out += "\n}\n";
   return out;
 }
@@ -97,7 +83,10 @@ std::string table_output(const Scenario& s, const CodeComparison& c, const std::
   out += aligned(rows) + "\n";
   std::vector<std::array<std::string, 4>> values;
   values.push_back({"symbol", "quantity", "value", "unit"});
-  for (const CodeKey& k : kKeys) values.push_back({k.symbol, k.name, number(c.*k.value), "bits"});
+  for (std::string_view k : kKeys) {
+    const CodingExplanation* e = coding_explanation(k);
+    values.push_back({std::string(e->symbol), std::string(e->name), number(coding_value(k, c)), "bits"});
+  }
   out += aligned(values) + "\n";
   // The identity E_P[ℓ_Q] = H(P) + D(P‖2^−ℓ_Q), with its numbers.
   out += "  E_P[ℓ_Q] = H(P) + D(P‖2^−ℓ_Q):  " + number(c.length_p_code_q) + " = " + number(c.entropy_p) + " + " +

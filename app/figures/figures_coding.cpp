@@ -104,7 +104,6 @@ void draw_tree(Canvas& c, const Theme& t, Rect r, const PrefixCode& code, const 
         }
       }
     }
-  const bool leaf_labels = slot >= label_size * 0.9f;
   for (std::size_t i = 0; i < code.nodes.size(); ++i) {
     const CodeNode& node = code.nodes[i];
     const Vec2 p = pos(static_cast<int>(i));
@@ -115,10 +114,9 @@ void draw_tree(Canvas& c, const Theme& t, Rect r, const PrefixCode& code, const 
     const bool hot = highlight && *highlight == node.symbol;
     c.circle(p, hot ? radius * 1.5f : radius, hot ? t.infinite : col);
     const std::string& name = labels[static_cast<std::size_t>(node.symbol)];
-    if (leaf_labels || hot) {
-      const TextStyle s = style(label_size, hot ? t.text : t.text_dim, Align::center, Align::start, hot ? Weight::bold : Weight::regular);
-      if (hot || c.text_size(name, s).x <= slot * 1.1f) c.text({p.x, p.y + radius + t.px(2)}, name, s);
-    }
+    // A leaf's label when it fits its slot (always for the highlighted one).
+    const TextStyle ls = style(label_size, hot ? t.text : t.text_dim, Align::center, Align::start, hot ? Weight::bold : Weight::regular);
+    if (hot || c.text_size(name, ls).x <= slot * 1.1f) c.text({p.x, p.y + radius + t.px(2)}, name, ls);
     const float half = std::max(slot / 2, radius + t.px(2));
     hits.push_back({node.symbol, {p.x - half, p.y - half, p.x + half, p.y + half}});
   }
@@ -270,18 +268,20 @@ std::vector<SymbolHit> figure_code_area(Canvas& c, const Theme& t, Rect r, const
       } else {
         const bool none = !k.code_q.has(x);
         const double lq = none ? yr.hi : k.code_q.lengths[x];
-        c.fill_rect(bar(0, std::min(lp, lq)), t.q.with_alpha(hot ? 0.75f : 0.45f));
+        c.fill_rect(bar(0, std::min(lp, lq)), t.text_dim.with_alpha(hot ? 0.4f : 0.18f));  // bits both codes spend
         if (none) {
           c.fill_rect(bar(lp, lq), t.infinite.with_alpha(0.55f));
           const Rect b = bar(lp, lq);
           if (b.width() > t.font(0.8f)) c.text({(b.x0 + b.x1) / 2, b.y0 + t.px(2)}, "∞", style(t.font(0.9f), t.text, Align::center, Align::start, Weight::bold));
         } else if (lq > lp) {
-          c.fill_rect(bar(lp, lq), t.negative.with_alpha(0.6f));  // extra bits
+          c.fill_rect(bar(lp, lq), t.negative.with_alpha(0.8f));  // extra bits
         } else if (lq < lp) {
-          c.fill_rect(bar(lq, lp), t.positive.with_alpha(0.6f));  // bits saved on this symbol
+          c.fill_rect(bar(lq, lp), t.positive.with_alpha(0.45f));  // bits saved on this symbol
         }
+        // Q's code: the bar's top at ℓ_Q (and its sides when wide enough to read).
         const Rect outline = bar(0, lq);
-        if (outline.width() > 3) c.stroke_rect(outline, {t.q, t.px(1)});
+        if (outline.width() > 3) c.stroke_rect(outline, {t.q.with_alpha(0.6f), t.px(1)});
+        if (!none) c.line({outline.x0, outline.y0}, {outline.x1, outline.y0}, {t.q, t.px(2)});
         // P's own code, for comparison.
         const Vec2 a0 = a.px(x0, lp), a1 = a.px(x1, lp);
         c.line(a0, a1, {t.p, t.px(1.5f)});
@@ -294,10 +294,10 @@ std::vector<SymbolHit> figure_code_area(Canvas& c, const Theme& t, Rect r, const
     }
     c.pop_clip();
     if (!own) {
-      std::vector<LegendEntry> legend{{"Q's code", t.q, Dash::solid, true},
-                                      {"P's code", t.p},
-                                      {"extra bits", t.negative, Dash::solid, true},
-                                      {"bits saved", t.positive, Dash::solid, true},
+      std::vector<LegendEntry> legend{{"Q's code ℓ_Q", t.q},
+                                      {"P's code ℓ_P", t.p},
+                                      {"extra bits (ℓ_Q > ℓ_P)", t.negative.with_alpha(0.8f), Dash::solid, true},
+                                      {"bits saved (ℓ_Q < ℓ_P)", t.positive.with_alpha(0.45f), Dash::solid, true},
                                       {"−log₂ p", t.text_dim, Dash::dotted}};
       draw_legend(c, t, a, legend);
     } else {

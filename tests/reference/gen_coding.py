@@ -17,11 +17,17 @@ Written independently of the C++ code:
   * The arithmetic coder (Witten, Neal & Cleary 1987 with 32-bit low/high and pending bits), with
     the frequencies f(x) = max(1, round(q(x)·T)) for q(x) > 0, T = 2^16 (N ≤ 4096).
 
+The "presets" section holds, for every file of assets/presets/coding/, the object `divlab code --json`
+must print (tests/cli/code.sh).
+
 Run: /usr/bin/python3 gen_coding.py > coding.json"""
+import glob
 import heapq
 import json
 import math
+import os
 import random
+import sys
 from fractions import Fraction
 
 import mpmath as mp
@@ -216,7 +222,22 @@ def main():
         arith_case("with_zero", [0.3, 0, 0.7], [0, 2, 2, 0, 2] * 20),
         arith_case("tiny_symbol", [1e-9, 1.0], [1, 1, 0, 1] * 25),
     ]
-    json.dump({"huffman": cases, "arithmetic": arith}, __import__("sys").stdout, indent=1)
+    # Every coding preset, as `divlab code --json` must print it (SPEC §6).
+    presets = {}
+    preset_dir = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "assets", "presets", "coding")
+    for path in sorted(glob.glob(os.path.join(preset_dir, "*.json"))):
+        with open(path, encoding="utf-8") as f:
+            scn = json.load(f)
+        labels = scn.get("support", {}).get("labels")
+        c = case(os.path.basename(path), scn["p"]["mass"], scn["q"]["mass"], labels)
+        P, Q = exact_probs(scn["p"]["mass"]), exact_probs(scn["q"]["mass"])
+        out = {"symbols": [{"label": labels[i] if labels else i, "p": float(P[i]), "q": float(Q[i]),
+                            "code_p": c["code_p"][i], "code_q": c["code_q"][i]} for i in range(len(P))]}
+        for key in ("entropy_p", "entropy_q", "cross_entropy_pq", "cross_entropy_qp", "kl_pq", "kl_qp",
+                    "length_p_code_p", "length_p_code_q", "length_q_code_q", "length_q_code_p"):
+            out[key] = c[key]
+        presets[os.path.basename(path)] = out
+    json.dump({"huffman": cases, "arithmetic": arith, "presets": presets}, sys.stdout, indent=1)
     print()
 
 
