@@ -162,8 +162,9 @@ PrefixCode huffman_code(std::span<const double> mass) {
     const int len = depth[i];
     std::string word(static_cast<std::size_t>(len), '0');
     if (len <= 64) {
-      for (int k = 0; k < len; ++k)
-        if (bits[i] >> (len - 1 - k) & 1) word[static_cast<std::size_t>(k)] = '1';
+      const uint64_t b = bits[i];
+      for (int k = 0; k < len; ++k)  // branch-free: the bits are random to a predictor
+        word[static_cast<std::size_t>(k)] = static_cast<char>('0' + (b >> (len - 1 - k) & 1));
     } else {
       int k = len;
       for (int at = static_cast<int>(i); code.nodes[static_cast<std::size_t>(at)].parent >= 0; at = code.nodes[static_cast<std::size_t>(at)].parent)
