@@ -112,7 +112,7 @@ void sculpt_panel(App& app, CodingLab& lab) {
   plot::plot_bars(canvas, a, xs, c.q, 0.4, 0.2, t.q.with_alpha(0.75f), {t.q, n <= 64 ? t.px(1) : 0.0f});
   canvas.pop_clip();
   std::vector<plot::LegendEntry> legend{{"P (the data)", t.p, plot::Dash::solid, true}, {"Q (the model)", t.q, plot::Dash::solid, true}};
-  plot::draw_legend(canvas, t, a, legend);
+  if (a.plot.height() > t.font() * 6) plot::draw_legend(canvas, t, a, legend);  // too small: the title says which is which
 
   // Interaction.
   Document& d = lab.doc;
@@ -222,16 +222,19 @@ void table_panel(App& app, CodingLab& lab) {
   ImGui::EndTable();
 }
 
-// One number with its hover explanation.
-void number_row(const CodeComparison& c, std::string_view key, plot::Color color) {
+// One number with its hover explanation: its symbol, its value and (when `named`) its name.
+void number_row(const CodeComparison& c, std::string_view key, plot::Color color, bool named) {
   const CodingExplanation* e = coding_explanation(key);
   const double v = coding_value(key, c);
-  ImGui::BeginGroup();
+  const float em = ImGui::GetFontSize();
+  ImGui::BeginGroup();  // SameLine offsets below are from the group's start
   ImGui::TextColored(to_vec4(color), "%.*s", static_cast<int>(e->symbol.size()), e->symbol.data());
-  ImGui::SameLine(ImGui::GetFontSize() * 9.5f);
+  ImGui::SameLine(std::max(em * 8.5f, ImGui::CalcTextSize(e->symbol.data(), e->symbol.data() + e->symbol.size()).x + em * 0.8f));
   ImGui::Text("%s bits", num(v, 5).c_str());
-  ImGui::SameLine(ImGui::GetFontSize() * 16.5f);
-  ImGui::TextDisabled("%.*s", static_cast<int>(e->name.size()), e->name.data());
+  if (named) {
+    ImGui::SameLine(em * 15.0f);
+    ImGui::TextDisabled("%.*s", static_cast<int>(e->name.size()), e->name.data());
+  }
   ImGui::EndGroup();
   if (ImGui::IsItemHovered()) quantity_tooltip(key, c);
 }
@@ -239,16 +242,33 @@ void number_row(const CodeComparison& c, std::string_view key, plot::Color color
 void numbers_panel(App& app, CodingLab& lab) {
   const plot::Theme t = current_theme(app);
   const CodeComparison& c = lab.data.codes;
-  number_row(c, "entropy_p", t.text);
-  number_row(c, "length_p_code_p", t.p);
-  number_row(c, "cross_entropy_pq", t.text);
-  number_row(c, "length_p_code_q", t.q);
-  ImGui::Separator();
-  number_row(c, "kl_pq", t.text);
-  number_row(c, "kl_p_code_q", t.text);
-  number_row(c, "extra_bits", t.negative);
+  // The four numbers on the left, the divergences beside them (names too when there is room).
+  const float em = ImGui::GetFontSize();
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const bool wide = avail > em * 52;
+  if (avail < em * 30) {  // narrow (presentation scale): one column
+    for (const auto& [key, color] : {std::pair<std::string_view, plot::Color>{"entropy_p", t.text}, {"length_p_code_p", t.p},
+                                     {"cross_entropy_pq", t.text}, {"length_p_code_q", t.q}, {"kl_pq", t.text},
+                                     {"kl_p_code_q", t.text}, {"extra_bits", t.negative}})
+      number_row(c, key, color, false);
+  } else if (ImGui::BeginTable("##numbers", 2, ImGuiTableFlags_SizingStretchSame)) {
+    const std::pair<std::string_view, plot::Color> left[] = {
+        {"entropy_p", t.text}, {"length_p_code_p", t.p}, {"cross_entropy_pq", t.text}, {"length_p_code_q", t.q}};
+    const std::pair<std::string_view, plot::Color> right[] = {{"kl_pq", t.text}, {"kl_p_code_q", t.text}, {"extra_bits", t.negative}};
+    for (int row = 0; row < 4; ++row) {
+      ImGui::TableNextRow();
+      ImGui::TableSetColumnIndex(0);
+      number_row(c, left[row].first, left[row].second, wide);
+      if (row < 3) {
+        ImGui::TableSetColumnIndex(1);
+        number_row(c, right[row].first, right[row].second, wide);
+      }
+    }
+    ImGui::EndTable();
+  }
   ImGui::Separator();
   // The identity, live.
+  ImGui::PushTextWrapPos(0);  // the lines below wrap in a narrow panel (presentation scale)
   ImGui::Text("E_P[ℓ_Q] = H(P) + D(P‖2^−ℓ_Q):  %s = %s + %s", num(c.length_p_code_q, 5).c_str(), num(c.entropy_p, 5).c_str(),
               num(c.kl_p_code_q, 5).c_str());
   if (ImGui::IsItemHovered()) quantity_tooltip("kl_p_code_q", c);
@@ -265,7 +285,6 @@ void numbers_panel(App& app, CodingLab& lab) {
     ImGui::SetTooltip("Lengths ⌈−log₂ q(x)⌉ (Shannon's code for Q) cost within one bit of H(P,Q) on P's data:\n"
                       "the cross-entropy is what a code built from Q's probabilities pays, up to rounding.");
   ImGui::Spacing();
-  ImGui::PushTextWrapPos(0);
   ImGui::TextDisabled("%s", huffman_vs_kl_sentence(c).c_str());
   ImGui::PopTextWrapPos();
 }
@@ -274,7 +293,7 @@ void numbers_panel(App& app, CodingLab& lab) {
 // row's width and divided among the symbols, the chosen part in Q's colour, the bits it let out.
 void draw_narrowing(plot::Canvas& cv, const plot::Theme& t, plot::Rect r, const CodingLab& lab, const ArithmeticCode& code) {
   const FrequencyModel model = frequency_model(lab.data.codes.q);
-  const float fs = t.font(0.85f), row_h = std::max(fs * 1.7f, t.px(18));
+  const float fs = t.font(0.85f), row_h = std::max(fs * 1.45f, t.px(16));
   const float label_w = fs * 3.2f, bits_w = fs * 7.5f;
   const int rows = std::max(0, static_cast<int>(r.height() / row_h));
   const int steps = static_cast<int>(code.steps.size());
@@ -556,7 +575,7 @@ void CodingLab::draw(App& app, const LabArea& area) {
   const float x0 = area.pos.x + left, R = W - left;
   const float mid = std::round(R * (compact_layout ? 0.5f : 0.48f)), right = R - mid;
   if (compact_layout) {
-    const float h1 = std::round(H * 0.45f);
+    const float h1 = std::round(H * 0.5f);
     if (begin_panel("P and Q###coding_sculpt", {x0, area.pos.y}, {mid, h1}, ImGuiWindowFlags_NoScrollbar)) sculpt_panel(app, *this);
     ImGui::End();
     if (begin_panel("The four numbers###coding_numbers", {x0, area.pos.y + h1}, {mid, H - h1})) numbers_panel(app, *this);
@@ -577,7 +596,7 @@ void CodingLab::draw(App& app, const LabArea& area) {
   ImGui::End();
   if (begin_panel("Codes###coding_table", {x0, area.pos.y + h1 + h2}, {mid, h3})) table_panel(app, *this);
   ImGui::End();
-  const float r1 = std::round(H * 0.38f), r2 = std::round(H * 0.30f), r3 = H - r1 - r2;
+  const float r1 = std::round(H * 0.33f), r2 = std::round(H * 0.30f), r3 = H - r1 - r2;
   const float xr = x0 + mid;
   if (begin_panel("Code trees: hover a leaf###coding_trees", {xr, area.pos.y}, {right, r1}, ImGuiWindowFlags_NoScrollbar)) {
     trees_panel(app, *this);
