@@ -235,9 +235,20 @@ std::vector<SymbolHit> figure_code_area(Canvas& c, const Theme& t, Rect r, const
   const float half = (r.width() - gap) / 2;
   const Range yr{0, y_top(d)};
   const Stroke ideal{t.text_dim, t.px(1.5f), Dash::dotted};
+  // Side by side, or one above the other when the panels would be narrow (presentation scale).
+  const bool stacked = half < t.font() * 26 && r.height() > t.font() * 30;
+  const float half_h = (r.height() - gap) / 2;
   for (int panel = 0; panel < 2; ++panel) {
     const bool own = panel == 0;
-    const Rect outer = own ? Rect{r.x0, r.y0, r.x0 + half, r.y1} : Rect{r.x1 - half, r.y0, r.x1, r.y1};
+    const Rect outer = stacked ? (own ? Rect{r.x0, r.y0, r.x1, r.y0 + half_h} : Rect{r.x0, r.y1 - half_h, r.x1, r.y1})
+                               : (own ? Rect{r.x0, r.y0, r.x0 + half, r.y1} : Rect{r.x1 - half, r.y0, r.x1, r.y1});
+    const std::vector<LegendEntry> legend =
+        own ? std::vector<LegendEntry>{{"P's code", t.p, Dash::solid, true}, {"−log₂ p (area H(P))", t.text_dim, Dash::dotted}}
+            : std::vector<LegendEntry>{{"Q's code ℓ_Q", t.q},
+                                       {"P's code ℓ_P", t.p},
+                                       {"extra bits (ℓ_Q > ℓ_P)", t.negative.with_alpha(0.8f), Dash::solid, true},
+                                       {"bits saved (ℓ_Q < ℓ_P)", t.positive.with_alpha(0.45f), Dash::solid, true},
+                                       {"−log₂ p", t.text_dim, Dash::dotted}};
     AxesSpec spec;
     spec.x = {0, 1};
     spec.y = yr;
@@ -245,9 +256,15 @@ std::vector<SymbolHit> figure_code_area(Canvas& c, const Theme& t, Rect r, const
                                        : "Q's code on P's data: area E_P[ℓ_Q] = " + bits_text(k.length_p_code_q);
     const std::string short_title = own ? "E_P[ℓ_P] = " + bits_text(k.length_p_code_p) : "E_P[ℓ_Q] = " + bits_text(k.length_p_code_q);
     spec.title = std::string(fitting(c, long_title, short_title, style(t.font(1.05f), t.text), outer.width() - t.px(20)));
-    spec.x_label = "cumulative p(x): each bar is p(x) wide";
+    spec.x_label = std::string(fitting(c, "cumulative p(x): each bar is p(x) wide", "cumulative p(x)",
+                                       style(t.font(0.9f), t.text), outer.width() - t.px(60)));
     spec.y_label = "bits";
+    // Both panels keep the same plot height (one scale): the reserve of the longer legend, Q's.
+    const std::vector<LegendEntry> q_legend{{"Q's code ℓ_Q", t.q}, {"P's code ℓ_P", t.p}, {"extra bits (ℓ_Q > ℓ_P)", t.negative, Dash::solid, true},
+                                            {"bits saved (ℓ_Q < ℓ_P)", t.positive, Dash::solid, true}, {"−log₂ p", t.text_dim, Dash::dotted}};
+    spec.top_reserve = legend_rows_height(c, t, own ? q_legend : legend, outer.width() - t.px(70)) + t.px(4);
     const Axes a = draw_axes(c, t, outer, spec);
+    draw_legend_rows(c, t, {a.plot.x0, a.plot.y0 - spec.top_reserve, a.plot.x1, a.plot.y0 - t.px(2)}, legend);
     c.push_clip(a.plot);
     double cum = 0;
     for (std::size_t x = 0; x < k.p.size(); ++x) {
@@ -293,17 +310,6 @@ std::vector<SymbolHit> figure_code_area(Canvas& c, const Theme& t, Rect r, const
       if (hot) c.stroke_rect(bar(0, yr.hi), {t.infinite, t.px(2)});
     }
     c.pop_clip();
-    if (!own) {
-      std::vector<LegendEntry> legend{{"Q's code ℓ_Q", t.q},
-                                      {"P's code ℓ_P", t.p},
-                                      {"extra bits (ℓ_Q > ℓ_P)", t.negative.with_alpha(0.8f), Dash::solid, true},
-                                      {"bits saved (ℓ_Q < ℓ_P)", t.positive.with_alpha(0.45f), Dash::solid, true},
-                                      {"−log₂ p", t.text_dim, Dash::dotted}};
-      draw_legend(c, t, a, legend);
-    } else {
-      std::vector<LegendEntry> legend{{"P's code", t.p, Dash::solid, true}, {"−log₂ p (area H(P))", t.text_dim, Dash::dotted}};
-      draw_legend(c, t, a, legend);
-    }
   }
   right.insert(right.end(), left.begin(), left.end());
   return right;

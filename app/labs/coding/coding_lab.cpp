@@ -385,7 +385,10 @@ void message_panel(App& app, CodingLab& lab) {
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("On long messages drawn from P (press R with a large length) this difference approaches D(P‖Q).");
   } else {
-    ImGui::TextDisabled("arithmetic coding with Q: impossible, Q gives a symbol of the message probability 0");
+    const std::string who = !m.arith_q && !m.arith_p ? "P's and Q's models" : !m.arith_q ? "Q's model" : "P's model";
+    ImGui::TextDisabled("arithmetic coding with %s: impossible, a symbol of the message has probability 0 there", who.c_str());
+    if (m.arith_q) ImGui::Text("arithmetic with Q's model: %zu bits (≤ %s + %s)", m.arith_q->bit_count,
+                               num(m.arith_q->model_bits, 5).c_str(), num(m.arith_q->overhead_bits, 3).c_str());
   }
   if (m.arith_q && !m.arith_q->steps.empty()) {
     ImGui::TextDisabled("Q's arithmetic coder narrowing its range, one row per symbol:");
@@ -395,27 +398,21 @@ void message_panel(App& app, CodingLab& lab) {
   }
 }
 
-// The compact layout's right side: one tab per view.
+// The compact layout's right side: one tab per view (coding.show selects one).
 void tabs_panel(App& app, CodingLab& lab) {
-  if (ImGui::BeginTabBar("##codingtabs")) {
-    if (ImGui::BeginTabItem("Trees")) {
-      trees_panel(app, lab);
+  if (!ImGui::BeginTabBar("##codingtabs")) return;
+  const std::string select = std::exchange(lab.show_view, {});
+  auto tab = [&](const char* label, const char* view, void (*panel)(App&, CodingLab&)) {
+    if (ImGui::BeginTabItem(label, nullptr, select == view ? ImGuiTabItemFlags_SetSelected : 0)) {
+      panel(app, lab);
       ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem("Area")) {
-      area_panel(app, lab);
-      ImGui::EndTabItem();
-    }
-    if (ImGui::BeginTabItem("Table")) {
-      table_panel(app, lab);
-      ImGui::EndTabItem();
-    }
-    if (ImGui::BeginTabItem("Message")) {
-      message_panel(app, lab);
-      ImGui::EndTabItem();
-    }
-    ImGui::EndTabBar();
-  }
+  };
+  tab("Trees", "trees", trees_panel);
+  tab("Area", "area", area_panel);
+  tab("Table", "table", table_panel);
+  tab("Message", "message", message_panel);
+  ImGui::EndTabBar();
 }
 
 }  // namespace
@@ -629,6 +626,16 @@ void CodingLab::register_actions(ActionRegistry& r) {
            const auto text = string_arg(args, "text", &err);
            if (!text) return err;
            return set_message(*text);
+         }});
+  r.add({"coding.show", "Coding", "Show a view in the compact (presentation) layout's tabs", "coding", {}, false,
+         "view: trees | area | table | message", [this](App&, const nlohmann::json& args) {
+           std::string err;
+           const auto view = string_arg(args, "view", &err);
+           if (!view) return err;
+           if (*view != "trees" && *view != "area" && *view != "table" && *view != "message")
+             return "view: expected trees, area, table or message, got \"" + *view + "\"";
+           show_view = *view;
+           return std::string();
          }});
   r.add({"coding.hover", "Coding", "Highlight a symbol in the trees, the table and the bars (as hovering it does)", "coding", {},
          false, "symbol: index from 0", [this](App&, const nlohmann::json& args) {

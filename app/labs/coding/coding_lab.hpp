@@ -88,6 +88,7 @@ class CodingLab final : public Lab {
   std::vector<plot::SymbolHit> area_hits, tree_hits;
   bool compact_layout = false;
   bool show_tools = false;
+  std::string show_view;  // a tab the compact layout selects next frame (coding.show)
 
  private:
   void recode_message();
