@@ -19,11 +19,7 @@ namespace {
 
 using exporting::display_width;
 using exporting::human_number;
-
-std::string pad(const std::string& s, std::size_t width) {
-  const std::size_t w = display_width(s);
-  return s + std::string(w < width ? width - w : 0, ' ');
-}
+using exporting::pad;
 
 std::string label_json(const Scenario& s, std::size_t x) {
   return s.labels.empty() ? std::to_string(x) : json_string(s.labels[x]);

@@ -68,7 +68,9 @@ void report(benchmark::State& state, std::vector<double>& ms) {
   state.counters["p95_ms"] = ms[std::min(ms.size() - 1, ms.size() * 95 / 100)];
 }
 
-void frame_cpu(benchmark::State& state, Scenario s) {
+// An ImGui context at 1600×900 at 60 frames a second and an App with its fonts built (no GL): the
+// set-up of every CPU frame benchmark.
+std::unique_ptr<App> cpu_frame_app() {
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
@@ -80,6 +82,12 @@ void frame_cpu(benchmark::State& state, Scenario s) {
   unsigned char* px = nullptr;
   int w = 0, h = 0;
   io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
+  return app;
+}
+
+void frame_cpu(benchmark::State& state, Scenario s) {
+  auto app = cpu_frame_app();
+  ImGuiIO& io = ImGui::GetIO();
   div_doc(*app).reset(std::move(s));
   auto& shown = static_cast<DivergenceLab&>(*app->find_lab("divergence")).history_show;
   shown[3] = shown[4] = shown[5] = true;  // every history series
@@ -160,17 +168,8 @@ void frame_gl(benchmark::State& state, std::optional<Scenario> s) {
 // The joint lab editing an n×n table (256×256 is loaded, as a file would be): one cell per frame, as a drag
 // makes, with the marginals locked (the heavier edit) or not.
 void frame_cpu_joint(benchmark::State& state, int n, bool locked) {
-  ImGui::CreateContext();
+  auto app = cpu_frame_app();
   ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;
-  io.DisplaySize = {1600, 900};
-  io.DeltaTime = 1.0f / 60;
-  io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
-  auto app = std::make_unique<App>();
-  divlab::gui::load_fonts(*app, 1.0f);
-  unsigned char* px = nullptr;
-  int w = 0, h = 0;
-  io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
   Scenario s;
   s.kind = divlab::Kind::joint;
   for (int i = 0; i < n; ++i) {
@@ -207,17 +206,8 @@ void frame_cpu_joint(benchmark::State& state, int n, bool locked) {
 // makes; every frame rebuilds both Huffman codes, the trees, the area view, the table and a
 // 200-symbol message coded both ways (with the arithmetic coder's steps); the mouse over the trees.
 void frame_cpu_coding(benchmark::State& state) {
-  ImGui::CreateContext();
+  auto app = cpu_frame_app();
   ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;
-  io.DisplaySize = {1600, 900};
-  io.DeltaTime = 1.0f / 60;
-  io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
-  auto app = std::make_unique<App>();
-  divlab::gui::load_fonts(*app, 1.0f);
-  unsigned char* px = nullptr;
-  int w = 0, h = 0;
-  io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
   app->switch_lab("coding");
   divlab::Document& doc = app->lab().doc;
   doc.reset(bins256());

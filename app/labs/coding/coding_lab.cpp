@@ -18,6 +18,7 @@
 #include "shell/export_menu.hpp"
 #include "shell/panel.hpp"
 #include "widgets/imgui_canvas.hpp"
+#include "widgets/metric_tooltip.hpp"
 #include "widgets/plot_area.hpp"
 
 namespace divlab::gui {
@@ -69,15 +70,7 @@ void symbol_tooltip(const plot::CodingFigureData& d, int x) {
 void quantity_tooltip(std::string_view key, const CodeComparison& c) {
   const CodingExplanation* e = coding_explanation(key);
   if (!e) return;
-  ImGui::BeginTooltip();
-  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
-  ImGui::TextUnformatted(e->formula.data(), e->formula.data() + e->formula.size());
-  ImGui::Separator();
-  ImGui::TextUnformatted(e->meaning.data(), e->meaning.data() + e->meaning.size());
-  ImGui::Spacing();
-  ImGui::TextUnformatted(coding_sentence(key, c).c_str());
-  ImGui::PopTextWrapPos();
-  ImGui::EndTooltip();
+  explanation_tooltip(e->formula, e->meaning, coding_sentence(key, c));
 }
 
 // [SECTION] panels

@@ -6,7 +6,7 @@
 #include <random>
 #include <stdexcept>
 
-#include "divlab/distributions/distribution.hpp"
+#include "coding/checked_mass.hpp"
 
 namespace divlab {
 
@@ -17,16 +17,7 @@ constexpr uint64_t kHalf = 0x80000000ull;     // 2³¹
 constexpr uint64_t kQuarter = 0x40000000ull;  // 2³⁰
 constexpr uint64_t kThreeQuarters = 3 * kQuarter;
 
-std::vector<double> checked_normalised(std::span<const double> mass) {
-  if (mass.empty()) throw std::invalid_argument("a model needs at least one symbol");
-  bool any = false;
-  for (double m : mass) {
-    if (!std::isfinite(m) || m < 0) throw std::invalid_argument("masses must be finite numbers >= 0");
-    any = any || m > 0;
-  }
-  if (!any) throw std::invalid_argument("masses must not all be 0");
-  return normalised(mass);
-}
+using detail::checked_normalised;
 
 class BitWriter {
  public:

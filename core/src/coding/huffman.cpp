@@ -7,7 +7,7 @@
 #include <limits>
 #include <stdexcept>
 
-#include "divlab/distributions/distribution.hpp"
+#include "coding/checked_mass.hpp"
 
 namespace divlab {
 
@@ -15,16 +15,7 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-std::vector<double> checked_normalised(std::span<const double> mass) {
-  if (mass.empty()) throw std::invalid_argument("a code needs at least one symbol");
-  bool any = false;
-  for (double m : mass) {
-    if (!std::isfinite(m) || m < 0) throw std::invalid_argument("masses must be finite numbers >= 0");
-    any = any || m > 0;
-  }
-  if (!any) throw std::invalid_argument("masses must not all be 0");
-  return normalised(mass);
-}
+using detail::checked_normalised;
 
 // The leaves (symbols of positive weight) sorted by (weight, symbol): an LSD radix sort on the IEEE bits
 // of the weights (positive doubles order as their bits), 11-bit digits so each pass's buckets stay in
