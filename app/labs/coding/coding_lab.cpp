@@ -27,6 +27,18 @@ namespace {
 
 constexpr std::string_view kFigures[] = {"code_trees", "code_table", "code_area"};
 constexpr int kMaxMessage = 100000;
+// Beyond this many symbols the trees and the area view are not drawn every frame (a file may hold
+// 10⁶ bins; the editor's own limit is kMaxBins): the table, the numbers and the message still are.
+constexpr std::size_t kMaxDrawnSymbols = 4096;
+
+bool too_many_to_draw(const CodingLab& lab) {
+  if (lab.data.codes.p.size() <= kMaxDrawnSymbols) return false;
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextDisabled("%zu symbols: too many to draw here (the table, the numbers and File → Export still have them all)",
+                      lab.data.codes.p.size());
+  ImGui::PopTextWrapPos();
+  return true;
+}
 
 std::string num(double v, int digits = 4) { return plot::format_value(v, digits); }
 
@@ -78,6 +90,7 @@ void quantity_tooltip(std::string_view key, const CodeComparison& c) {
 // P and Q as bars side by side: press on a bar and drag it up or down (the left half of a bin is P,
 // the right half Q; thin bars follow the tools' edit target); crossing into other bars paints them.
 void sculpt_panel(App& app, CodingLab& lab) {
+  if (too_many_to_draw(lab)) return;
   const plot::Theme t = current_theme(app);
   const PlotArea area = plot_area("##codingsculpt");
   ImGuiCanvas canvas = make_canvas(app, area);
@@ -142,6 +155,7 @@ void sculpt_panel(App& app, CodingLab& lab) {
 }
 
 void area_panel(App& app, CodingLab& lab) {
+  if (too_many_to_draw(lab)) return;
   const PlotArea area = plot_area("##codingarea");
   ImGuiCanvas canvas = make_canvas(app, area);
   lab.area_hits = plot::figure_code_area(canvas, current_theme(app), area.rect, lab.data, lab.hovered);
@@ -155,6 +169,7 @@ void area_panel(App& app, CodingLab& lab) {
 }
 
 void trees_panel(App& app, CodingLab& lab) {
+  if (too_many_to_draw(lab)) return;
   const PlotArea area = plot_area("##codingtrees");
   ImGuiCanvas canvas = make_canvas(app, area);
   lab.tree_hits = plot::figure_code_trees(canvas, current_theme(app), area.rect, lab.data, lab.hovered);
@@ -304,6 +319,7 @@ void draw_narrowing(plot::Canvas& cv, const plot::Theme& t, plot::Rect r, const 
       const double b = lo + std::floor(range * static_cast<double>(model.cum[x + 1]) / static_cast<double>(model.total));
       const plot::Rect cell{px(a), y0, px(b), y1};
       const bool chosen = static_cast<int>(x) == s.symbol;
+      if (!chosen && cell.width() < 1) continue;  // below a pixel: the row's background shows
       cv.fill_rect(cell, chosen ? t.q.with_alpha(0.8f) : (x % 2 ? t.grid : t.text_dim.with_alpha(0.12f)));
       if (cell.width() > cv.text_size(lab.data.labels[x], {fs, t.text}).x + 4)
         cv.text({(cell.x0 + cell.x1) / 2, (y0 + y1) / 2}, lab.data.labels[x],
