@@ -117,7 +117,7 @@ void draw_tree(Canvas& c, const Theme& t, Rect r, const PrefixCode& code, const 
     // A leaf's label when it fits its slot (always for the highlighted one).
     const TextStyle ls = style(label_size, hot ? t.text : t.text_dim, Align::center, Align::start, hot ? Weight::bold : Weight::regular);
     if (hot || c.text_size(name, ls).x <= slot * 1.1f) c.text({p.x, p.y + radius + t.px(2)}, name, ls);
-    const float half = std::max(slot / 2, radius + t.px(2));
+    const float half = std::clamp(slot / 2, radius + t.px(2), std::max(radius + t.px(2), label_size * 1.2f));
     hits.push_back({node.symbol, {p.x - half, p.y - half, p.x + half, p.y + half}});
   }
 }
