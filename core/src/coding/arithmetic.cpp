@@ -146,7 +146,8 @@ std::vector<int> arithmetic_decode(const FrequencyModel& model, std::span<const 
     const uint64_t target = ((value - low + 1) * model.total - 1) / range;
     // The symbol x with cum[x] ≤ target < cum[x + 1] (frequency-0 symbols have empty intervals).
     const auto it = std::upper_bound(model.cum.begin(), model.cum.end(), target);
-    const int x = static_cast<int>(it - model.cum.begin()) - 1;
+    // (Clamped: value stays within [low, high] for any bits, so target < T; never index past the model.)
+    const int x = std::clamp(static_cast<int>(it - model.cum.begin()) - 1, 0, static_cast<int>(model.freq.size()) - 1);
     out.push_back(x);
     high = low + range * model.cum[x + 1] / model.total - 1;
     low = low + range * model.cum[x] / model.total;

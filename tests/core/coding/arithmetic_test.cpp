@@ -130,3 +130,27 @@ TEST(Arithmetic, SamplesAreReproducibleAndFollowP) {
 
 }  // namespace
 }  // namespace divlab
+
+namespace divlab {
+namespace {
+
+// Decoding bits that no encoder wrote (random, empty, truncated) yields symbols of the model and
+// never reads past it.
+TEST(Arithmetic, DecodingAnyBitsStaysInsideTheModel) {
+  const FrequencyModel m = frequency_model(std::vector<double>{0.5, 0, 0.3, 0.2});
+  std::mt19937_64 rng(9);
+  for (int trial = 0; trial < 200; ++trial) {
+    std::vector<uint8_t> bytes(rng() % 40);
+    for (uint8_t& b : bytes) b = static_cast<uint8_t>(rng());
+    const std::vector<int> out = arithmetic_decode(m, bytes, bytes.size() * 8, 100);
+    ASSERT_EQ(out.size(), 100u);
+    for (int x : out) {
+      EXPECT_GE(x, 0);
+      EXPECT_LT(x, 4);
+      EXPECT_NE(x, 1);  // probability 0: never decoded
+    }
+  }
+}
+
+}  // namespace
+}  // namespace divlab
