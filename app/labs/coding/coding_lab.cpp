@@ -554,7 +554,12 @@ std::string CodingLab::status_hint() const {
 
 nlohmann::json CodingLab::layout() const {
   const plot::Rect& r = sculpt_axes.plot;
-  return {{"sculpt_plot", {r.x0, r.y0, r.x1, r.y1}}, {"x", {sculpt_axes.x.lo, sculpt_axes.x.hi}}, {"y", {sculpt_axes.y.lo, sculpt_axes.y.hi}}};
+  return {{"sculpt_plot", {r.x0, r.y0, r.x1, r.y1}},
+          {"x", {sculpt_axes.x.lo, sculpt_axes.x.hi}},
+          {"y", {sculpt_axes.y.lo, sculpt_axes.y.hi}},
+          {"lengths_q", data.codes.code_q.lengths},
+          {"length_p_code_q", data.codes.length_p_code_q},
+          {"message_symbols", message.symbols.size()}};
 }
 
 void CodingLab::menu_bar_items(App&) {
