@@ -11,6 +11,7 @@ using Args = std::vector<std::string>;
 int metrics(const Args& args);     // cli/metrics.cpp
 int fit(const Args& args);         // cli/fit.cpp
 int render(const Args& args);      // cli/render.cpp
+int code(const Args& args);        // cli/code.cpp
 int screenshot(const Args& args);  // cli/screenshot.cpp (GUI)
 int actions(const Args& args);     // cli/actions.cpp (GUI)
 

@@ -76,6 +76,11 @@ int render(const Args& args) {
                                 "joint_vs_product, pointwise_mi, information_diagram)"));
     return 2;
   }
+  if (plot::find_figure(request.figure)->lab == "coding" && scenario->kind != Kind::discrete) {
+    print_error("render: " + file + ": figure '" + request.figure + "' draws codes for discrete P and Q, and this scenario is \"" +
+                std::string(to_name(scenario->kind)) + "\"");
+    return 2;
+  }
   const exporting::RenderResult result = exporting::render_scenario(*scenario, out, request);
   if (!result.ok()) {
     print_error("render: " + result.error);

@@ -81,12 +81,12 @@ std::string csv_field(const std::string& s) {
   return out + "\"";
 }
 
+}  // namespace
+
 std::string pad(const std::string& s, std::size_t width) {
   const std::size_t w = display_width(s);
   return s + std::string(w < width ? width - w : 0, ' ');
 }
-
-}  // namespace
 
 std::string metrics_text(const Measures& m, QuantityContext ctx) {
   struct Cells {

@@ -28,6 +28,8 @@ std::string format_exact(double v);
 std::string human_number(double v, int digits = 10);
 // Terminal columns taken by UTF-8 text (one per code point; our symbols are all narrow).
 std::size_t display_width(std::string_view s);
+// `s` followed by spaces up to `width` display columns (for aligned text tables).
+std::string pad(const std::string& s, std::size_t width);
 
 // The aligned table of `divlab metrics`: a header row, then symbol, name, value (10 significant
 // digits), unit and, for ∞, "why ∞: <reason>", each line indented by two spaces.

@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include "export/figure_csv.hpp"
+#include "figures/figures_coding.hpp"
 #include "export/metrics_table.hpp"
 #include "plot/theme.hpp"
 
@@ -125,6 +126,13 @@ RenderResult render_source(const plot::FigureSource& source, const std::string& 
   if (is_data_path(out_path)) {  // data instead of a picture: the figure's curves, or the metrics table
     if (!plot::find_figure(request.figure)->has_data_export)
       return {"figure '" + request.figure + "' exports as .png, .svg or .pdf", true};
+    if (plot::find_figure(request.figure)->lab == "coding") {  // the codes table as LaTeX or CSV
+      if (ext == "json") return {"figure '" + request.figure + "' exports as .png, .svg, .pdf, .tex or .csv ('divlab code --json' prints the codes)", true};
+      if (!source.scenario || source.scenario->kind != Kind::discrete)
+        return {"figure '" + request.figure + "' needs a discrete scenario", true};
+      const plot::CodingFigureData codes = plot::coding_figure_data(*source.scenario);
+      return write_text_file(out_path, ext == "tex" ? plot::code_table_latex(codes) : plot::code_table_csv(codes));
+    }
     if (!source.data && (!source.scenario || source.scenario->kind == Kind::joint))
       return {"figure '" + request.figure + "' has no P and Q to export", true};
     const plot::FigureData data = source.data ? *source.data : plot::compute_figure_data(*source.scenario);

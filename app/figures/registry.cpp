@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "figures/figures_coding.hpp"
 #include "figures/figures_fit.hpp"
 #include "figures/figures_joint.hpp"
 
@@ -47,7 +48,15 @@ void information_diagram(Canvas& c, const Theme& t, Rect r, const JointFigureDat
   figure_information_diagram(c, t, r, d);
 }
 
-constexpr std::array<FigureSpec, 12> kFigures{{
+// A coding figure (SPEC §6), from the scenario's discrete P and Q.
+template <std::vector<SymbolHit> (*Draw)(Canvas&, const Theme&, Rect, const CodingFigureData&, std::optional<int>)>
+std::string coding_figure(Canvas& c, const Theme& t, Rect r, const FigureSource& s) {
+  if (!s.scenario || s.scenario->kind != Kind::discrete) return "needs a discrete scenario (codes are built for discrete P and Q)";
+  Draw(c, t, r, coding_figure_data(*s.scenario), std::nullopt);
+  return {};
+}
+
+constexpr std::array<FigureSpec, 15> kFigures{{
     {"densities", "divergence", "P and Q (masses or densities)", {800, 480}, true,
      pq_figure<discard_axes<figure_densities>>},
     {"contributions", "divergence", "where each divergence comes from (pointwise integrands)", {800, 480}, true,
@@ -67,6 +76,11 @@ constexpr std::array<FigureSpec, 12> kFigures{{
      joint_figure<pointwise_mi>},
     {"information_diagram", "joint", "H(X), H(Y), H(X,Y), the conditional entropies and I as stacked bars",
      {900, 360}, false, joint_figure<information_diagram>},
+    {"code_trees", "coding", "the Huffman code trees of P and of Q", {1200, 560}, false, coding_figure<figure_code_trees>},
+    {"code_table", "coding", "the codes table: p, q, both codewords, lengths and ideal lengths (.tex/.csv too)",
+     {1000, 520}, true, coding_figure<figure_code_table>},
+    {"code_area", "coding", "bars p(x) wide and ℓ(x) tall: P's code and Q's code on P's data, the difference shaded",
+     {1200, 480}, false, coding_figure<figure_code_area>},
 }};
 
 }  // namespace

@@ -71,8 +71,9 @@ void menu_bar(App& app, bool labs_menu) {
   if (ImGui::BeginMenu("File")) {
     if (lab.opens(Kind::discrete)) {
       if (ImGui::MenuItem("New discrete (7 bins)")) open_scenario(app, lab.id(), new_discrete());
-      if (ImGui::MenuItem("New mixture (bimodal P, normal Q)")) open_scenario(app, lab.id(), new_mixture());
-      if (ImGui::MenuItem("Default scenario")) open_scenario(app, lab.id(), default_scenario());
+      if (lab.opens(Kind::continuous) && ImGui::MenuItem("New mixture (bimodal P, normal Q)"))
+        open_scenario(app, lab.id(), new_mixture());
+      if (lab.opens(Kind::continuous) && ImGui::MenuItem("Default scenario")) open_scenario(app, lab.id(), default_scenario());
     }
     if (ImGui::MenuItem("Open…", "Ctrl+O")) run_action(app, "open");
     if (ImGui::MenuItem("Save", "Ctrl+S")) run_action(app, "save");

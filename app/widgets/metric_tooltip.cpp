@@ -58,4 +58,16 @@ bool metric_tooltip_if_hovered(std::string_view key, const Measures& m, Quantity
   return true;
 }
 
+void explanation_tooltip(std::string_view formula, std::string_view meaning, std::string_view sentence) {
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
+  ImGui::TextUnformatted(formula.data(), formula.data() + formula.size());
+  ImGui::Separator();
+  ImGui::TextUnformatted(meaning.data(), meaning.data() + meaning.size());
+  ImGui::Spacing();
+  ImGui::TextUnformatted(sentence.data(), sentence.data() + sentence.size());
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
+}
+
 }  // namespace divlab::gui

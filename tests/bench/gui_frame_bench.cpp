@@ -1,6 +1,7 @@
 // Frame time of the whole GUI at 1600×900 with every view open, while P is being dragged (every
 // frame is an edit: measures, curves and all figures are recomputed).
 //   BM_FrameCpu:  our CPU work per frame: draw_frame + ImGui::Render, no GL (target ≤ 2 ms).
+//   BM_FrameCpu_Coding256: the coding lab while a 256-symbol P is sculpted (target ≤ 2 ms).
 //   BM_FrameGl:   the full frame through GLFW + OpenGL 3.3 under the X display (Xvfb software GL),
 //                 glFinish'ed, vsync off (target median ≤ 16.7 ms). Skipped without DISPLAY. CPU time
 //                 is the whole process (Mesa llvmpipe renders on worker threads).
@@ -21,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "labs/coding/coding_lab.hpp"
 #include "labs/divergence/divergence_lab.hpp"
 #include "shell/app.hpp"
 #include "shell/window.hpp"
@@ -66,7 +68,9 @@ void report(benchmark::State& state, std::vector<double>& ms) {
   state.counters["p95_ms"] = ms[std::min(ms.size() - 1, ms.size() * 95 / 100)];
 }
 
-void frame_cpu(benchmark::State& state, Scenario s) {
+// An ImGui context at 1600×900 at 60 frames a second and an App with its fonts built (no GL): the
+// set-up of every CPU frame benchmark.
+std::unique_ptr<App> cpu_frame_app() {
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
@@ -78,6 +82,12 @@ void frame_cpu(benchmark::State& state, Scenario s) {
   unsigned char* px = nullptr;
   int w = 0, h = 0;
   io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
+  return app;
+}
+
+void frame_cpu(benchmark::State& state, Scenario s) {
+  auto app = cpu_frame_app();
+  ImGuiIO& io = ImGui::GetIO();
   div_doc(*app).reset(std::move(s));
   auto& shown = static_cast<DivergenceLab&>(*app->find_lab("divergence")).history_show;
   shown[3] = shown[4] = shown[5] = true;  // every history series
@@ -158,17 +168,8 @@ void frame_gl(benchmark::State& state, std::optional<Scenario> s) {
 // The joint lab editing an n×n table (256×256 is loaded, as a file would be): one cell per frame, as a drag
 // makes, with the marginals locked (the heavier edit) or not.
 void frame_cpu_joint(benchmark::State& state, int n, bool locked) {
-  ImGui::CreateContext();
+  auto app = cpu_frame_app();
   ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;
-  io.DisplaySize = {1600, 900};
-  io.DeltaTime = 1.0f / 60;
-  io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
-  auto app = std::make_unique<App>();
-  divlab::gui::load_fonts(*app, 1.0f);
-  unsigned char* px = nullptr;
-  int w = 0, h = 0;
-  io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
   Scenario s;
   s.kind = divlab::Kind::joint;
   for (int i = 0; i < n; ++i) {
@@ -201,6 +202,39 @@ void frame_cpu_joint(benchmark::State& state, int n, bool locked) {
   ImGui::DestroyContext();
 }
 
+// The coding lab while P (256 symbols) is sculpted: one bar per frame inside one gesture, as a drag
+// makes; every frame rebuilds both Huffman codes, the trees, the area view, the table and a
+// 200-symbol message coded both ways (with the arithmetic coder's steps); the mouse over the trees.
+void frame_cpu_coding(benchmark::State& state) {
+  auto app = cpu_frame_app();
+  ImGuiIO& io = ImGui::GetIO();
+  app->switch_lab("coding");
+  divlab::Document& doc = app->lab().doc;
+  doc.reset(bins256());
+  auto& lab = static_cast<divlab::gui::CodingLab&>(app->lab());
+  lab.random_message(200);
+  io.MousePos = {1200, 200};  // over the trees: hover highlights on
+  int frame = 0;
+  std::vector<double> ms;
+  doc.begin_gesture();
+  for (auto _ : state) {
+    const auto t0 = std::chrono::steady_clock::now();
+    const int k = frame++ % 256;
+    doc.set_probability(Which::p, k, 0.001 + 0.01 * (0.5 + 0.5 * std::sin(frame * 0.1)));
+    ImGui::NewFrame();
+    divlab::gui::draw_frame(*app, io.DisplaySize);
+    ImGui::Render();
+    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    benchmark::DoNotOptimize(ImGui::GetDrawData()->TotalVtxCount);
+  }
+  doc.end_gesture();
+  report(state, ms);
+  state.counters["vertices"] = ImGui::GetDrawData()->TotalVtxCount;
+  app.reset();
+  ImGui::DestroyContext();
+}
+
+void BM_FrameCpu_Coding256(benchmark::State& s) { frame_cpu_coding(s); }
 void BM_FrameCpu_Joint64(benchmark::State& s) { frame_cpu_joint(s, 64, false); }
 void BM_FrameCpu_Joint256(benchmark::State& s) { frame_cpu_joint(s, 256, false); }
 void BM_FrameCpu_Joint256Locked(benchmark::State& s) { frame_cpu_joint(s, 256, true); }
@@ -219,6 +253,7 @@ BENCHMARK(BM_FrameCpu_Discrete256)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_FrameCpu_Joint64)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_FrameCpu_Joint256)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_FrameCpu_Joint256Locked)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+BENCHMARK(BM_FrameCpu_Coding256)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_FrameGl_Discrete26)->Unit(benchmark::kMillisecond)->MinTime(3.0)->MeasureProcessCPUTime();
 BENCHMARK(BM_FrameGl_Mixture)->Unit(benchmark::kMillisecond)->MinTime(3.0)->MeasureProcessCPUTime();
 BENCHMARK(BM_FrameGl_Empty)->Unit(benchmark::kMillisecond)->MinTime(3.0)->MeasureProcessCPUTime();

@@ -14,6 +14,7 @@ png() { python3 "$SRC/tests/golden/pngtool.py" "$@"; }
 png_size() { od -An -tu1 -j16 -N8 "$1" | awk '{print $1*16777216+$2*65536+$3*256+$4 "x" $5*16777216+$6*65536+$7*256+$8}'; }
 weather="$SRC/assets/presets/joint/05-weather-transport.json"
 bimodal="$SRC/assets/presets/04-bimodal-vs-one-gaussian.json"
+letters="$SRC/assets/presets/coding/02-english-vs-german-letters.json"
 
 # The joint figures, in every format; a joint file's default figure is its table.
 for figure in joint_table joint_vs_product pointwise_mi information_diagram; do
@@ -41,9 +42,10 @@ grep -q "draws a joint table, which this scenario does not have" "$tmp/err" || f
 [ -e "$tmp/wrong.png" ] && fail "a refused render left a file"
 
 # Screenshots of every lab, normal and presentation, and the lab picked by the file's kind.
-for lab in divergence fit joint; do
+for lab in divergence fit joint coding; do
   file=$bimodal
   [ $lab = joint ] && file=$weather
+  [ $lab = coding ] && file=$letters
   for mode in "" --presentation; do
     out="$tmp/shot-$lab$mode.png"
     "$DIVLAB" screenshot "$file" -o "$out" --size 1280x720 --lab $lab $mode 2>"$tmp/err" || fail "screenshot $lab $mode: exit $? $(cat "$tmp/err")"
@@ -69,7 +71,15 @@ grep -q "only in the fit lab" "$tmp/err" || fail "--run fit.play in divergence: 
 [ -e "$tmp/x.png" ] && fail "a refused screenshot left a file"
 "$DIVLAB" screenshot "$bimodal" -o "$tmp/x.png" --lab chemistry 2>"$tmp/err"
 [ $? -eq 2 ] || fail "--lab chemistry: not exit 2"
-grep -q "unknown lab 'chemistry' (expected one of: divergence, fit, joint)" "$tmp/err" || fail "--lab chemistry: $(cat "$tmp/err")"
+grep -q "unknown lab 'chemistry' (expected one of: divergence, fit, joint, coding)" "$tmp/err" || fail "--lab chemistry: $(cat "$tmp/err")"
+
+# A continuous file cannot open in the coding lab (codes are for discrete P and Q): one line, exit 2.
+"$DIVLAB" screenshot "$bimodal" -o "$tmp/x.png" --lab coding 2>"$tmp/err"
+[ $? -eq 2 ] || fail "--lab coding on a continuous file: not exit 2"
+[ "$(wc -l <"$tmp/err")" -eq 1 ] || fail "--lab coding on a continuous file: $(cat "$tmp/err")"
+# A discrete file opens in the divergence lab by default, and in the coding lab when asked.
+"$DIVLAB" screenshot "$letters" -o "$tmp/letters-default.png" --size 1280x720 || fail "letters without --lab: exit $?"
+cmp -s "$tmp/letters-default.png" "$tmp/shot-coding.png" && fail "a discrete file opened in the coding lab without --lab"
 
 [ $status -eq 0 ] && echo "lab_figures: all passed"
 exit $status

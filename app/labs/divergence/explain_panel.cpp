@@ -8,6 +8,7 @@
 #include <limits>
 #include <string>
 
+#include "divlab/teaching/coding_explain.hpp"
 #include "widgets/metric_tooltip.hpp"
 
 namespace divlab::gui {
@@ -97,6 +98,10 @@ void add_teaching_glyphs(ImFontGlyphRangesBuilder& builder, const ActionRegistry
         add(s.title);
         for (const std::string& p : s.paragraphs) add(p);
       }
+  // The coding lab's explanations and the symbols its panels print (ℓ, ⌈ ⌉, xᵢ, ✓ ✗).
+  for (const CodingExplanation& e : coding_explanations())
+    for (std::string_view s : {e.symbol, e.name, e.formula, e.meaning}) add(s);
+  add("ℓ⌈⌉ᵢ✓✗→…—");
   for (const HelpRow& row : help_rows(actions, "")) {
     add(row.keys);
     add(row.text);

@@ -16,6 +16,7 @@
 #include "shell/export_menu.hpp"
 #include "shell/panel.hpp"
 #include "widgets/imgui_canvas.hpp"
+#include "widgets/metric_tooltip.hpp"
 #include "widgets/plot_area.hpp"
 
 namespace divlab::gui {
@@ -52,15 +53,7 @@ void cell_tooltip(const plot::JointFigureData& d, std::size_t i, std::size_t j) 
 void quantity_tooltip(std::string_view key, const JointMeasures& m) {
   const JointExplanation* e = joint_explanation(key);
   if (!e) return;
-  ImGui::BeginTooltip();
-  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
-  ImGui::TextUnformatted(e->formula.data(), e->formula.data() + e->formula.size());
-  ImGui::Separator();
-  ImGui::TextUnformatted(e->meaning.data(), e->meaning.data() + e->meaning.size());
-  ImGui::Spacing();
-  ImGui::TextUnformatted(joint_sentence(key, m).c_str());
-  ImGui::PopTextWrapPos();
-  ImGui::EndTooltip();
+  explanation_tooltip(e->formula, e->meaning, joint_sentence(key, m));
 }
 
 }  // namespace

@@ -47,19 +47,32 @@ Scenario weather() {
   return s;
 }
 
+// A discrete pair for the coding figures (codes are built for discrete P and Q only).
+Scenario coin() {
+  Scenario s;
+  s.kind = Kind::discrete;
+  s.labels = {"heads", "tails", "edge"};
+  s.p_mass = {0.5, 0.4, 0.1};
+  s.q_mass = {0.8, 0.1, 0.1};
+  return s;
+}
+
 TEST(FigureRegistry, EveryFigureDrawsFromAScenarioAlone) {
-  const Scenario pq = bimodal(), joint = weather();
+  const Scenario pq = bimodal(), joint = weather(), discrete = coin();
   std::set<std::string_view> names;
   for (const FigureSpec& f : figure_registry()) {
     EXPECT_TRUE(names.insert(f.name).second) << f.name << " twice";
     EXPECT_FALSE(f.lab.empty() || f.title.empty()) << f.name;
     EXPECT_GE(f.size.x, 300) << f.name;
     Counter c;
-    const Scenario& s = f.lab == "joint" ? joint : pq;
+    const Scenario& s = f.lab == "joint" ? joint : f.lab == "coding" ? discrete : pq;
     EXPECT_EQ(f.draw(c, light_theme(), {0, 0, 1200, 600}, {&s, nullptr}), "") << f.name;
     // A scenario of the other kind is refused with a reason, never drawn wrong.
     Counter other;
-    EXPECT_NE(f.draw(other, light_theme(), {0, 0, 1200, 600}, {f.lab == "joint" ? &pq : &joint, nullptr}), "") << f.name;
+    EXPECT_NE(f.draw(other, light_theme(), {0, 0, 1200, 600}, {f.lab == "joint" || f.lab == "coding" ? &pq : &joint, nullptr}), "") << f.name;
+    if (f.lab == "coding") {
+      EXPECT_NE(f.draw(other, light_theme(), {0, 0, 1200, 600}, {&joint, nullptr}), "") << f.name;
+    }
     EXPECT_GT(c.texts, 3) << f.name;
     EXPECT_EQ(find_figure(f.name), &f);
   }
