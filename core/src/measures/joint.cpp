@@ -91,13 +91,27 @@ struct JointWorkspaceAccess {
   // masses stay positive (the normaliser), and every log of a mass that normalises below the
   // double range is log m − log Σ, so nothing here underflows to a wrong 0 or −∞.
   static void prepare(JointWorkspace& w, JointRows table) {
-    validate(table);
+    // The shape first; the cells are checked as they are copied (one pass over the table, not two),
+    // and validate() names the first bad one.
+    if (table.empty() || table[0].empty()) validate(table);
     const std::size_t rows = table.size(), cols = table[0].size(), n = rows * cols;
+    for (const auto& row : table)
+      if (row.size() != cols) validate(table);
     w.rows_ = rows, w.cols_ = cols;
     w.raw_.resize(n);
     w.p_.resize(n);
     w.lp_.resize(n);
-    for (std::size_t i = 0; i < rows; ++i) std::copy(table[i].begin(), table[i].end(), w.raw_.begin() + i * cols);
+    int bad = 0, any_positive = 0;
+    for (std::size_t i = 0; i < rows; ++i) {
+      double* out = w.raw_.data() + i * cols;
+      const double* in = table[i].data();
+      for (std::size_t j = 0; j < cols; ++j) {
+        out[j] = in[j];
+        bad |= !(in[j] >= 0) | (in[j] > std::numeric_limits<double>::max());
+        any_positive |= in[j] > 0;
+      }
+    }
+    if (bad || !any_positive) validate(table);  // throws
     const detail::MassNormaliser f = detail::mass_normaliser(w.raw_);
     f.apply(w.raw_.data(), w.p_.data(), n);
 
