@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <numbers>
+#include <span>
 #include <vector>
 
 #include "divlab/measures/measures.hpp"
@@ -26,9 +27,14 @@ using Cause = WhyInfinite::Cause;
 //   JSD = ½p log(p/m) + ½q log(q/m) · TV = |p − q| · H2 = (√p − √q)² · BC = √(pq) · W1 = |F_P − F_Q|
 enum Slot { HP, HQ, KLPQ, KLQP, JSD, TV, H2, BC, W1, kSlots };
 
-// Breakpoints of the core: each component's centre and centre ± 2, 6 scales; uniform endpoints.
+// Breakpoints of the core: each component's centre and centre ± 2, 6 scales, and on out to where it
+// vanishes (± 12, 24, 40 sd for a normal, ± 12, 24, 48, 100 scales for a Laplace); uniform endpoints.
+// The outer ones matter when scales differ: without them the tail of Laplace(0, 1) inside
+// Laplace(0, 1e4) lay in one piece [6, 2e4] whose Kronrod nodes all missed it (H off by 1e-3).
+// A Student-t's power-law tail is followed the same way, 6·4^k scales, as far as the core reaches.
 std::vector<double> breakpoints(const detail::PreparedMixture& p, const detail::PreparedMixture& q) {
   std::vector<double> b;
+  constexpr double kNormal[] = {0, 2, 6, 12, 24, 40}, kLaplace[] = {0, 2, 6, 12, 24, 48, 100}, kT[] = {0, 2, 6};
   for (const auto* m : {&p, &q})
     for (const detail::PreparedComponent& c : m->components()) {
       if (c.family == Family::uniform) {
@@ -36,8 +42,23 @@ std::vector<double> breakpoints(const detail::PreparedMixture& p, const detail::
         b.push_back(c.high);
         continue;
       }
-      for (double k : {-6.0, -2.0, 0.0, 2.0, 6.0}) b.push_back(c.mean + k * c.scale);
+      const std::span<const double> ks = c.family == Family::normal    ? std::span<const double>(kNormal)
+                                         : c.family == Family::laplace ? std::span<const double>(kLaplace)
+                                                                       : std::span<const double>(kT);
+      for (double k : ks) {
+        b.push_back(c.mean - k * c.scale);
+        b.push_back(c.mean + k * c.scale);
+      }
     }
+  const auto [lo, hi] = std::minmax_element(b.begin(), b.end());
+  const double width = *hi - *lo;
+  for (const auto* m : {&p, &q})
+    for (const detail::PreparedComponent& c : m->components())
+      if (c.family == Family::student_t)
+        for (double k = 24; k * c.scale < width; k *= 4) {
+          b.push_back(c.mean - k * c.scale);
+          b.push_back(c.mean + k * c.scale);
+        }
   std::sort(b.begin(), b.end());
   std::vector<double> out;
   for (double x : b)
