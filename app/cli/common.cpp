@@ -1,11 +1,55 @@
 #include "cli/common.hpp"
 
+#include <cerrno>
+#include <cstring>
+
 #include <cmath>
 #include <cstdio>
 
 namespace divlab::cli {
 
-void print_error(const std::string& message) { std::fprintf(stderr, "divlab: %s\n", message.c_str()); }
+std::string terminal_safe(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c >= 0x20 && c != 0x7f) {
+      out += ch;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == 0) {
+      out += "\\0";
+    } else {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+// One line, escaped, and at most ~1000 bytes (whole UTF-8 characters): a hostile name cannot flood
+// the terminal.
+void print_error(const std::string& message) {
+  constexpr std::size_t kMax = 1000;
+  std::string line = terminal_safe(message);
+  if (line.size() > kMax) {
+    std::size_t cut = kMax;
+    while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+    line = line.substr(0, cut) + "...";
+  }
+  line = "divlab: " + line + "\n";
+  std::fwrite(line.data(), 1, line.size(), stderr);
+}
+
+int write_stdout(const std::string& out, std::string_view command) {
+  errno = 0;
+  const bool ok = std::fwrite(out.data(), 1, out.size(), stdout) == out.size() && std::fflush(stdout) == 0;
+  if (ok) return 0;
+  const int err = errno;
+  print_error(std::string(command) + ": cannot write the output: " + (err ? std::strerror(err) : "write error"));
+  return 1;
+}
 
 namespace {
 

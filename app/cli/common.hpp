@@ -20,6 +20,15 @@ std::optional<int> parse_command_line(CLI::App& app, std::string_view command, c
 // Adds --version (prints "divlab <version>") to a command.
 void add_version_flag(CLI::App& app);
 
+// Text from a file or the command line made safe for a terminal: control characters (NUL, ESC, a
+// newline, DEL) become visible escapes (\0, \x1b, \n, \x7f), so a title or a file name can neither
+// cut the output short nor send escape sequences.
+std::string terminal_safe(std::string_view s);
+
+// Writes `out` to stdout and flushes it, checking both; on failure (a full disk, a closed pipe) says
+// "divlab: <command>: cannot write the output: <why>" on stderr and returns 1, else 0.
+int write_stdout(const std::string& out, std::string_view command);
+
 // Loads and validates a scenario file; on failure prints SPEC §4's line ("divlab: coin.json:
 // p.mass[3]: expected ...") on stderr and returns nullopt (the caller exits with status 2).
 std::optional<Scenario> load_or_report(const std::string& path);

@@ -132,8 +132,9 @@ int fit(const Args& args) {
     }
   }
   if (o_steps->count()) {
-    if (max_steps < 1 || max_steps > 100000000) {
-      print_error("fit: --max-steps: expected an integer from 1 to 100000000, got " + std::to_string(max_steps));
+    if (max_steps < 1 || max_steps > kMaxFitSteps) {
+      print_error("fit: --max-steps: expected an integer from 1 to " + std::to_string(kMaxFitSteps) + ", got " +
+                  std::to_string(max_steps));
       return 2;
     }
     overrides.max_steps = static_cast<int>(max_steps);
@@ -172,6 +173,13 @@ int fit(const Args& args) {
   if (!plan) {
     const std::string place = fit_plan_place(error);
     print_error("fit: " + (error.overridden ? place : place.empty() ? file : file + ": " + place) + ": " + error.what);
+    return 2;
+  }
+  // Limits before work: a trajectory of 1e8 steps died of memory after 44 s.
+  if (trajectory && plan->optimizer.max_steps > kMaxTrajectorySteps) {
+    print_error("fit: --trajectory records every step: at most " + std::to_string(kMaxTrajectorySteps) +
+                " steps, but the fit may take " + std::to_string(plan->optimizer.max_steps) +
+                " (give --max-steps " + std::to_string(kMaxTrajectorySteps) + " or fewer)");
     return 2;
   }
   const FitProblem& problem = plan->problem;
@@ -224,8 +232,7 @@ int fit(const Args& args) {
                "  value = " + human_number(p.value) + "\n";
     }
   }
-  std::fputs(out.c_str(), stdout);
-  return std::fflush(stdout) == 0 ? 0 : 1;
+  return write_stdout(out, "fit");
 }
 
 }  // namespace divlab::cli

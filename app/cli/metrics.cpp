@@ -14,11 +14,11 @@ namespace {
 std::string table_output(const Scenario& s, const Measures& m, const std::string& file) {
   const bool continuous = s.kind == Kind::continuous;
   std::string out;
-  if (s.title) out += *s.title + "\n";
+  if (s.title) out += terminal_safe(*s.title) + "\n";
   std::string what = continuous ? "continuous, " + std::to_string(s.p_mix.components.size()) + " vs " +
                                       std::to_string(s.q_mix.components.size()) + " components"
                                 : "discrete, " + std::to_string(s.p_mass.size()) + " bins";
-  out += file + " · " + what + " · base " + std::string(to_name(m.base)) + " (" +
+  out += terminal_safe(file) + " · " + what + " · base " + std::string(to_name(m.base)) + " (" +
          std::string(base_unit(m.base)) + ")\n\n";
   return out + exporting::metrics_text(m, {.continuous = continuous});
 }
@@ -33,13 +33,13 @@ int metrics(const Args& args) {
   std::string file, base_text;
   bool json = false;
   app.add_option("FILE", file, "Scenario file (divlab.scenario JSON)")->required();
-  app.add_option("--base", base_text, "Logarithm base: e (nats) or 2 (bits); default: the file's base");
+  auto* o_base = app.add_option("--base", base_text, "Logarithm base: e (nats) or 2 (bits); default: the file's base");
   app.add_flag("--json", json, "One JSON object: \"base\" and every key, +∞ as \"inf\", 17 significant digits");
   add_version_flag(app);
   if (const auto status = parse_command_line(app, "metrics", args)) return *status;
 
   std::optional<Base> base;
-  if (!base_text.empty()) {
+  if (o_base->count()) {  // --base "" is a bad base, not no base
     base = parse_name<Base>(base_text);
     if (!base) {
       print_error("metrics: --base: expected " + name_list<Base>() + ", got '" + base_text + "'");
@@ -56,8 +56,7 @@ int metrics(const Args& args) {
     const Measures m = measure_scenario(*scenario, base.value_or(scenario->base));
     out = json ? exporting::metrics_json(m) : table_output(*scenario, m, file);
   }
-  std::fputs(out.c_str(), stdout);
-  return std::fflush(stdout) == 0 ? 0 : 1;
+  return write_stdout(out, "metrics");
 }
 
 }  // namespace divlab::cli

@@ -33,8 +33,8 @@ std::string json_output(const JointMeasures& m) {
 
 std::string table_output(const Scenario& s, const JointMeasures& m, const std::string& file) {
   std::string out;
-  if (s.title) out += *s.title + "\n";
-  out += file + " · joint, " + std::to_string(s.joint.mass.size()) + " × " + std::to_string(s.joint.mass[0].size()) +
+  if (s.title) out += terminal_safe(*s.title) + "\n";
+  out += terminal_safe(file) + " · joint, " + std::to_string(s.joint.mass.size()) + " × " + std::to_string(s.joint.mass[0].size()) +
          " table · base " + std::string(to_name(m.base)) + " (" + std::string(base_unit(m.base)) + ")\n\n";
   std::vector<std::array<std::string, 4>> cells;
   cells.push_back({"symbol", "quantity", "value", "unit"});

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cctype>
+#include <cmath>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -15,6 +16,14 @@
 #include "plot/theme.hpp"
 
 namespace divlab::exporting {
+
+namespace {
+
+// The largest PNG a render may ask for: 16384 pixels a side (cairo's image surfaces stop at 32767)
+// and 2^26 ≈ 67 million pixels (256 MiB of ARGB).
+constexpr long long kMaxPngSide = 16384, kMaxPngPixels = 1LL << 26;
+
+}  // namespace
 
 namespace {
 
@@ -115,6 +124,17 @@ RenderResult check_request(const RenderRequest& request, const std::string& out_
   if (!(size.x >= 16 && size.y >= 16 && size.x <= 8192 && size.y <= 8192))
     return {"--size must be between 16x16 and 8192x8192", true};
   if (!(request.scale >= 1 && request.scale <= 4)) return {"--scale must be between 1 and 4", true};
+  // Limits before work: a PNG of 8192x8192 at scale 4 is 32768² pixels (4 GiB), beyond what the
+  // canvas can allocate; refused here as a usage error, not after a long failed render.
+  if (format_from_path(out_path) == Format::png) {
+    const double w = std::ceil(size.x * request.scale), h = std::ceil(size.y * request.scale);
+    if (w > kMaxPngSide || h > kMaxPngSide || w * h > kMaxPngPixels)
+      return {"--size × --scale is " + std::to_string(static_cast<long long>(w)) + "x" +
+                  std::to_string(static_cast<long long>(h)) + " pixels; a PNG may have at most " +
+                  std::to_string(kMaxPngSide) + " a side and " + std::to_string(kMaxPngPixels / 1000000) +
+                  " million pixels",
+              true};
+  }
   if (!is_data_path(out_path) && !format_from_path(out_path))
     return {"cannot tell the format of '" + out_path + "' (expected .png, .svg, .pdf, .csv, .tex or .json)", true};
   return {};

@@ -25,7 +25,8 @@ def pdf1(c, x):
         return mp.exp(-abs(x - c["mean"]) / c["scale"]) / (2 * c["scale"])
     if f == "student_t":
         nu, s = mp.mpf(c["df"]), mp.mpf(c["scale"]); z = (x - c["mean"]) / s
-        return mp.gamma((nu + 1) / 2) / (mp.sqrt(nu * mp.pi) * mp.gamma(nu / 2) * s) * (1 + z * z / nu) ** (-(nu + 1) / 2)
+        # log1p, not (1 + z²/ν)^…: at ν = 1e20 the 30-digit base 1 + z²/ν has lost z²/ν.
+        return mp.gamma((nu + 1) / 2) / (mp.sqrt(nu * mp.pi) * mp.gamma(nu / 2) * s) * mp.exp(-(nu + 1) / 2 * mp.log1p(z * z / nu))
     return mp.mpf(1) / (c["high"] - c["low"]) if c["low"] <= x <= c["high"] else mp.mpf(0)
 
 

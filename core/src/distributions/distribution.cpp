@@ -1,9 +1,11 @@
 // Densities, log-densities and CDFs of the four families and of their mixtures; normalisation.
 #include "divlab/distributions/distribution.hpp"
 
+#include "distributions/mixture_eval.hpp"
 #include "measures/normalise.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <boost/math/distributions/laplace.hpp>
 #include <boost/math/distributions/normal.hpp>
 #include <boost/math/distributions/students_t.hpp>
@@ -124,6 +126,43 @@ std::vector<double> normalised(std::span<const double> mass) {
   return out;
 }
 
+namespace {
+
+// The shortest text that reads back as v (1e+300 → "1e+300", 0.5 → "0.5").
+std::string shortest(double v) {
+  char buf[32];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, r.ptr);
+}
+
+}  // namespace
+
+bool coordinate_in_range(double x) { return std::abs(x) <= kMaxCoordinate; }
+
+std::optional<LimitError> component_limits(const Component& c) {
+  const std::string range = "within ±1e300 (the range the numerics resolve)";
+  if (c.family == Family::uniform) {
+    if (!coordinate_in_range(c.low)) return LimitError{"low", "expected a number " + range + ", got " + shortest(c.low)};
+    if (!coordinate_in_range(c.high)) return LimitError{"high", "expected a number " + range + ", got " + shortest(c.high)};
+    const double min_width = kMinRelativeScale * std::max(std::abs(c.low), std::abs(c.high));
+    if (!(c.high - c.low >= min_width))
+      return LimitError{"high", "expected a number >= low + 1e-12·max(|low|, |high|) = " + shortest(c.low + min_width) +
+                                    " (a narrower interval is finer than doubles resolve there), got " + shortest(c.high)};
+    return std::nullopt;
+  }
+  const std::string scale_key = c.family == Family::normal ? "sd" : "scale";
+  if (!coordinate_in_range(c.mean)) return LimitError{"mean", "expected a number " + range + ", got " + shortest(c.mean)};
+  if (!(c.scale >= kMinScale)) return LimitError{scale_key, "expected a number >= 1e-150, got " + shortest(c.scale)};
+  if (!(c.scale <= kMaxScale)) return LimitError{scale_key, "expected a number <= 1e300, got " + shortest(c.scale)};
+  if (!(c.scale >= kMinRelativeScale * std::abs(c.mean)))
+    return LimitError{scale_key, "expected a number >= 1e-12·|mean| = " + shortest(kMinRelativeScale * std::abs(c.mean)) +
+                                     " (a narrower density is finer than doubles resolve near its mean), got " +
+                                     shortest(c.scale)};
+  if (c.family == Family::student_t && !(c.df <= kMaxDf))
+    return LimitError{"df", "expected a number <= 1e300, got " + shortest(c.df)};
+  return std::nullopt;
+}
+
 double pdf(const Component& c, double x) {
   if (std::isnan(x)) return 0;
   switch (c.family) {
@@ -134,7 +173,7 @@ double pdf(const Component& c, double x) {
       return bm::pdf(bm::laplace_distribution<double, Policy>(c.mean, c.scale), x);
     case Family::student_t:
       if (std::isinf(x)) return 0;
-      return bm::pdf(bm::students_t_distribution<double, Policy>(c.df), (x - c.mean) / c.scale) / c.scale;
+      return std::exp(log_pdf(c, x));  // stable for every df (Boost's pdf loses it past df ~ 1e3)
     case Family::uniform:
       return (x >= c.low && x <= c.high) ? 1.0 / (c.high - c.low) : 0.0;
   }
@@ -154,10 +193,8 @@ double log_pdf(const Component& c, double x) {
       return -std::abs(x - c.mean) / c.scale - std::log(2 * c.scale);
     case Family::student_t: {
       // log Γ((ν+1)/2) − log Γ(ν/2) − ½ log νπ − log s − (ν+1)/2 · log(1 + z²/ν)
-      const double nu = c.df, z = (x - c.mean) / c.scale;
-      return bm::lgamma((nu + 1) / 2, Policy()) - bm::lgamma(nu / 2, Policy()) -
-             0.5 * std::log(nu * std::numbers::pi) - std::log(c.scale) -
-             (nu + 1) / 2 * std::log1p(z * z / nu);
+      return detail::student_t_log_norm(c.df) - std::log(c.scale) +
+             detail::student_t_log_kernel(c.df, (x - c.mean) / c.scale);
     }
     case Family::uniform:
       return (x >= c.low && x <= c.high) ? -std::log(c.high - c.low) : -kInf;

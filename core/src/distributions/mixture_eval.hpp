@@ -37,4 +37,13 @@ class PreparedMixture {
 // Standard Student-t survival S(z) = P(T > z), accurate far into the upper tail.
 double student_t_sf(double nu, double z);
 
+// log of the Student-t density's normalising constant, log Γ((ν+1)/2) − log Γ(ν/2) − ½ log νπ, to
+// ~1e-16 absolute for every ν > 0: by the ratio Γ(a+½)/Γ(a) (not two lgammas, which cancel to
+// nothing at ν = 1e8), and for ν ≥ 1000 by its asymptotic series (→ −½ log 2π, the normal's).
+double student_t_log_norm(double nu);
+// The Student-t log-kernel −(ν+1)/2 · log(1 + z²/ν), accurate for every ν (up to 1e300, where
+// z²/ν underflows: there it is −z²/2·(1 + 1/ν)·(1 − u/2 + u²/3 − …), u = z²/ν) and every z (no z²
+// overflow); a non-finite z gives −DBL_MAX, like a normal's far tail.
+double student_t_log_kernel(double nu, double z);
+
 }  // namespace divlab::detail

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <limits>
 #include <map>
+#include <numbers>
 #include <string>
 #include <vector>
 
@@ -134,18 +135,31 @@ double reach(const PreparedComponent& c, int other_growth, bool w1_finite) {
     case Family::uniform: return 0;
     case Family::student_t: break;
   }
-  double alpha = c.df;                                           // entropies, JSD, TV, BC, H²
-  if (other_growth > 0 && c.df > other_growth) alpha = std::min(alpha, c.df - other_growth);  // KL
-  if (w1_finite && c.df > 1) alpha = std::min(alpha, c.df - 1);  // W₁ (x^−ν decay of 1 − F)
-  // Also stay where the density itself is ≥ ~1e-280 (z^−ν−1 does not underflow), so the integrand
-  // has no cliff; the closed-form tails below take over from there.
-  return std::pow(10.0, std::min({150.0, 19.0 / alpha, 280.0 / (c.df + 1)}));
+  const double nu = c.df;
+  double alpha = nu;                                           // entropies, JSD, TV, BC, H²
+  if (other_growth > 0 && nu > other_growth) alpha = std::min(alpha, nu - other_growth);  // KL
+  if (w1_finite && nu > 1) alpha = std::min(alpha, nu - 1);  // W₁ (x^−ν decay of 1 − F)
+  // Beyond 10^(19/α) scales the power-law tail x^−(1+α) leaves < 1e-19 — but only where the density
+  // follows its power law, z ≳ 10ν (for large ν it is a normal out to z ~ √ν: cutting t₂₀₀₀ at 1.01
+  // scales and adding the power law beyond is what gave D(t₂₀₀₀‖N) = 1e98).
+  const double log10_power = std::max(19.0 / alpha, std::log10(10 * nu));
+  // Never past where the density itself falls below ~1e-280 of its peak, (ν+1)/2·log(1 + z²/ν) = 645,
+  // z = √(ν·expm1(1290/(ν+1))) (≈ 36 scales for large ν, ≈ √ν·10^(280/(ν+1)) for small), so the
+  // integrand has no cliff; the closed-form tails below take over from there.
+  const double e = 1290 / (nu + 1);
+  const double log10_underflow =
+      e > 700 ? 0.5 * std::log10(nu) + e / (2 * std::numbers::ln10) : 0.5 * std::log10(nu * std::expm1(e));
+  return std::pow(10.0, std::min({150.0, log10_power, log10_underflow}));
 }
 
-// A in the density's asymptote w·f(x) ≈ A·|x|^−ν−1 of a Student-t component:
-// w·c_ν/s·(z²/ν)^−(ν+1)/2 = [w·c_ν/s·ν^((ν+1)/2)·s^(ν+1)]·x^−ν−1.
-double log_tail_coefficient(const PreparedComponent& c) {
-  return c.log_c + 0.5 * (c.df + 1) * std::log(c.df) + (c.df + 1) * std::log(c.scale);
+// log w·f(x) of a Student-t component at a tail cut x. The closed-form tails below use the power law
+// w·f(x) ≈ A·|x|^−ν−1 with A matched to the density at the cut, A = w·f(X)·X^(ν+1): far out that is
+// the asymptote's A = w·c_ν/s·ν^((ν+1)/2)·s^(ν+1); nearer in, where a large-ν density still falls
+// faster than its power law, it keeps the tail at the true density's size instead of the asymptote's
+// (ν^((ν+1)/2) overflows). A's X^(ν+1) and the integral's X^(k−ν) are combined into X^(k+1) (no
+// ∞ − ∞ in the exponent for large ν).
+double log_density_at(const PreparedComponent& c, double x) {
+  return c.log_c + student_t_log_kernel(c.df, (x - c.mean) / c.scale);
 }
 
 // ∫ beyond both cuts of a's density times −log b, to leading order, when D(a‖b) is finite:
@@ -161,10 +175,10 @@ double kl_tail(const PreparedMixture& a, const PreparedMixture& b, double xl, do
   double sum = 0;
   for (const PreparedComponent& c : a.components()) {
     if (c.family != Family::student_t || c.df <= g) continue;
-    const double la = log_tail_coefficient(c), e = g - c.df;  // exponent of X, < 0
     const double den = g == 2 ? 2 * width * width * (c.df - 2) : width * (c.df - 1);
-    for (double X : {xl, xr})
-      if (X > 1) sum += std::exp(la + e * std::log(X)) / den;
+    // A·X^(g−ν) = w·f(X)·X^(g+1)
+    for (const double x : {-xl, xr})
+      if (std::abs(x) > 1) sum += std::exp(log_density_at(c, x) + (g + 1) * std::log(std::abs(x))) / den;
   }
   return sum;
 }
@@ -173,13 +187,15 @@ double kl_tail(const PreparedMixture& a, const PreparedMixture& b, double xl, do
 // |Σ_P (A/ν)·X^(1−ν)/(ν−1) − Σ_Q (…)| over the Student-t components with ν > 1.
 double w1_tail(const PreparedMixture& p, const PreparedMixture& q, double xl, double xr) {
   double total = 0;
-  for (double X : {xl, xr}) {
+  for (const double x : {-xl, xr}) {
+    const double X = std::abs(x);
     if (!(X > 1)) continue;
     double s = 0;
     for (int side = 0; side < 2; ++side)
       for (const PreparedComponent& c : (side ? q : p).components())
         if (c.family == Family::student_t && c.df > 1) {
-          const double v = std::exp(log_tail_coefficient(c) + (1 - c.df) * std::log(X)) / (c.df * (c.df - 1));
+          // (A/ν)·X^(1−ν)/(ν−1) = w·f(X)·X²/(ν(ν−1))
+          const double v = std::exp(log_density_at(c, x) + 2 * std::log(X)) / (c.df * (c.df - 1));
           s += side ? -v : v;
         }
     total += std::abs(s);

@@ -331,12 +331,19 @@ std::pair<std::size_t, std::size_t> line_column(const std::string& text, std::si
 
 std::string child_path(std::string_view parent, std::string_view key) {
   std::string out(parent);
-  if (is_identifier(key)) {
+  constexpr std::size_t kMaxKey = 60;  // a longer key is shown as its first 57 bytes and "..."
+  if (is_identifier(key) && key.size() <= kMaxKey) {
     if (!out.empty()) out += '.';
     out += key;
   } else {
+    std::string text(key);
+    if (text.size() > kMaxKey) {
+      std::size_t cut = kMaxKey - 3;
+      while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+      text = text.substr(0, cut) + "...";
+    }
     out += '[';
-    out += json(std::string(key)).dump(-1, ' ', false, json::error_handler_t::replace);
+    out += json(text).dump(-1, ' ', false, json::error_handler_t::replace);
     out += ']';
   }
   return out;

@@ -5,9 +5,14 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <cstdint>
 #include <filesystem>
 #include <initializer_list>
 #include <string_view>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "divlab/common/names.hpp"
 #include "divlab/document/scenario.hpp"
@@ -26,6 +31,9 @@ namespace {
 
 using Keys = std::initializer_list<std::string_view>;
 
+// The most components a mixture in a file may have (1000 normals against 143: ~2.5 s of quadrature).
+constexpr std::size_t kMaxComponents = 1000;
+
 // Refuses files larger than this before reading them (a 10⁶-bin scenario is about 40 MB).
 constexpr std::size_t kMaxFileBytes = std::size_t{1} << 30;
 
@@ -38,8 +46,17 @@ std::string join(Keys keys) {
   return out;
 }
 
+// A key as JSON text, control characters escaped; a key longer than 60 bytes is cut to its first 57
+// (whole UTF-8 characters) and "..." so a hostile file cannot flood the terminal.
 std::string quote_json(std::string_view s) {
-  return json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
+  constexpr std::size_t kMax = 60;
+  std::string text(s);
+  if (text.size() > kMax) {
+    std::size_t cut = kMax - 3;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    text = text.substr(0, cut) + "...";
+  }
+  return json(text).dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 // Validates one parsed document; every check throws ScenarioError naming the file and JSON path.
@@ -282,6 +299,9 @@ class Validator {
     const json& list = array(required(dist, path, "components", {"components"}), cpath,
                              "a non-empty array of components");
     if (list.empty()) expected(cpath, "a non-empty array of components", list);
+    // Limits before work: the measures cost grows with components × breakpoints (10⁴ took minutes).
+    if (list.size() > kMaxComponents)
+      fail(cpath, "expected at most " + std::to_string(kMaxComponents) + " components, got " + std::to_string(list.size()));
     Mixture m;
     bool any_positive = false;
     for (std::size_t i = 0; i < list.size(); ++i) {
@@ -332,6 +352,7 @@ class Validator {
         expected(at("high"), "a number > low (" + describe(low) + ")", high);
       c.high = high.get<double>();
     }
+    if (const std::optional<LimitError> e = component_limits(c)) fail(at(e->key), e->what);
     return c;
   }
 
@@ -342,6 +363,9 @@ class Validator {
       if (!r->is_array() || r->size() != 2 || !(*r)[0].is_number() || !(*r)[1].is_number() ||
           !((*r)[0].get<double>() < (*r)[1].get<double>()))
         expected("view.x_range", what, *r);
+      // A window the plots can sample: ends within ±1e300, so high − low and its steps are finite.
+      if (!coordinate_in_range((*r)[0].get<double>()) || !coordinate_in_range((*r)[1].get<double>()))
+        expected("view.x_range", "[low, high] within ±1e300 (the range the numerics resolve)", *r);
     }
     return v;
   }
@@ -358,19 +382,20 @@ class Validator {
     f.objective = to_name(choice<FitObjective>(required(v, "fit", "objective", kFitKeys), "fit.objective"));
     const json& start = object(required(v, "fit", "start", kFitKeys), "fit.start");
     // A parameter left out is derived from P by the fit (its mean and sd), so each one is optional.
-    if (model == ModelKind::normal || model == ModelKind::discretised_normal)
-      only_keys(start, "fit.start", {"mean", "sd"});
-    for (const auto& [name, value] : start.items()) {
-      const std::string at = child_path("fit.start", name);
-      f.start[name] = name.rfind("sd", 0) == 0 ? positive(value, at) : number(value, at);
+    // Names and ranges: the same check as `divlab fit --start` (check_start, fit.hpp).
+    for (const auto& [name, value] : start.items()) f.start[name] = number(value, child_path("fit.start", name));
+    if (const std::optional<StartError> e = check_start(model, f.start)) {
+      if (e->unknown) fail("fit.start", "unknown key " + quote_json(e->name) + " (expected: " + e->what + ")");
+      fail(child_path("fit.start", e->name), e->what);
     }
     if (const json* o = optional(v, "optimizer"))
       f.optimizer = to_name(choice<OptimizerKind>(*o, "fit.optimizer"));
     if (const json* lr = optional(v, "learning_rate")) f.learning_rate = positive(*lr, "fit.learning_rate");
     if (const json* m = optional(v, "max_steps")) {
-      const std::string what = "an integer from 1 to " + std::to_string(INT_MAX);
+      // The same cap as `divlab fit --max-steps` (kMaxFitSteps): 2147483647 steps ran for hours.
+      const std::string what = "an integer from 1 to " + std::to_string(kMaxFitSteps);
       if (!m->is_number() || m->get<double>() != std::floor(m->get<double>()) || m->get<double>() < 1 ||
-          m->get<double>() > INT_MAX)
+          m->get<double>() > kMaxFitSteps)
         expected("fit.max_steps", what, *m);
       f.max_steps = static_cast<int>(m->get<double>());
     }
@@ -389,28 +414,38 @@ Scenario parse_scenario(const std::string& text, const std::string& filename) {
 }
 
 Scenario load_scenario(const std::string& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) throw ScenarioError(path + ": cannot read: is a directory");
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) throw ScenarioError(path + ": cannot open: " + std::strerror(errno));
-  std::string text;
-  std::error_code size_ec;
-  if (const auto size = std::filesystem::file_size(path, size_ec); !size_ec && size <= kMaxFileBytes)
-    text.reserve(static_cast<std::size_t>(size));  // one allocation for a 40 MB file, not thirty
-  char buf[1 << 16];
-  std::size_t n = 0;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
-    text.append(buf, n);
-    if (text.size() > kMaxFileBytes) {
-      std::fclose(f);
-      throw ScenarioError(path + ": cannot read: larger than " + std::to_string(kMaxFileBytes >> 20) +
-                          " MiB, too large for a scenario");
-    }
+  // Checked before anything is read: a directory, a device (/dev/zero would be read up to the limit,
+  // a GiB of zeros) or a regular file over the limit (its size from fstat) is refused at once. A FIFO
+  // is opened without blocking (no writer: end of file at once, not a hang) and then read normally.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == EISDIR) throw ScenarioError(path + ": cannot read: is a directory");
+    throw ScenarioError(path + ": cannot open: " + std::strerror(errno));
   }
-  const bool failed = std::ferror(f) != 0;
-  const int err = errno;
-  std::fclose(f);
-  if (failed) throw ScenarioError(path + ": cannot read: " + std::strerror(err));
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) throw ScenarioError(path + ": cannot read: " + std::strerror(errno));
+  const std::string too_large =
+      path + ": cannot read: larger than " + std::to_string(kMaxFileBytes >> 20) + " MiB, too large for a scenario";
+  if (S_ISDIR(st.st_mode)) throw ScenarioError(path + ": cannot read: is a directory");
+  if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode) && !S_ISSOCK(st.st_mode))
+    throw ScenarioError(path + ": cannot read: not a regular file or a pipe");
+  if (S_ISREG(st.st_mode) && static_cast<std::uintmax_t>(st.st_size) > kMaxFileBytes) throw ScenarioError(too_large);
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);  // a pipe with a writer: wait for its data
+  std::string text;
+  if (S_ISREG(st.st_mode)) text.reserve(static_cast<std::size_t>(st.st_size));  // one allocation for 40 MB
+  char buf[1 << 16];
+  for (;;) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw ScenarioError(path + ": cannot read: " + std::strerror(errno));
+    if (n == 0) break;
+    text.append(buf, static_cast<std::size_t>(n));
+    if (text.size() > kMaxFileBytes) throw ScenarioError(too_large);  // a pipe: bounded as it is read
+  }
   return parse_scenario(text, path);
 }
 

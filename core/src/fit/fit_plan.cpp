@@ -56,6 +56,9 @@ std::optional<FitSettings> resolve_fit_settings(const Scenario& s, const FitOver
     if (out.model.kind == ModelKind::normal_mixture) out.model.components = mixture_components(out.start);
   }
   if (discrete && out.model.kind == ModelKind::normal) out.model.kind = ModelKind::discretised_normal;
+  // The start's names and ranges, before K is used (a file's start was checked so when it was loaded).
+  if (const std::optional<StartError> e = check_start(out.model.kind, out.start))
+    return settings_error(error, "start", o.start.has_value(), start_error_text(*e));
   if (out.model.kind == ModelKind::normal_mixture && out.model.components < 1)
     return settings_error(error, "model", o.model.has_value(),
                           "expected at least 1 component, got " + std::to_string(out.model.components));
@@ -108,6 +111,16 @@ std::optional<FitPlan> plan_fit(const FitProblem& problem, const std::map<std::s
   std::optional<std::vector<double>> theta0 = centre ? problem.initial_theta(start, &why) : std::nullopt;
   if (!theta0) {
     if (error) *error = {"start", false, why};
+    return std::nullopt;
+  }
+  // A start so far from P that the objective overflows a double (e.g. Q_θ = N(1e300, 1e300) against
+  // N(0, 1): D ~ 1e600, or its integrand's z² does) cannot be descended from: say so rather than print
+  // a fit that never moved with value null.
+  if (!problem.infinite() && !std::isfinite(problem.evaluate(*theta0))) {
+    if (error)
+      *error = {"start", false,
+                "the objective cannot be evaluated in doubles at this start (mean " + number_text(centre->first) +
+                    ", sd " + number_text(centre->second) + ": too far from P): start nearer P"};
     return std::nullopt;
   }
   return FitPlan{problem.objective(), problem.model(), start,          optimizer,

@@ -1,5 +1,6 @@
 // FitProblem: preparation, the three objectives for each model, and their exact gradients.
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <limits>
@@ -113,7 +114,49 @@ int component_index(std::string_view name) {
   return 0;
 }
 
+// The shortest text that reads back as v.
+std::string shortest(double v) {
+  char buf[32];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, r.ptr);
+}
+
 }  // namespace
+
+std::optional<StartError> check_start(ModelKind model, const std::map<std::string, double>& start) {
+  const bool mixture = model == ModelKind::normal_mixture;
+  for (const auto& [name, v] : start) {
+    const int k = mixture ? component_index(name) : 0;
+    if (name != "mean" && name != "sd" && k == 0)
+      return StartError{name, true, mixture ? "mean, sd, meanK, sdK, weightK" : "mean, sd"};
+    if (k > kMaxMixtureComponents)
+      return StartError{name, false, "expected a component number from 1 to " + std::to_string(kMaxMixtureComponents) +
+                                         ", got " + std::to_string(k)};
+    const bool sd = name.starts_with("sd"), weight = name.starts_with("weight");
+    const std::string got = ", got " + shortest(v);
+    if (!std::isfinite(v)) return StartError{name, false, "expected a finite number" + got};
+    if ((sd || weight) && !(v > 0)) return StartError{name, false, "expected a number > 0" + got};
+    // The limits of a component (distribution.hpp): θ = (mean, log sd) and the seeded centres stay finite.
+    if (!sd && !weight && !coordinate_in_range(v))
+      return StartError{name, false, "expected a number within ±1e300 (the range the numerics resolve)" + got};
+    if (sd && v < kMinScale) return StartError{name, false, "expected a number >= 1e-150" + got};
+    if (sd && v > kMaxScale) return StartError{name, false, "expected a number <= 1e300" + got};
+    // The component limit too: an sd below 1e-12·|mean| is finer than doubles resolve there (a start
+    // N(−1e300, 1e-150) came back as a fit with value 0).
+    if (sd) {
+      const auto mean = start.find("mean" + name.substr(2));
+      if (mean != start.end() && std::isfinite(mean->second) && v < kMinRelativeScale * std::abs(mean->second))
+        return StartError{name, false, "expected a number >= 1e-12·|mean| = " +
+                                           shortest(kMinRelativeScale * std::abs(mean->second)) +
+                                           " (a narrower normal is finer than doubles resolve near its mean)" + got};
+    }
+  }
+  return std::nullopt;
+}
+
+std::string start_error_text(const StartError& e) {
+  return e.unknown ? "unknown parameter '" + e.name + "' (expected: " + e.what + ")" : e.name + ": " + e.what;
+}
 
 int mixture_components(const std::map<std::string, double>& start) {
   int k = 0;
@@ -184,6 +227,8 @@ struct FitProblem::Impl {
   std::optional<fitq::PreparedMixture> p;
   std::optional<fitq::LogpLattice> lattice;  // fast single-Gaussian reverse KL for smooth P
   std::optional<Moments> mom;
+  // Asked for as a normal_mixture (K = 1 is planned as a normal): its start may name mean1, sd1, weight1.
+  bool from_mixture = false;
   double entropy_p = 0;  // H(P), nats
   // Discrete target.
   std::vector<double> pm, log_pm, xs;
@@ -271,6 +316,7 @@ std::optional<FitProblem> FitProblem::make(const FitTarget& target, ModelSpec mo
     if (model.kind == ModelKind::normal) model.components = 1;
     if (model.components < 1 || model.components > 64)
       return fail("a mixture model needs 1 to 64 components");
+    impl->from_mixture = model.kind == ModelKind::normal_mixture;
     if (model.components == 1) model.kind = ModelKind::normal;
     if (target.mixture.components.empty()) return fail("P has no components");
     double wsum = 0;
@@ -512,14 +558,9 @@ std::optional<std::pair<double, double>> FitProblem::start_centre(const std::map
     if (error) *error = m;
     return std::nullopt;
   };
-  const bool mixture = impl_->model.kind == ModelKind::normal_mixture;
-  for (const auto& [k, v] : start) {
-    if (k != "mean" && k != "sd" && !(mixture && component_index(k) > 0))
-      return fail("unknown parameter '" + k + "' (expected: mean, sd" + (mixture ? ", meanK, sdK, weightK)" : ")"));
-    const bool positive = k.starts_with("sd") || k.starts_with("weight");
-    if (!std::isfinite(v) || (positive && !(v > 0)))
-      return fail(k + ": expected " + (positive ? "a number > 0" : "a finite number") + ", got " + fmt(v));
-  }
+  const bool mixture = impl_->model.kind == ModelKind::normal_mixture || impl_->from_mixture;
+  if (const auto e = check_start(mixture ? ModelKind::normal_mixture : impl_->model.kind, start))
+    return fail(start_error_text(*e));
   double mean = 0, sd = 1;
   if (impl_->target.discrete) {
     mean = impl_->d_mean;
@@ -530,6 +571,11 @@ std::optional<std::pair<double, double>> FitProblem::start_centre(const std::map
   }
   if (auto it = start.find("mean"); it != start.end()) mean = it->second;
   if (auto it = start.find("sd"); it != start.end()) sd = it->second;
+  // A one-component mixture is a normal: its component's own start is the start.
+  if (impl_->from_mixture && impl_->model.kind == ModelKind::normal) {
+    if (auto it = start.find("mean1"); it != start.end()) mean = it->second;
+    if (auto it = start.find("sd1"); it != start.end()) sd = it->second;
+  }
   return std::pair{mean, sd};
 }
 

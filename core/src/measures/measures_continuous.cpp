@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <numbers>
+#include <span>
 #include <vector>
 
 #include "divlab/measures/measures.hpp"
@@ -26,17 +27,54 @@ using Cause = WhyInfinite::Cause;
 //   JSD = ½p log(p/m) + ½q log(q/m) · TV = |p − q| · H2 = (√p − √q)² · BC = √(pq) · W1 = |F_P − F_Q|
 enum Slot { HP, HQ, KLPQ, KLQP, JSD, TV, H2, BC, W1, kSlots };
 
-// Breakpoints of the core: each component's centre and centre ± 2, 6 scales; uniform endpoints.
+// Breakpoints of the core: each component's centre and centre ± 2, 6 scales; uniform endpoints. Where
+// the next breakpoint beyond a component's ± 6 lies more than 24 of its scales away (or the tail
+// beyond is mapped with a scale over 4 times its own), the component also gets breakpoints on out to
+// where it vanishes (± 12, 24, 40 sd for a normal, ± 12, 24, 48, 100 scales for a Laplace, 24·4^k
+// scales for a Student-t's power law): without them the tail of Laplace(0, 1) inside Laplace(0, 1e4)
+// lay in one piece [6, 2e4] whose Kronrod nodes all missed it (H off by 1e-3). Only then: the extra
+// pieces would double the cost of ordinary mixtures for nothing.
 std::vector<double> breakpoints(const detail::PreparedMixture& p, const detail::PreparedMixture& q) {
   std::vector<double> b;
+  double tail_sigma = 0;  // the tail map's scale (measure_continuous)
   for (const auto* m : {&p, &q})
     for (const detail::PreparedComponent& c : m->components()) {
+      tail_sigma = std::max(tail_sigma, c.family == Family::uniform ? c.high - c.low : c.scale);
       if (c.family == Family::uniform) {
         b.push_back(c.low);
         b.push_back(c.high);
         continue;
       }
       for (double k : {-6.0, -2.0, 0.0, 2.0, 6.0}) b.push_back(c.mean + k * c.scale);
+    }
+  std::sort(b.begin(), b.end());
+  const std::vector<double> base = b;
+  const double width = base.back() - base.front();
+  constexpr double kNormal[] = {12, 24, 40}, kLaplace[] = {12, 24, 48, 100};
+  for (const auto* m : {&p, &q})
+    for (const detail::PreparedComponent& c : m->components()) {
+      if (c.family == Family::uniform) continue;
+      for (const double dir : {-1.0, 1.0}) {
+        const double x6 = c.mean + dir * 6 * c.scale;
+        // The room beyond x6: to the next base breakpoint, or unbounded when x6 is the last and the
+        // tail map's scale is much wider than this component's.
+        double room;
+        if (dir > 0) {
+          const auto it = std::upper_bound(base.begin(), base.end(), x6);
+          room = it != base.end() ? *it - x6 : (tail_sigma > 4 * c.scale ? kInf : 0);
+        } else {
+          const auto it = std::lower_bound(base.begin(), base.end(), x6);
+          room = it != base.begin() ? x6 - *(it - 1) : (tail_sigma > 4 * c.scale ? kInf : 0);
+        }
+        if (!(room > 24 * c.scale)) continue;
+        auto add = [&](double k) { b.push_back(c.mean + dir * k * c.scale); };
+        if (c.family == Family::normal)
+          for (double k : kNormal) add(k);
+        else if (c.family == Family::laplace)
+          for (double k : kLaplace) add(k);
+        else
+          for (double k = 24; k * c.scale < std::min(room, width); k *= 4) add(k);
+      }
     }
   std::sort(b.begin(), b.end());
   std::vector<double> out;

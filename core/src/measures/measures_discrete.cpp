@@ -49,7 +49,10 @@ class Wasserstein1 {
     double diff = diff_, comp = comp_, w = w_, last_x = last_x_;  // registers, not members
     for (size_t k = 0; k < n; ++k) {
       const auto [xk, v] = bin(k);
-      w += std::abs(diff + comp) * (xk - last_x);  // the step from the previous bin to xk
+      // The step from the previous bin to xk; one wider than DBL_MAX (x from −1e308 to 1e308) is
+      // taken in halves, so |F_P − F_Q|·step stays finite when it is.
+      const double step = xk - last_x, a = std::abs(diff + comp);
+      w += std::isfinite(step) ? a * step : 2 * (a * (0.5 * xk - 0.5 * last_x));
       const double t = diff + v, tv = t - diff;
       comp += (diff - (t - tv)) + (v - tv);
       diff = t;

@@ -290,7 +290,7 @@ INSTANTIATE_TEST_SUITE_P(
                 "f.json: fit.start: unknown key \"mu\" (expected: mean, sd)"},
         BadCase{discrete(kPQ + R"(, "fit": {"model": "normal", "objective": "jsd", "start": {"mean": 0, "sd": 1},
                 "max_steps": 2.5})"),
-                "f.json: fit.max_steps: expected an integer from 1 to 2147483647, got 2.5"},
+                "f.json: fit.max_steps: expected an integer from 1 to 100000000, got 2.5"},
         BadCase{discrete(kPQ + R"(, "fit": {"model": "normal", "objective": "jsd", "start": {"mean": 0, "sd": 1},
                 "learning_rate": 0})"),
                 "f.json: fit.learning_rate: expected a number > 0, got 0"},

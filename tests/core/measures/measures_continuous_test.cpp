@@ -207,5 +207,87 @@ TEST(MeasuresContinuous, IdenticalGivesZeros) {
   EXPECT_NEAR(m.bhattacharyya, 1, 1e-9);
 }
 
+// [SECTION] Issue 11: numbers that stay true at the edges
+
+TEST(MeasuresContinuous, StudentTWithLargeDfMatchesMpmath) {
+  // tests/reference/gen_heavy_tails.py: H(t_ν) and D(t_ν‖N(0,1)) in closed form for ν from 30 to
+  // 1e300 (mpmath at 40 + log10 ν digits). Before: D(t₂₀₀₀‖N) = 1.16e98, ∞ for ν = 3000 … 1e5.
+  std::ifstream in(std::string(DIVLAB_TEST_DATA_DIR) + "/reference/heavy_tails.json");
+  const json ref = json::parse(in);
+  ASSERT_GE(ref.at("large_df").size(), 10u);
+  const Mixture normal{{{Family::normal, 1, 0, 1}}};
+  for (const json& c : ref.at("large_df")) {
+    const double df = c.at("df");
+    const Measures m = measure_continuous(Mixture{{{Family::student_t, 1, 0, 1, df}}}, normal);
+    const double h = c.at("entropy_p"), kl = c.at("kl_pq");
+    EXPECT_NEAR(m.entropy_p, h, kAbs + kRel * std::abs(h)) << "df " << df;
+    EXPECT_NEAR(m.kl_pq, kl, kAbs + kRel * kl) << "df " << df;
+    EXPECT_TRUE(std::isfinite(m.wasserstein_1) && m.wasserstein_1 >= 0) << "df " << df;
+  }
+}
+
+TEST(MeasuresContinuous, EdgeCasesMatchMpmathQuadrature) {
+  // Every quantity, by mpmath quadrature: t₂₀₀₀ vs N (D = 4.38e-7, W₁ = 2.99e-4), t₃₀₀₀, t₁ₑ₅, a
+  // Laplace 1e4 times wider than the other (H(Q) = 1.69315 and BC = 0.019998, were 1.69206 and
+  // 0.019798), normals of scale ratio 1e4 and 1e4 apart (H was off by 2e-8).
+  std::ifstream in(std::string(DIVLAB_TEST_DATA_DIR) + "/reference/heavy_tails.json");
+  const json ref = json::parse(in);
+  ASSERT_GE(ref.at("quadrature").size(), 8u);
+  for (const json& c : ref.at("quadrature")) {
+    const std::string name = c.at("name");
+    const Measures m = measure_continuous(mixture(c.at("p")), mixture(c.at("q")));
+    for (const auto& [key, field] : fields()) {
+      const double w = c.at("nats").at(key), got = m.*field;
+      EXPECT_NEAR(got, w, kAbs + kRel * std::abs(w)) << name << " " << key;
+    }
+  }
+}
+
+TEST(MeasuresContinuous, StudentTDfSweepUpTo1e300) {
+  // Property sweep, ν = 1 … 1e300 (two per decade): against N(0,1) every quantity is finite (but D(t_ν‖N)
+  // for ν ≤ 2), never NaN, the distances shrink towards the normal (as 1/ν), and t_ν against itself is
+  // exactly 0 (W₁ of t₁ₑ₈ against itself was NaN).
+  const Mixture normal{{{Family::normal, 1, 0, 1}}};
+  double last_tv = kInf, last_w1 = kInf;
+  for (double lg = 0; lg <= 300; lg += 0.5) {
+    const double df = std::pow(10.0, lg);
+    const Mixture t{{{Family::student_t, 1, 0, 1, df}}};
+    const Measures m = measure_continuous(t, normal), self = measure_continuous(t, t);
+    const std::string what = "df 1e" + std::to_string(lg);
+    for (const auto& [key, field] : fields()) {
+      EXPECT_FALSE(std::isnan(m.*field)) << what << " " << key;
+      EXPECT_FALSE(std::isnan(self.*field)) << what << " " << key;
+      if (key != "entropy_p" && key != "entropy_q" && key != "bhattacharyya") {
+        EXPECT_NEAR(self.*field, 0.0, 1e-12) << what << " self " << key;
+      }
+    }
+    EXPECT_NEAR(self.bhattacharyya, 1.0, 1e-12) << what;
+    EXPECT_EQ(std::isfinite(m.kl_pq), df > 2) << what;
+    EXPECT_TRUE(std::isfinite(m.kl_qp)) << what;
+    EXPECT_EQ(std::isfinite(m.wasserstein_1), df > 1) << what;  // a Cauchy against a normal: ∞
+    if (df > 10) {
+      // Both shrink like 1/ν: never grow from one half-decade to the next.
+      EXPECT_LE(m.total_variation, last_tv * 1.0001 + 1e-15) << what;
+      EXPECT_LE(m.wasserstein_1, last_w1 * 1.0001 + 1e-15) << what;
+      EXPECT_LE(m.total_variation, 2.0 / df + 1e-12) << what;
+      EXPECT_NEAR(m.entropy_p, 0.5 * std::log(2 * std::numbers::pi * std::numbers::e), 2.0 / df + 1e-12) << what;  // H(t_ν) − H(N) ≈ 1/ν
+    }
+    last_tv = m.total_variation;
+    last_w1 = m.wasserstein_1;
+  }
+}
+
+TEST(MeasuresContinuous, CauchyScalesFarApart) {
+  // D of Cauchys = log(((s₁+s₂)² + Δμ²)/(4s₁s₂)): scale 1e-150 against 1 is 344 nats (scale 1e-300 gave 617.5 for 689.4; the loader now refuses scales below 1e-150).
+  for (double s1 : {1e-150, 1e-100, 1e-20, 1e-6}) {
+    const Measures m = measure_continuous(Mixture{{{Family::student_t, 1, 0, s1, 1}}},
+                                          Mixture{{{Family::student_t, 1, 0, 1, 1}}});
+    const double kl = std::log((s1 + 1) * (s1 + 1) / (4 * s1));
+    EXPECT_NEAR(m.kl_pq, kl, kAbs + kRel * kl) << s1;
+    EXPECT_NEAR(m.kl_qp, kl, kAbs + kRel * kl) << s1;
+    EXPECT_NEAR(m.entropy_p, std::log(4 * std::numbers::pi * s1), kAbs + kRel * std::abs(std::log(4 * std::numbers::pi * s1))) << s1;
+  }
+}
+
 }  // namespace
 }  // namespace divlab

@@ -166,5 +166,16 @@ TEST(MeasuresDiscrete, MismatchedLengthsAndShortXAreSafe) {
   EXPECT_EQ(m.wasserstein_1, 0.0);
 }
 
+TEST(MeasuresDiscrete, WassersteinStepsWiderThanTheDoubleRange) {
+  // Issue 11: support.x = [−1e308, 1e308] gave W₁ = ∞ — the step 2e308 overflows although
+  // |F_P − F_Q|·step = ½·2e308 = 1e308 does not. Sorted (streamed) and unsorted (radix-sorted) alike.
+  const std::vector<double> p = {0.5, 0.5}, q = {1, 0};
+  EXPECT_DOUBLE_EQ(measure_discrete(p, q, std::vector<double>{-1e308, 1e308}).wasserstein_1, 1e308);
+  const std::vector<double> q2 = {0, 1}, all = {1, 0};
+  EXPECT_DOUBLE_EQ(measure_discrete(p, q2, std::vector<double>{1e308, -1e308}).wasserstein_1, 1e308);
+  // All the mass moved across 2e308 is a finite distance beyond the double range: +∞, never NaN.
+  EXPECT_EQ(measure_discrete(all, q2, std::vector<double>{-1e308, 1e308}).wasserstein_1, kInf);
+}
+
 }  // namespace
 }  // namespace divlab

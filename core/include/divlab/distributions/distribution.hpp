@@ -1,5 +1,6 @@
 // Distributions: discrete masses and 1-D mixtures of normal, laplace, student_t and uniform.
 #pragma once
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -38,6 +39,28 @@ struct Component {
   double high = 1.0;
   bool operator==(const Component&) const = default;
 };
+
+// What the numerics can resolve (docs/numerics.md, "Known limits"). Beyond these a density cannot be
+// sampled by doubles (a scale below the spacing of doubles near its centre), 1/scale or x − mean
+// overflow, or a width is not representable — the loader refuses such input (SPEC §4) rather than
+// give a silent wrong number:
+//   |mean|, |low|, |high|, |x| ≤ kMaxCoordinate;  kMinScale ≤ scale ≤ kMaxScale;
+//   scale ≥ kMinRelativeScale·|mean|;  high − low ≥ kMinRelativeScale·max(|low|, |high|);  df ≤ kMaxDf.
+inline constexpr double kMaxCoordinate = 1e300;
+inline constexpr double kMinScale = 1e-150;  // densities ≤ ~1e150: p·q and p·log p stay finite
+inline constexpr double kMaxScale = 1e300;
+inline constexpr double kMinRelativeScale = 1e-12;  // ~4500 doubles per scale
+inline constexpr double kMaxDf = 1e300;
+// A parameter of a component outside those limits (its key as in a scenario file: "sd" for a normal,
+// "scale", "mean", "df", "low", "high") and what is expected; nullopt when the component is within
+// them. Assumes the component is otherwise valid (finite, scale > 0, low < high).
+struct LimitError {
+  std::string key;
+  std::string what;
+};
+std::optional<LimitError> component_limits(const Component& c);
+// A location (mean, a uniform's end, a discrete support position, a view's end) outside ±kMaxCoordinate.
+bool coordinate_in_range(double x);
 
 // A finite mixture Σ w_i f_i(x). Weights need not sum to 1: every function below normalises.
 struct Mixture {

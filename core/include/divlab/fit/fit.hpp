@@ -40,6 +40,23 @@ constexpr std::span<const EnumName<ModelKind>> enum_names(ModelKind) { return kM
 // (2 when there are none). FitPlan (fit_plan.hpp) applies it.
 int mixture_components(const std::map<std::string, double>& start);
 
+// The one check of a fit's start parameters, for a file's `fit.start` (the scenario loader) and
+// `--start` alike. Names: mean and sd for every model; a normal_mixture also takes meanK, sdK and
+// weightK for K = 1 … kMaxMixtureComponents. Values: finite; sd and weight > 0; a mean within
+// ±kMaxCoordinate and an sd within [kMinScale, kMaxScale] (divlab/distributions/distribution.hpp).
+// nullopt when the start is fine; else the parameter and what is wrong. An unknown name comes back
+// with `unknown` set and `what` the list of names the model takes ("mean, sd"); each caller words
+// it in its own idiom (a file's unknown key, a flag's unknown parameter).
+struct StartError {
+  std::string name;
+  bool unknown = false;
+  std::string what;  // "expected a number > 0, got 0", or the expected names
+};
+inline constexpr int kMaxMixtureComponents = 64;
+std::optional<StartError> check_start(ModelKind model, const std::map<std::string, double>& start);
+// The error as a flag or a plan says it: "unknown parameter 'sigma' (expected: mean, sd)", "sd: expected …".
+std::string start_error_text(const StartError& e);
+
 struct ModelSpec {
   ModelKind kind = ModelKind::normal;
   int components = 1;  // K for normal_mixture

@@ -18,10 +18,15 @@ inline constexpr EnumName<OptimizerKind> kOptimizerNames[] = {{OptimizerKind::gd
                                                               {OptimizerKind::gd, "gradient_descent", true}};
 constexpr std::span<const EnumName<OptimizerKind>> enum_names(OptimizerKind) { return kOptimizerNames; }
 
+// The most steps a fit may take, from a file's fit.max_steps or --max-steps alike (1e8: ~minutes).
+inline constexpr int kMaxFitSteps = 100000000;
+// The most steps `divlab fit --trajectory` records (each is a line of output and ~100 bytes of memory).
+inline constexpr int kMaxTrajectorySteps = 1000000;
+
 struct OptimizerSettings {
   OptimizerKind kind = OptimizerKind::adam;
   double learning_rate = 0.05;  // the one default, whatever the optimiser (fit_plan.hpp)
-  int max_steps = 20000;    // SPEC §3 default
+  int max_steps = 20000;    // SPEC §3 default; at most kMaxFitSteps
   double tolerance = 1e-8;  // stop when ‖∇θ‖ < tolerance (θ = (mean, log sd) for a Gaussian)
   double momentum = 0.9;    // heavy-ball β (momentum)
   double beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8;  // Adam
