@@ -11,14 +11,16 @@
 namespace divlab::gui {
 namespace {
 
-TEST(AutoRange, SnapsFirstThenOnlyGrowsWhileHolding) {
+TEST(AutoRange, SnapsFirstThenHoldsStillWhileHolding) {
   AutoRange r;
   r.update({0, 1}, false, 0.016f);
   EXPECT_EQ(r.current, (plot::Range{0, 1}));
   r.update({0, 0.5}, true, 0.016f);  // data shrank during a drag: hold still
   EXPECT_EQ(r.current, (plot::Range{0, 1}));
-  r.update({0, 2}, true, 0.016f);    // data grew: follow at once
-  EXPECT_EQ(r.current, (plot::Range{0, 2}));
+  r.update({0, 2}, true, 0.016f);    // data grew: still hold (the mapping is frozen for the drag)
+  EXPECT_EQ(r.current, (plot::Range{0, 1}));
+  r.update({0, 2}, false, 0.016f);   // released: it moves toward the data
+  EXPECT_GT(r.current.hi, 1);
 }
 
 TEST(AutoRange, EasesTowardTheTargetAfterRelease) {
