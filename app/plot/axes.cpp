@@ -43,6 +43,14 @@ std::string format_value(double v, int significant) {
   return s;
 }
 
+std::string format_perplexity(double ppl, double exponent, std::string_view base, int significant) {
+  if (!std::isinf(ppl) || !std::isfinite(exponent)) return format_value(ppl, significant);
+  std::string s(base);
+  s += "^";
+  s += format_value(exponent, significant);
+  return s;
+}
+
 Axes draw_axes(Canvas& c, const Theme& t, Rect outer, const AxesSpec& spec) {
   Axes a;
   a.x = fix_range(spec.x);

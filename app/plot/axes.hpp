@@ -4,6 +4,7 @@
 #pragma once
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "plot/canvas.hpp"
@@ -91,5 +92,8 @@ void draw_readout(Canvas& c, const Theme& t, const Axes& a, float px, std::span<
 
 // Formats a value for readouts: 4 significant digits, "∞" / "−∞" for infinities.
 std::string format_value(double v, int significant = 4);
+// A perplexity b^H shown as a number, or as the power "2^1440" when H is finite but b^H is beyond a
+// double (a finite value is never shown as ∞). `base` is "2" or "e".
+std::string format_perplexity(double ppl, double exponent, std::string_view base, int significant = 4);
 
 }  // namespace divlab::plot

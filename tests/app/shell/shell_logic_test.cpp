@@ -33,6 +33,25 @@ TEST(AutoRange, EasesTowardTheTargetAfterRelease) {
   EXPECT_EQ(r.current, (plot::Range{0, 1}));  // and it arrives
 }
 
+TEST(MetricRows, AFinitePerplexityBeyondADoubleIsAPowerNotInfinity) {
+  Measures m;
+  m.base = Base::two;
+  m.cross_entropy_qp = 1440;  // finite; 2^1440 is not a double
+  m.perplexity_qp = std::numeric_limits<double>::infinity();
+  m.kl_pq = m.perplexity_pq = std::numeric_limits<double>::infinity();  // truly infinite (H(P,Q) = ∞)
+  m.cross_entropy_pq = std::numeric_limits<double>::infinity();
+  for (const MetricRow& r : metric_rows(m, true)) {
+    if (r.key == "perplexity_qp") {
+      EXPECT_EQ(r.shown, "2^1440");
+      EXPECT_TRUE(r.why_infinite.empty()) << r.why_infinite;
+    }
+    if (r.key == "perplexity_pq") {
+      EXPECT_EQ(r.shown, "∞");
+      EXPECT_FALSE(r.why_infinite.empty());
+    }
+  }
+}
+
 TEST(MetricRows, EverySpecQuantityInOrderWithUnits) {
   Measures m;
   m.base = Base::two;
