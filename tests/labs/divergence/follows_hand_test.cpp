@@ -217,3 +217,31 @@ TEST_F(FollowsHand, ARightClickAfterAFastJumpDoesNotPan) {
 
 }  // namespace
 }  // namespace divlab::gui
+
+namespace divlab::gui {
+namespace {
+
+class HistoryStrip : public AppTest {};
+
+TEST_F(HistoryStrip, BelongsToTheDocumentAndRecordsRealChangesOnly) {
+  Scenario s;
+  s.kind = Kind::discrete;
+  s.p_mass = {0.1, 0.2, 0.3, 0.4};
+  s.q_mass = {0.25, 0.25, 0.25, 0.25};
+  div().doc.reset(s);
+  idle(2);
+  ASSERT_EQ(div().history.size(), 1u);
+  div().doc.set_probability(Which::p, 0, 0.3);
+  idle(2);
+  EXPECT_EQ(div().history.size(), 2u);
+  div().doc.set_label(0, "heads");  // not a change of any quantity
+  idle(2);
+  EXPECT_EQ(div().history.size(), 2u);
+  open_file(*app, std::string(DIVLAB_SOURCE_DIR) + "/assets/presets/01-fair-vs-rigged-coin.json", /*discard=*/true);
+  idle(2);
+  ASSERT_EQ(div().history.size(), 1u);  // a new document starts a new strip
+  EXPECT_EQ(div().history.front().m.kl_pq, in_base(div().data.measures, Base::e).kl_pq);
+}
+
+}  // namespace
+}  // namespace divlab::gui
