@@ -63,7 +63,8 @@ void plot_stems(Canvas& c, const Axes& a, std::span<const double> x, std::span<c
                 float marker_radius);
 void plot_markers(Canvas& c, const Axes& a, std::span<const double> x, std::span<const double> y, float radius,
                   Color col);
-// At every x where y is +∞ (or −∞), an arrow to the top (bottom) edge with "∞". Returns how many.
+// Where y is +∞ (or −∞): one arrow to the top (bottom) edge with "∞" per run of consecutive infinite
+// samples, over a shaded band when the run is wide. Returns how many samples are infinite.
 int plot_infinities(Canvas& c, const Axes& a, const Theme& t, std::span<const double> x, std::span<const double> y,
                     Color col);
 
