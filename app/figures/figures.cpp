@@ -141,7 +141,8 @@ Range contributions_y_range(const FigureData& d, const FigureOptions& o) {
   double lo = std::min(finite_min(d.curves.contrib_pq), finite_min(d.curves.contrib_qp));
   double hi = std::max(finite_max(d.curves.contrib_pq), finite_max(d.curves.contrib_qp));
   if (o.show_jsd) hi = std::max(hi, finite_max(d.curves.jsd_integrand));
-  const double span = std::max(hi - lo, 1e-9);
+  // P = Q (every contribution 0, or rounding noise of 1e-17): a unit span, not ticks of 1e-10.
+  const double span = hi - lo < 1e-6 ? 1.0 : hi - lo;
   // Headroom above the data for the legend in the top-left corner.
   return fix_range({lo < 0 ? lo - 0.08 * span : 0.0, hi + 0.1 * span});
 }

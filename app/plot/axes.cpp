@@ -13,7 +13,8 @@ Range fix_range(Range r) {
   if (!std::isfinite(r.lo) || !std::isfinite(r.hi)) return {0, 1};
   if (r.hi < r.lo) std::swap(r.lo, r.hi);
   if (r.hi - r.lo < 1e-12 * std::max(1.0, std::abs(r.lo))) {
-    const double pad = std::max(1e-9, std::abs(r.lo) * 0.5);
+    // One value: a range around it that gets readable ticks (0 → [−1, 1], 5 → [2.5, 7.5]).
+    const double pad = r.lo == 0 ? 1.0 : std::abs(r.lo) * 0.5;
     return {r.lo - pad, r.hi + pad};
   }
   return r;

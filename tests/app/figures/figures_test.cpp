@@ -66,5 +66,23 @@ TEST(Figures, TheIdentitiesNeverShowAFinitePerplexityAsInfinity) {
   EXPECT_EQ(all.find("∞ ="), std::string::npos) << all;
 }
 
+TEST(Figures, PEqualToQGetsReadableContributionTicks) {
+  Scenario s;
+  s.kind = Kind::discrete;
+  s.p_mass = s.q_mass = {0.2, 0.3, 0.5};
+  FigureData d;
+  d.kind = Kind::discrete;
+  d.measures = compute_measures(s);
+  d.curves = compute_curves(s, auto_x_window(s), 3);
+  TextCanvas c;
+  figure_contributions(c, theme(ThemeId::print), {0, 0, 900, 520}, d, {});
+  const Range y = contributions_y_range(d, {});
+  EXPECT_GE(y.hi - y.lo, 0.05);
+  for (const auto& t : c.texts) EXPECT_EQ(t.find("0.0000"), std::string::npos) << t;
+  EXPECT_EQ(fix_range({0, 0}).lo, -1);
+  EXPECT_EQ(fix_range({0, 0}).hi, 1);
+  EXPECT_EQ(fix_range({5, 5}).lo, 2.5);
+}
+
 }  // namespace
 }  // namespace divlab::plot
