@@ -143,7 +143,8 @@ Range contributions_y_range(const FigureData& d, const FigureOptions& o) {
   double lo = std::min(finite_min(d.curves.contrib_pq), finite_min(d.curves.contrib_qp));
   double hi = std::max(finite_max(d.curves.contrib_pq), finite_max(d.curves.contrib_qp));
   if (o.show_jsd) hi = std::max(hi, finite_max(d.curves.jsd_integrand));
-  const double span = std::max(hi - lo, 1e-9);
+  // P = Q (every contribution 0, or rounding noise of 1e-17): a unit span, not ticks of 1e-10.
+  const double span = hi - lo < 1e-6 ? 1.0 : hi - lo;
   // Headroom above the data for the legend in the top-left corner.
   return fix_range({lo < 0 ? lo - 0.08 * span : 0.0, hi + 0.1 * span});
 }
@@ -403,10 +404,12 @@ void figure_identities(Canvas& c, const Theme& t, Rect r, const FigureData& d, c
   // The perplexity relations below the bars, each on one line, or two where the figure is narrow.
   const TextStyle ps{t.font(0.9f), t.text, Align::start, Align::start};
   const std::array<std::pair<std::string, std::string>, 2> ppl{
-      std::pair{"PPL(P,Q) = PPL(P) · " + b + "^D(P‖Q):", format_value(m.perplexity_pq) + " = " +
-                                                          format_value(m.perplexity_p) + " × " + b + "^" + format_value(m.kl_pq)},
-      std::pair{"PPL(Q,P) = PPL(Q) · " + b + "^D(Q‖P):", format_value(m.perplexity_qp) + " = " +
-                                                          format_value(m.perplexity_q) + " × " + b + "^" + format_value(m.kl_qp)}};
+      std::pair{"PPL(P,Q) = PPL(P) · " + b + "^D(P‖Q):",
+                format_perplexity(m.perplexity_pq, m.cross_entropy_pq, b) + " = " +
+                    format_perplexity(m.perplexity_p, m.entropy_p, b) + " × " + b + "^" + format_value(m.kl_pq)},
+      std::pair{"PPL(Q,P) = PPL(Q) · " + b + "^D(Q‖P):",
+                format_perplexity(m.perplexity_qp, m.cross_entropy_qp, b) + " = " +
+                    format_perplexity(m.perplexity_q, m.entropy_q, b) + " × " + b + "^" + format_value(m.kl_qp)}};
   const bool ppl_wrap = std::any_of(ppl.begin(), ppl.end(), [&](const auto& p) {
     return c.text_size(p.first + "  " + p.second, ps).x > r.width() - t.px(16);
   });

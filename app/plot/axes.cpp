@@ -13,7 +13,8 @@ Range fix_range(Range r) {
   if (!std::isfinite(r.lo) || !std::isfinite(r.hi)) return {0, 1};
   if (r.hi < r.lo) std::swap(r.lo, r.hi);
   if (r.hi - r.lo < 1e-12 * std::max(1.0, std::abs(r.lo))) {
-    const double pad = std::max(1e-9, std::abs(r.lo) * 0.5);
+    // One value: a range around it that gets readable ticks (0 → [−1, 1], 5 → [2.5, 7.5]).
+    const double pad = r.lo == 0 ? 1.0 : std::abs(r.lo) * 0.5;
     return {r.lo - pad, r.hi + pad};
   }
   return r;
@@ -40,6 +41,14 @@ std::string format_value(double v, int significant) {
                   std::clamp(significant - 1 - (a == 0 ? 0 : static_cast<int>(std::floor(std::log10(a)))), 0, 12), v);
   std::string s = buf;
   if (s[0] == '-' && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);
+  return s;
+}
+
+std::string format_perplexity(double ppl, double exponent, std::string_view base, int significant) {
+  if (!std::isinf(ppl) || !std::isfinite(exponent)) return format_value(ppl, significant);
+  std::string s(base);
+  s += "^";
+  s += format_value(exponent, significant);
   return s;
 }
 
@@ -266,28 +275,47 @@ int plot_infinities(Canvas& c, const Axes& a, const Theme& t, std::span<const do
                     Color col) {
   const std::size_t n = std::min(x.size(), y.size());
   int count = 0;
-  float last_label_x = -1e9f, last_line_x = -1e9f;
   const Stroke s{col, t.px(1.5f), Dash::dashed};
+  const float zero = std::clamp(a.px_y(0), a.plot.y0, a.plot.y1);
   c.push_clip(a.plot);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!std::isinf(y[i])) continue;
-    ++count;
-    const float px = a.px_x(x[i]);
-    if (px < a.plot.x0 - 1 || px > a.plot.x1 + 1) continue;
-    if (std::abs(px - last_line_x) < t.px(6)) continue;  // dense runs: one line every few pixels
-    last_line_x = px;
+  // One mark per run of consecutive samples that are ∞ of one sign and dense on screen: a single
+  // arrow with "∞" for a narrow run, a shaded band with one arrow and one "∞" at its middle for a
+  // wide one (never a fence of dashed arrows).
+  for (std::size_t i = 0; i < n;) {
+    if (!std::isinf(y[i])) {
+      ++i;
+      continue;
+    }
     const bool up = y[i] > 0;
-    const float y0 = std::clamp(a.px_y(0), a.plot.y0, a.plot.y1);
+    std::size_t j = i;
+    // A run is of samples dense on screen (a sampled curve); bars a bin apart keep an arrow each.
+    while (j + 1 < n && std::isinf(y[j + 1]) && (y[j + 1] > 0) == up &&
+           std::abs(a.px_x(x[j + 1]) - a.px_x(x[j])) < t.px(12))
+      ++j;
+    count += static_cast<int>(j - i + 1);
+    // The run covers its samples and half the spacing to the finite neighbours on either side.
+    const double half_lo = i > 0 ? 0.5 * (x[i] - x[i - 1]) : (j > i ? 0.5 * (x[i + 1] - x[i]) : 0.0);
+    const double half_hi = j + 1 < n ? 0.5 * (x[j + 1] - x[j]) : (j > i ? 0.5 * (x[j] - x[j - 1]) : 0.0);
+    float x0 = a.px_x(x[i] - half_lo), x1 = a.px_x(x[j] + half_hi);
+    if (x0 > x1) std::swap(x0, x1);
     const float tip = up ? a.plot.y0 + t.px(3) : a.plot.y1 - t.px(3);
-    c.line({px, y0}, {px, tip}, s);
+    const bool band = j > i && x1 - x0 > t.px(8);
+    float px = a.px_x(0.5 * (x[i] + x[j]));
+    if (band) {
+      c.fill_rect({x0, std::min(zero, tip), x1, std::max(zero, tip)}, col.with_alpha(0.16f));
+      px = 0.5f * (x0 + x1);
+    }
+    i = j + 1;
+    if (px < a.plot.x0 - 1 || px > a.plot.x1 + 1) {
+      if (!band) continue;
+      px = std::clamp(px, a.plot.x0 + t.px(8), a.plot.x1 - t.px(8));  // a band partly in view: its mark in view
+    }
+    c.line({px, zero}, {px, tip}, s);
     const float h = t.px(7) * (up ? 1 : -1);
     const Vec2 tri[3] = {{px, tip}, {px - t.px(5), tip + h}, {px + t.px(5), tip + h}};
     c.fill_polygon(tri, col);
-    if (px - last_label_x > t.px(22)) {  // label ∞ once per cluster of neighbours
-      c.text({px + t.px(7), tip + (up ? t.px(2) : -t.px(2))}, "∞",
-             {t.font(1.1f), col, Align::start, up ? Align::start : Align::end, Weight::bold});
-      last_label_x = px;
-    }
+    c.text({px + t.px(7), tip + (up ? t.px(2) : -t.px(2))}, "∞",
+           {t.font(1.1f), col, Align::start, up ? Align::start : Align::end, Weight::bold});
   }
   c.pop_clip();
   return count;

@@ -4,6 +4,7 @@
 #pragma once
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "plot/canvas.hpp"
@@ -62,7 +63,8 @@ void plot_stems(Canvas& c, const Axes& a, std::span<const double> x, std::span<c
                 float marker_radius);
 void plot_markers(Canvas& c, const Axes& a, std::span<const double> x, std::span<const double> y, float radius,
                   Color col);
-// At every x where y is +∞ (or −∞), an arrow to the top (bottom) edge with "∞". Returns how many.
+// Where y is +∞ (or −∞): one arrow to the top (bottom) edge with "∞" per run of consecutive infinite
+// samples, over a shaded band when the run is wide. Returns how many samples are infinite.
 int plot_infinities(Canvas& c, const Axes& a, const Theme& t, std::span<const double> x, std::span<const double> y,
                     Color col);
 
@@ -91,5 +93,8 @@ void draw_readout(Canvas& c, const Theme& t, const Axes& a, float px, std::span<
 
 // Formats a value for readouts: 4 significant digits, "∞" / "−∞" for infinities.
 std::string format_value(double v, int significant = 4);
+// A perplexity b^H shown as a number, or as the power "2^1440" when H is finite but b^H is beyond a
+// double (a finite value is never shown as ∞). `base` is "2" or "e".
+std::string format_perplexity(double ppl, double exponent, std::string_view base, int significant = 4);
 
 }  // namespace divlab::plot

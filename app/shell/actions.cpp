@@ -1,6 +1,8 @@
 #include "shell/actions.hpp"
 
 #include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cmath>
@@ -76,8 +78,11 @@ std::string key_label(const Binding& b) {
 std::optional<Pressed> poll_shortcut(const ActionRegistry& registry, std::string_view lab, const ImGuiIO& io) {
   if (io.KeySuper) return std::nullopt;  // Super+key belongs to the window manager
   const unsigned mods = held_mods(io);
+  // A field owns the keys while it is active: a text field with focus, and a drag or slider held
+  // (or any other item the mouse holds) — typing "-0.5" there must not run "5".
+  const bool field_active = io.WantTextInput || (GImGui && ImGui::IsAnyItemActive());
   for (const Action& a : registry.all()) {
-    if (!(a.lab.empty() || a.lab == lab) || (io.WantTextInput && !a.while_typing)) continue;
+    if (!(a.lab.empty() || a.lab == lab) || (field_active && !a.while_typing)) continue;
     for (const Binding& b : a.keys) {
       if (b.mods != mods || b.key < 0 || b.key >= IM_ARRAYSIZE(io.KeysDown)) continue;
       // KeysDownDuration is 0 on the first frame a key is down (set by NewFrame): no auto-repeat.

@@ -59,7 +59,8 @@ std::string key_label(const Binding& b);
 
 // The action (and its binding's arguments) whose key was pressed this frame: key down for the
 // first frame, exactly the binding's modifiers, no Super, an action of the shell or of `lab`.
-// While a text field has focus (io.WantTextInput) only while_typing actions fire.
+// While a field is active (a text field with focus, a drag or slider held: io.WantTextInput or any
+// active item) only while_typing actions fire.
 struct Pressed {
   const Action* action;
   const Binding* binding;

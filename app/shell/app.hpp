@@ -59,6 +59,8 @@ struct App {
   std::string pending_open;     // a file to open once the user agrees to discard unsaved work
   // …or a scenario for a lab (File → New, "Open as P vs Q"): the lab's id and the scenario.
   std::optional<std::pair<std::string, Scenario>> pending_scenario;
+  bool carry_on_after_save = false;  // "Save" in that prompt: once saved, carry on (open, or quit)
+  bool discarded_for_quit = false;   // "Discard" while quitting: the other labs' work goes too
   // Requests the run loop carries out (it owns the window and GL).
   bool want_fullscreen_toggle = false;
   bool want_window_png = false;
@@ -99,8 +101,19 @@ void open_file(App& app, const std::string& path, bool discard = false);
 // Replaces lab `lab_id`'s document with `s` (a new document, not saved anywhere) and shows it;
 // with unsaved work there it first asks (the same prompt), unless `discard`.
 void open_scenario(App& app, std::string_view lab_id, Scenario s, bool discard = false);
-// Saves the current lab's document to `path` (atomically); errors go to the error dialog.
+// Saves the current lab's document to `path` (atomically); errors go to the error dialog. An
+// installed preset is never written (presets are read-only templates). After a save asked for by
+// the discard prompt, carries on with what the user was doing (carry_on).
 void save_file(App& app, const std::string& path);
+// The discard prompt's choice made: opens the pending file or scenario, or quits (asking again
+// while another lab has unsaved work).
+void carry_on(App& app);
+// Whether `path` lies in divlab's installed assets (a preset).
+bool is_preset(const std::string& path);
+// The user's documents folder: XDG_DOCUMENTS_DIR from $XDG_CONFIG_HOME/user-dirs.dirs, else
+// $HOME/Documents when it exists, else $HOME (else the current folder). Save As starts there.
+std::filesystem::path documents_dir_from(const char* xdg_config_home, const char* home);
+std::filesystem::path documents_dir();
 // The presets of the current lab (its preset folder under the assets), sorted by file name.
 std::vector<std::string> preset_paths(const App& app);
 void toggle_presentation(App& app);

@@ -44,33 +44,29 @@ void discard_prompt(App& app, float s) {
     app.confirm_quit = false;
   }
   if (!ImGui::BeginPopupModal("Discard unsaved work?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-  // Asked before quitting, or before opening a file or preset over unsaved work.
+  // Asked before quitting, or before opening a file, preset or new scenario over unsaved work.
+  // Save, Discard or Cancel; after Save or Discard it carries on with what the user asked for.
   const bool opening = !app.pending_open.empty() || app.pending_scenario;
-  ImGui::TextUnformatted(opening ? "This lab's scenario has changes that are not saved."
-                                 : "A scenario has changes that are not saved.");
+  ImGui::Text("%s \"%s\" has changes that are not saved.", opening ? "This lab's scenario" : "The scenario",
+              app.lab().doc.scenario().title.value_or("untitled").c_str());
+  ImGui::TextDisabled(opening ? "Save them first, discard them, or cancel and keep working."
+                              : "Save them first, discard them and quit, or cancel and keep working.");
   if (ImGui::Button("Save", {110 * s, 0})) {
-    app.pending_open.clear();
-    app.pending_scenario.reset();
-    run_action(app, "save");
+    app.carry_on_after_save = true;
+    run_action(app, "save");  // saves and carries on, or opens Save As (a new document, a preset)
     ImGui::CloseCurrentPopup();
   }
   ImGui::SameLine();
-  if (ImGui::Button(opening ? "Discard and open" : "Discard and quit", {170 * s, 0})) {
-    if (app.pending_scenario) {
-      auto [lab, scenario] = std::move(*app.pending_scenario);
-      app.pending_scenario.reset();
-      open_scenario(app, lab, std::move(scenario), /*discard=*/true);
-    } else if (opening) {
-      open_file(app, std::exchange(app.pending_open, {}), /*discard=*/true);
-    }
-    else
-      app.quit_confirmed = app.want_quit = true;
+  if (ImGui::Button("Discard", {110 * s, 0})) {
+    if (!opening) app.discarded_for_quit = true;
+    carry_on(app);
     ImGui::CloseCurrentPopup();
   }
   ImGui::SameLine();
-  if (ImGui::Button("Cancel", {110 * s, 0})) {
+  if (ImGui::Button("Cancel", {110 * s, 0}) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
     app.pending_open.clear();
     app.pending_scenario.reset();
+    app.carry_on_after_save = app.discarded_for_quit = false;
     ImGui::CloseCurrentPopup();
   }
   ImGui::EndPopup();
@@ -124,6 +120,12 @@ void draw_frame(App& app, ImVec2 display) {
       open_file(app, chosen->string());
     else
       save_file(app, chosen->string());
+  }
+  // Save As of the discard prompt cancelled: nothing was saved, so nothing carries on either.
+  if (app.carry_on_after_save && !app.file_dialog.visible) {
+    app.carry_on_after_save = false;
+    app.pending_open.clear();
+    app.pending_scenario.reset();
   }
   draw_error_dialog(app.file_error);
   draw_help_overlay(app, &app.show_help);

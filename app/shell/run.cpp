@@ -1,5 +1,6 @@
 // The desktop main loop: the "glfw" frame backend, events, autosave of every lab, settings.
 #include "shell/run.hpp"
+#include "shell/session_restore.hpp"
 
 #include <imgui.h>
 #include <backends/imgui_impl_glfw.h>
@@ -89,24 +90,6 @@ struct LabAutosave {
   std::uint64_t saved_revision;
 };
 
-// Without a FILE, a lab whose last session ended in a crash or kill -9 gets it back, marked unsaved.
-bool recover_session(SessionStore& store, Lab& lab) {
-  const auto recovered = store.recover();
-  if (!recovered) return false;
-  try {
-    Scenario s = parse_scenario(recovered->scenario_text, store.session_path().string());
-    if (!lab.opens(s.kind)) throw ScenarioError("not a scenario of the " + std::string(lab.id()) + " lab");
-    lab.doc.reset(std::move(s));
-    lab.doc.mark_unsaved();
-    std::fprintf(stderr, "divlab: restored the unsaved session from %s\n", store.session_path().c_str());
-    return true;
-  } catch (const ScenarioError& e) {
-    std::fprintf(stderr, "divlab: ignoring an unreadable autosave: %s\n", e.what());
-    store.discard();
-    return false;
-  }
-}
-
 }  // namespace
 
 int run(const std::string& file) {
@@ -133,7 +116,11 @@ int run(const std::string& file) {
   if (const auto dir = state_dir())
     for (auto& l : app->labs) {
       LabAutosave a{l.get(), SessionStore(*dir / "labs" / std::string(l->id())), AutosaveSchedule(), 0};
-      if (!(file.empty() ? false : l.get() == &app->lab())) recover_session(a.store, *l);
+      // A lab whose last session ended in a crash or kill -9 gets it back, marked unsaved (not the
+      // lab FILE opens in); an unreadable autosave is kept aside. The status bar says which.
+      if (!(file.empty() ? false : l.get() == &app->lab()))
+        if (const std::string said = restore_session(a.store, *l); !said.empty())
+          app->notice += (app->notice.empty() ? "" : " ") + said;
       a.saved_revision = l->doc.revision();
       autosaves.push_back(std::move(a));
     }

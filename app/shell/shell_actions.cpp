@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <array>
 #include <exception>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 
 #include "labs/labs.hpp"
 #include "shell/app.hpp"
@@ -13,6 +15,48 @@
 namespace divlab::gui {
 
 std::filesystem::path asset_dir() { return DIVLAB_ASSET_DIR; }
+
+bool is_preset(const std::string& path) {
+  if (path.empty()) return false;
+  std::error_code ec;
+  const auto file = std::filesystem::weakly_canonical(path, ec);
+  if (ec) return false;
+  const auto assets = std::filesystem::weakly_canonical(asset_dir(), ec);
+  if (ec) return false;
+  const auto [a, f] = std::mismatch(assets.begin(), assets.end(), file.begin(), file.end());
+  return a == assets.end();
+}
+
+std::filesystem::path documents_dir_from(const char* xdg_config_home, const char* home) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const bool have_home = home && *home && fs::path(home).is_absolute();
+  // XDG user dirs: XDG_DOCUMENTS_DIR="$HOME/Documents" in $XDG_CONFIG_HOME/user-dirs.dirs.
+  fs::path config = xdg_config_home && *xdg_config_home && fs::path(xdg_config_home).is_absolute()
+                        ? fs::path(xdg_config_home)
+                        : (have_home ? fs::path(home) / ".config" : fs::path());
+  if (!config.empty()) {
+    std::ifstream in(config / "user-dirs.dirs");
+    std::string line;
+    while (std::getline(in, line)) {
+      const std::string key = "XDG_DOCUMENTS_DIR=\"";
+      if (line.rfind(key, 0) != 0 || line.size() < key.size() + 1 || line.back() != '"') continue;
+      std::string value = line.substr(key.size(), line.size() - key.size() - 1);
+      if (value.rfind("$HOME", 0) == 0) {
+        if (!have_home) continue;
+        value = std::string(home) + value.substr(5);
+      }
+      if (fs::path(value).is_absolute() && fs::is_directory(value, ec)) return value;
+    }
+  }
+  if (have_home) {
+    if (fs::is_directory(fs::path(home) / "Documents", ec)) return fs::path(home) / "Documents";
+    return home;
+  }
+  return fs::current_path(ec);
+}
+
+std::filesystem::path documents_dir() { return documents_dir_from(std::getenv("XDG_CONFIG_HOME"), std::getenv("HOME")); }
 
 Lab* App::find_lab(std::string_view id) {
   for (auto& l : labs)
@@ -94,12 +138,43 @@ void open_scenario(App& app, std::string_view lab_id, Scenario s, bool discard) 
 
 void save_file(App& app, const std::string& path) {
   Lab& lab = app.lab();
+  if (is_preset(path)) {  // an installed preset is a read-only template: never overwritten
+    show_error(app.file_error, path + ": a preset is a read-only template; save your copy elsewhere (File → Save as…)");
+    app.carry_on_after_save = false;
+    app.pending_open.clear();
+    app.pending_scenario.reset();
+    return;
+  }
   try {
     save_scenario(lab.doc.to_scenario(), path);
     lab.doc.mark_saved();
     lab.file_path = path;
   } catch (const std::exception& e) {
     show_error(app.file_error, e.what());
+    app.carry_on_after_save = false;  // not saved: the open (or quit) the prompt was for does not happen
+    app.pending_open.clear();
+    app.pending_scenario.reset();
+    return;
+  }
+  if (app.carry_on_after_save) carry_on(app);
+}
+
+void carry_on(App& app) {
+  app.carry_on_after_save = false;
+  if (app.pending_scenario) {
+    auto [lab, scenario] = std::move(*app.pending_scenario);
+    app.pending_scenario.reset();
+    open_scenario(app, lab, std::move(scenario), /*discard=*/true);
+  } else if (!app.pending_open.empty()) {
+    open_file(app, std::exchange(app.pending_open, {}), /*discard=*/true);
+  } else {  // quitting: every lab's work saved or discarded first
+    for (const auto& l : app.labs)
+      if (l->doc.dirty() && !app.discarded_for_quit) {
+        app.switch_lab(l->id());
+        app.confirm_quit = true;  // the next lab with unsaved work asks too
+        return;
+      }
+    app.quit_confirmed = app.want_quit = true;
   }
 }
 
@@ -163,15 +238,17 @@ void register_shell_actions(ActionRegistry& r, const std::vector<std::unique_ptr
     const auto here = a.lab().file_path.empty() ? presets : std::filesystem::path(a.lab().file_path).parent_path();
     open_file_dialog(a.file_dialog, FileDialogMode::open, here, presets);
   }));
+  // Save as: beside the file it came from, or in the user's documents for a new document or a
+  // preset (presets are read-only templates).
   const auto save_as = [](App& a) {
     const Lab& lab = a.lab();
-    const auto here = lab.file_path.empty() ? std::filesystem::current_path()
-                                            : std::filesystem::path(lab.file_path).parent_path();
+    const bool own = !lab.file_path.empty() && !is_preset(lab.file_path);
+    const auto here = own ? std::filesystem::path(lab.file_path).parent_path() : documents_dir();
     open_file_dialog(a.file_dialog, FileDialogMode::save, here, asset_dir() / lab.preset_folder(),
                      lab.file_path.empty() ? "scenario.json" : std::filesystem::path(lab.file_path).filename().string());
   };
   r.add(simple("save", "File", "Save the scenario", {{GLFW_KEY_S, kCtrl}}, true, [save_as](App& a) {
-    if (a.lab().file_path.empty()) save_as(a);
+    if (a.lab().file_path.empty() || is_preset(a.lab().file_path)) save_as(a);
     else save_file(a, a.lab().file_path);
   }));
   r.add(simple("save_as", "File", "Save the scenario as…", {{GLFW_KEY_S, kCtrl | kShift}}, true, save_as));

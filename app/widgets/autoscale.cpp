@@ -13,11 +13,9 @@ void AutoRange::snap(plot::Range target) {
 void AutoRange::update(plot::Range target, bool holding, float dt) {
   target = plot::fix_range(target);
   if (!initialised) return snap(target);
-  if (holding) {  // grow only: the bar under the cursor must not move while it is dragged
-    current.lo = std::min(current.lo, target.lo);
-    current.hi = std::max(current.hi, target.hi);
-    return;
-  }
+  // Frozen for the whole drag: the value under a pixel must not change while the hand holds still
+  // (a range that grew under a bar pushed to the top would map the same pixel higher every frame).
+  if (holding) return;
   // Exponential easing with a ~0.12 s time constant; snap when close.
   const double k = 1.0 - std::exp(-std::max(0.0f, dt) / 0.12);
   current.lo += (target.lo - current.lo) * k;

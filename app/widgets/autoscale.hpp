@@ -1,5 +1,5 @@
-// An axis range that follows the data without jumping: while the user drags it only grows,
-// afterwards it eases toward the data's own range.
+// An axis range that follows the data without jumping: while the user drags it holds still (the
+// value↔pixel mapping is frozen for the whole drag), afterwards it eases toward the data's own range.
 #pragma once
 #include "plot/axes.hpp"
 

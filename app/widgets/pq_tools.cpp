@@ -8,11 +8,19 @@
 #include "widgets/pq_tools.hpp"
 
 #include "divlab/document/document.hpp"
+#include "plot/axes.hpp"
 #include "widgets/imgui_canvas.hpp"
+#include "widgets/typed_field.hpp"
 
 namespace divlab::gui {
 
 namespace {
+
+// The last item's centre under `name` (PqTools::fields).
+void remember(PqTools& tools, const std::string& name) {
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  tools.fields[name] = {(a.x + b.x) / 2, (a.y + b.y) / 2};
+}
 
 // A full-width row of n equal buttons starts with this width each.
 float row_width(int n) {
@@ -121,12 +129,24 @@ void values_table(const PqEditor& ed, const plot::Theme& t, float height) {
         d.set_label(i, label);
       for (Which w : {Which::p, Which::q}) {
         ImGui::TableNextColumn();
-        double v = d.probability(w, i);
         ImGui::PushStyleColor(ImGuiCol_Text, to_imvec4(w == Which::p ? t.p : t.q));
-        ImGui::SetNextItemWidth(-1);
-        ImGui::InputDouble(w == Which::p ? "##p" : "##q", &v, 0, 0, "%.4g");
-        if (ImGui::IsItemDeactivatedAfterEdit()) d.set_probability(w, i, v);
+        const char* name = w == Which::p ? "P" : "Q";
+        if (const auto v = typed_double(w == Which::p ? "##p" : "##q", d.probability(w, i), -1, ed.tools.typing)) {
+          // A probability, not a count: 12 is refused and said, never clamped to 1 (every other bin 0).
+          if (*v >= 0 && *v <= 1) {
+            d.set_probability(w, i, *v);
+            ed.tools.refused.clear();
+          } else {
+            ed.tools.refused = std::string(name) + "(" + std::to_string(i) + ") = " + plot::format_value(*v) +
+                               " not applied: a probability is between 0 and 1 (the other bins share the rest).";
+          }
+        }
         ImGui::PopStyleColor();
+        std::string key = w == Which::p ? "p" : "q";
+        key += std::to_string(i);
+        remember(ed.tools, key);
+        if (ImGui::IsItemHovered())
+          ImGui::SetTooltip("%s(bin %d), a probability in [0, 1]: typing one rescales the other bins to share the rest", name, i);
       }
       ImGui::PopID();
     }
@@ -134,10 +154,22 @@ void values_table(const PqEditor& ed, const plot::Theme& t, float height) {
   ImGui::EndTable();
 }
 
-bool param(const char* label, double* v, float w) {
-  ImGui::SetNextItemWidth(w);
-  ImGui::InputDouble(label, v, 0, 0, "%.4g");
-  return ImGui::IsItemDeactivatedAfterEdit();
+// A refused typed value, in words, under the table.
+void refused_note(const PqEditor& ed) {
+  if (ed.tools.refused.empty()) return;
+  ImGui::PushTextWrapPos(0);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4{0.85f, 0.33f, 0.1f, 1});
+  ImGui::TextUnformatted(ed.tools.refused.c_str());
+  ImGui::PopStyleColor();
+  ImGui::PopTextWrapPos();
+}
+
+// A component's parameter: the typed value lands in *v when the field loses focus.
+bool param(const char* label, double* v, float w, PqTools& tools, const std::string& name) {
+  const auto typed = typed_double(label, *v, w, tools.typing);
+  remember(tools, name);
+  if (typed) *v = *typed;
+  return typed.has_value();
 }
 
 void components_editor(const PqEditor& ed, const plot::Theme& t) {
@@ -150,6 +182,7 @@ void components_editor(const PqEditor& ed, const plot::Theme& t) {
     ImGui::TextUnformatted(w == Which::p ? "P: components" : "Q: components");
     ImGui::PopStyleColor();
     const Mixture& m = d.mixture(w);
+    const std::string prefix = w == Which::p ? "P " : "Q ";
     {  // column captions for the numeric fields below
       const float fw = ImGui::GetContentRegionAvail().x, pw = (fw - 3 * ImGui::GetStyle().ItemSpacing.x) / 4;
       const float x0 = ImGui::GetCursorPosX();
@@ -168,31 +201,45 @@ void components_editor(const PqEditor& ed, const plot::Theme& t) {
       int fam = static_cast<int>(c.family);
       ImGui::SetNextItemWidth(fw * 0.42f);
       if (ImGui::Combo("##fam", &fam, "normal\0laplace\0student_t\0uniform\0")) d.set_family(w, i, static_cast<Family>(fam));
-      ImGui::SameLine();
-      ImGui::TextDisabled("w %.2f", total > 0 ? c.weight / total : 0.0);
       ImGui::SameLine(fw - ImGui::GetFrameHeight());
       ImGui::BeginDisabled(m.components.size() <= 1);
       if (ImGui::Button("×", {ImGui::GetFrameHeight(), 0})) d.remove_component(w, i);
       ImGui::EndDisabled();
       const float pw = (fw - 3 * ImGui::GetStyle().ItemSpacing.x) / 4;
-      bool changed = param("##weight", &c.weight, pw);
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("weight (normalised with the others)");
+      // One weight: the component's share π = w / Σw (what the plot's peak height shows). Typing a
+      // share keeps the others' ratios: w = π/(1−π)·(Σ others); a lone component is 1.
+      const double others = total - c.weight;
+      double share = total > 0 ? c.weight / total : 0.0;
+      bool changed = false;
+      ImGui::BeginDisabled(!(others > 0));
+      if (param("##weight", &share, pw, ed.tools, prefix + "weight " + std::to_string(i))) {
+        if (share > 0 && share < 1) {
+          c.weight = share / (1 - share) * others;
+          changed = true;
+          ed.tools.refused.clear();
+        } else {
+          ed.tools.refused = "weight " + plot::format_value(share) + " not applied: a component's share is between 0 and 1.";
+        }
+      }
+      ImGui::EndDisabled();
+      if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip("weight: this component's share of the mixture (0 < w < 1, the others keep their ratios)");
       ImGui::SameLine();
       if (c.family == Family::uniform) {
-        changed |= param("##low", &c.low, pw);
+        changed |= param("##low", &c.low, pw, ed.tools, prefix + "low " + std::to_string(i));
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("low");
         ImGui::SameLine();
-        changed |= param("##high", &c.high, pw);
+        changed |= param("##high", &c.high, pw, ed.tools, prefix + "high " + std::to_string(i));
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("high");
       } else {
-        changed |= param("##mean", &c.mean, pw);
+        changed |= param("##mean", &c.mean, pw, ed.tools, prefix + "mean " + std::to_string(i));
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("mean");
         ImGui::SameLine();
-        changed |= param("##scale", &c.scale, pw);
+        changed |= param("##scale", &c.scale, pw, ed.tools, prefix + "scale " + std::to_string(i));
         if (ImGui::IsItemHovered()) ImGui::SetTooltip(c.family == Family::normal ? "sd" : "scale");
         if (c.family == Family::student_t) {
           ImGui::SameLine();
-          changed |= param("##df", &c.df, pw);
+          changed |= param("##df", &c.df, pw, ed.tools, prefix + "df " + std::to_string(i));
           if (ImGui::IsItemHovered()) ImGui::SetTooltip("degrees of freedom");
         }
       }
@@ -231,6 +278,7 @@ void how_to(bool discrete, bool p_only) {
 
 void draw_pq_tools(Document& doc, PqTools& tools, const plot::Theme& t) {
   const PqEditor ed{doc, tools};
+  tools.fields.clear();
   if (!tools.p_only) {
     target_selector(ed, t);
     ImGui::Spacing();
@@ -241,11 +289,16 @@ void draw_pq_tools(Document& doc, PqTools& tools, const plot::Theme& t) {
     ImGui::Spacing();
     const bool small = ed.doc.bins() <= 12;
     if (small) values_table(ed, t, ImGui::GetFrameHeightWithSpacing() * static_cast<float>(ed.doc.bins() + 1.3f));
+    refused_note(ed);
     if (small) how_to(true, tools.p_only);
-    if (!small) values_table(ed, t, 0);
+    if (!small) {
+      refused_note(ed);
+      values_table(ed, t, 0);
+    }
   } else {
     common_tools(ed);
     components_editor(ed, t);
+    refused_note(ed);
     how_to(false, tools.p_only);
   }
 }

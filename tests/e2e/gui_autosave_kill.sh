@@ -30,7 +30,7 @@ kill -9 "$pid"; wait "$pid" 2>/dev/null || true; pid=""
 # 2. Restart with no file: the session is restored, in bits, and the title shows it is unsaved.
 export DIVLAB_STATE_OUT="$work/after-crash.json"
 start
-grep -q "restored the unsaved session" "$work/stderr" || { echo "FAIL: not restored"; cat "$work/stderr"; exit 1; }
+grep -q "Restored the unsaved work of the divergence lab" "$work/stderr" || { echo "FAIL: not restored"; cat "$work/stderr"; exit 1; }
 title=$(xdotool getwindowname "$win")
 case "$title" in "• "*) ;; *) echo "FAIL: restored session not marked unsaved: '$title'"; exit 1 ;; esac
 quit_cleanly

@@ -20,6 +20,16 @@ constexpr std::size_t kHistoryLength = 300;
 constexpr std::string_view kFigures[] = {"densities", "contributions", "cdf", "metrics", "identities", "dashboard"};
 }  // namespace
 
+namespace {
+// Whether two measurements show the same quantities in the history strip (∞ equals ∞).
+bool same_quantities(const Measures& a, const Measures& b) {
+  const auto eq = [](double x, double y) { return x == y || (std::isnan(x) && std::isnan(y)); };
+  return eq(a.kl_pq, b.kl_pq) && eq(a.kl_qp, b.kl_qp) && eq(a.jsd, b.jsd) && eq(a.wasserstein_1, b.wasserstein_1) &&
+         eq(a.total_variation, b.total_variation) && eq(a.hellinger, b.hellinger) && eq(a.entropy_p, b.entropy_p) &&
+         eq(a.entropy_q, b.entropy_q);
+}
+}  // namespace
+
 DivergenceLab::DivergenceLab() : Lab(default_scenario()) {}
 
 std::span<const std::string_view> DivergenceLab::figures() const { return kFigures; }
@@ -38,6 +48,7 @@ void DivergenceLab::sync() {
     reset_view();
     sculpt = {};
     data.curves = {};
+    history.clear();  // the history strip belongs to the document it was drawn for
   }
   const bool have = !data.curves.x.empty();
   plot::Range window;
@@ -57,7 +68,9 @@ void DivergenceLab::sync() {
       data.base = shown_base();
       data.labels = s.labels;
       data.measures = plot::compute_measures(s, data.base);
-      history.push_back({doc.revision(), in_base(data.measures, Base::e)});
+      // Real changes only: a label, a title or the units leave the quantities (in nats) as they were.
+      const Measures nats = in_base(data.measures, Base::e);
+      if (history.empty() || !same_quantities(history.back().m, nats)) history.push_back({doc.revision(), nats});
       while (history.size() > kHistoryLength) history.pop_front();
     }
     data.x_window = window;

@@ -20,7 +20,8 @@ struct SculptState {
   int bin = -1;          // bar/paint: last bin touched
   double last_h = 0;     // paint: last height
   int component = -1;    // peak/shoulder
-  float pan_anchor_px = 0;
+  bool panning = false;      // the right button is held on the plot: pan from the anchor
+  float pan_anchor_px = 0;   // where it went down, and the x window then
   plot::Range pan_anchor_range;
   std::vector<double> paint_p, paint_q;  // heights shown while painting
 };

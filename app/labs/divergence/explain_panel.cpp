@@ -4,6 +4,8 @@
 
 #include <imgui_internal.h>
 
+#include <algorithm>
+
 #include <cmath>
 #include <limits>
 #include <string>
@@ -65,11 +67,24 @@ void draw_explain_contents(const Measures& m, ExplainContext ctx) {
 
 void draw_explain_panel(const Measures& m, ExplainContext ctx, bool* open) {
   if (open && !*open) return;
-  // A default size, unless the caller (a layout) already chose one.
-  if (!(GImGui->NextWindowData.Flags & ImGuiNextWindowDataFlags_HasSize))
+  // A default size, unless the caller (a layout) already chose one. The default always fits the
+  // screen (presentation scale on a small projector included) and scrolls: never larger than the
+  // display, never placed off it.
+  const bool chosen = GImGui->NextWindowData.Flags & ImGuiNextWindowDataFlags_HasSize;
+  if (!chosen)
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 36.0f, ImGui::GetFontSize() * 40.0f),
                              ImGuiCond_FirstUseEver);
-  if (ImGui::Begin(kExplainPanelTitle, open)) draw_explain_contents(m, ctx);
+  const ImVec2 display = chosen ? ImVec2{0, 0} : ImGui::GetIO().DisplaySize;
+  if (display.x > 0 && display.y > 0)
+    ImGui::SetNextWindowSizeConstraints({std::min(200.0f, display.x), std::min(120.0f, display.y)},
+                                        {display.x, display.y});
+  if (ImGui::Begin(kExplainPanelTitle, open, ImGuiWindowFlags_AlwaysVerticalScrollbar)) {
+    ImGuiWindow* w = ImGui::GetCurrentWindow();
+    const ImVec2 pos{std::clamp(w->Pos.x, 0.0f, std::max(0.0f, display.x - w->Size.x)),
+                     std::clamp(w->Pos.y, 0.0f, std::max(0.0f, display.y - w->Size.y))};
+    if (display.x > 0 && (pos.x != w->Pos.x || pos.y != w->Pos.y)) ImGui::SetWindowPos(pos);
+    draw_explain_contents(m, ctx);
+  }
   ImGui::End();
 }
 

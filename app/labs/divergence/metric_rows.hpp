@@ -16,6 +16,7 @@ struct MetricRow {
   std::string symbol;   // e.g. "D(P‖Q)"
   std::string name;     // e.g. "KL divergence (forward)"
   double value = 0;
+  std::string shown;    // the value as shown: a number, or a power ("2^1440") beyond a double
   std::string unit;     // the registry's unit_text: "bits", "√nats", "units of x", "choices", ""
   std::string formula;  // e.g. "D(P‖Q) = ∑ p log(p/q) = H(P,Q) − H(P)"
   std::string meaning;  // one sentence with the current values

@@ -259,12 +259,10 @@ void panel_distributions(App& app, DivergenceLab& lab) {
   const bool disc = lab.data.kind == Kind::discrete && lab.doc.scenario().kind == Kind::discrete;
   std::vector<double> raw_p, raw_q;
   if (disc && lab.sculpt.mode == Mode::paint) {  // show the painted heights before renormalising
-    raw_p = lab.doc.scenario().p_mass;
+    raw_p = lab.doc.scenario().p_mass;           // (on the axes frozen at the press, as every drag)
     raw_q = lab.doc.scenario().q_mass;
     o.p_bars = raw_p;
     o.q_bars = raw_q;
-    lab.density_y.update(plot::densities_y_range(lab.data, o), true, 0);
-    o.y = lab.density_y.current;
   }
   plot::Axes a = plot::figure_densities(canvas, t, area.rect, lab.data, o);
   lab.density_axes = a;

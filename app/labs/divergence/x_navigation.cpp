@@ -16,11 +16,23 @@ void handle_x_navigation(DivergenceLab& lab, const PlotArea& area, const plot::A
     v = {at + (v.lo - at) * f, at + (v.hi - at) * f};
     changed = true;
   }
-  if (area.right_active && io.MouseDelta.x != 0) {
-    const double dx = io.MouseDelta.x / std::max(1.0f, axes.plot.width()) * (v.hi - v.lo);
-    v = {v.lo - dx, v.hi - dx};
-    changed = true;
+  // Right-drag pans by the distance from where the button went down (not by io.MouseDelta, which on
+  // the press frame holds whatever jump the pointer made before it: a click after a fast move would pan).
+  SculptState& st = lab.sculpt;
+  if (area.right_active && !st.panning) {
+    st.panning = true;
+    st.pan_anchor_px = area.mouse.x;
+    st.pan_anchor_range = v;
+  } else if (area.right_active) {
+    const plot::Range r = st.pan_anchor_range;
+    const double dx = (area.mouse.x - st.pan_anchor_px) / std::max(1.0f, axes.plot.width()) * (r.hi - r.lo);
+    if (dx != 0 || v.lo != r.lo - dx) {
+      v = {r.lo - dx, r.hi - dx};
+      changed = true;
+    }
   }
+  // (Three plots call this each frame; only the one the button went down on is right_active.)
+  if (!ImGui::IsMouseDown(ImGuiMouseButton_Right)) st.panning = false;
   if (area.double_clicked && lab.sculpt.mode == SculptState::Mode::none) {
     lab.x_zoomed = false;
     return;

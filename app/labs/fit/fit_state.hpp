@@ -19,6 +19,7 @@
 #include "divlab/fit/optimizer.hpp"
 #include "plot/axes.hpp"
 #include "figures/figures_fit.hpp"
+#include "widgets/typed_field.hpp"
 
 namespace divlab::gui {
 
@@ -43,6 +44,7 @@ struct FitPanelState {
   std::map<std::string, double> start;  // the start as FitPlan takes it; the handles set mean and sd
   OptimizerSettings optimizer;
   double start_mean = 1.0, start_sd = 1.0;  // where the start is centred (the plan's): the handles
+  std::optional<TypedValue> typing;         // the start field being typed in
   bool multistart = false;       // 8 seeded random starts besides the main one
   std::optional<FitObjective> scenario_objective;  // the objective of the scenario's fit section
   std::uint64_t seed = 1;
@@ -80,6 +82,7 @@ struct FitPanelState {
   enum class Drag { none, peak, shoulder };
   Drag drag = Drag::none;
   ImVec2 play_button{}, step_button{}, reset_button{};
+  ImVec2 start_mean_field{}, start_sd_field{};  // top-left corners of the start's text fields
   plot::Axes fit_axes, fwd_axes, rev_axes;
   plot::FitFigureData figure;
   bool gpu_heatmap = false;  // the last frame drew the heatmaps through the shader

@@ -305,13 +305,24 @@ void controls(App& app, const Document& doc, FitPanelState& st) {
       restart = true;
     }
   }
+  // The start as two text fields: a single click takes typed numbers ("-0.5" is a mean, not the
+  // keys of preset 5: shortcuts stay quiet while a field has focus), committed on Enter, Tab or a
+  // click elsewhere.
   flow(150 * s + label_w("start μ, σ"), 20 * s);
-  ImGui::SetNextItemWidth(150 * s);
-  float start[2] = {static_cast<float>(st.start_mean), static_cast<float>(st.start_sd)};
-  if (ImGui::DragFloat2("start μ, σ", start, 0.01f)) {
-    set_start(st, start[0], std::max(0.02f, start[1]));
+  const float fw = (150 * s - ImGui::GetStyle().ItemInnerSpacing.x) / 2;
+  if (const auto mean = typed_double("##start_mean", st.start_mean, fw, st.typing)) {
+    set_start(st, *mean, st.start_sd);
     restart = true;
   }
+  st.start_mean_field = ImGui::GetItemRectMin();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("the start's mean μ (type a number)");
+  ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+  if (const auto sd = typed_double("start μ, σ", st.start_sd, fw, st.typing)) {
+    set_start(st, st.start_mean, std::max(0.02, *sd));
+    restart = true;
+  }
+  st.start_sd_field = ImGui::GetItemRectMin();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("the start's standard deviation σ (at least 0.02)");
 
   // Second row: the model and the optimiser.
   const bool disc = doc.scenario().kind == Kind::discrete;

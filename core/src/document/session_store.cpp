@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -53,6 +55,43 @@ std::optional<std::string> read_file(const fs::path& path) {
   text << in.rdbuf();
   if (in.bad()) return std::nullopt;
   return text.str();
+}
+
+// The start time of process `pid` in clock ticks after boot (/proc/PID/stat field 22); -1 when
+// unknown. With the boot id it tells a process from a later one that got the same id.
+long long process_start(pid_t pid) {
+  std::string path = "/proc/";  // (appended piecewise: GCC 12's false -Wrestrict)
+  path += std::to_string(pid);
+  path += "/stat";
+  const std::optional<std::string> stat = read_file(path);
+  if (!stat) return -1;
+  const auto close = stat->rfind(')');  // the command name may hold spaces and parentheses
+  if (close == std::string::npos) return -1;
+  std::istringstream fields(stat->substr(close + 1));
+  std::string field;
+  for (int k = 3; k <= 22 && fields >> field; ++k)
+    if (k == 22) return std::strtoll(field.c_str(), nullptr, 10);
+  return -1;
+}
+
+std::string boot_id() {
+  std::string id = read_file("/proc/sys/kernel/random/boot_id").value_or("");
+  while (!id.empty() && (id.back() == '\n' || id.back() == ' ')) id.pop_back();
+  return id;
+}
+
+// Whether the live process `pid` is the one that wrote session `j`. Sessions written before the
+// start time was recorded: whether it runs the same program as this process.
+bool same_process(pid_t pid, const nlohmann::json& j) {
+  const auto start = j.find("start");
+  const auto boot = j.find("boot");
+  if (start != j.end() && start->is_number_integer() && boot != j.end() && boot->is_string())
+    return start->get<long long>() >= 0 && start->get<long long>() == process_start(pid) &&
+           boot->get<std::string>() == boot_id();
+  std::error_code ec1, ec2;
+  const fs::path exe = fs::read_symlink(fs::path("/proc") / std::to_string(pid) / "exe", ec1);
+  const fs::path self = fs::read_symlink("/proc/self/exe", ec2);
+  return !ec1 && !ec2 && exe == self;
 }
 
 }  // namespace
@@ -140,7 +179,9 @@ std::optional<std::string> SessionStore::autosave(std::string_view scenario_text
                                   {"version", 1},
                                   {"scenario", std::string(scenario_text)},
                                   {"ui", std::string(ui_state)},
-                                  {"pid", static_cast<long long>(::getpid())}};
+                                  {"pid", static_cast<long long>(::getpid())},
+                                  {"start", process_start(::getpid())},
+                                  {"boot", boot_id()}};
   // Invalid UTF-8 is replaced rather than thrown on: an autosave must never take the app down.
   return write_file_atomic(session_path(),
                            session.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
@@ -156,23 +197,60 @@ std::optional<RecoveredSession> SessionStore::recover() const {
   if (fs::exists(clean_marker_path(), ec)) return std::nullopt;
   const std::optional<std::string> text = read_file(session_path());
   if (!text) return std::nullopt;
+  const auto damaged = [&](std::string why) {
+    RecoveredSession r;
+    r.scenario_text = *text;
+    r.damaged = std::move(why);
+    return r;
+  };
   const nlohmann::json j = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
-  if (!j.is_object()) return std::nullopt;
+  if (!j.is_object()) return damaged(text->empty() ? "the file is empty" : "the file is cut short or not JSON");
   const auto format = j.find("format");
   const auto scenario = j.find("scenario");
   const auto ui = j.find("ui");
-  if (format == j.end() || *format != "divlab.session" || scenario == j.end() || !scenario->is_string())
-    return std::nullopt;
-  // A session whose writer is still alive is another divlab window's, not a crashed one.
+  if (format == j.end() || *format != "divlab.session") return damaged("not a divlab session file");
+  if (scenario == j.end() || !scenario->is_string()) return damaged("the session holds no scenario text");
+  // A session whose writer is still alive is another divlab window's, not a crashed one: the same
+  // process id, started at the same time in the same boot.
   const auto pid = j.find("pid");
   if (pid != j.end() && pid->is_number_integer()) {
     const auto writer = static_cast<pid_t>(pid->get<long long>());
-    if (writer > 0 && writer != ::getpid() && (::kill(writer, 0) == 0 || errno == EPERM)) return std::nullopt;
+    if (writer > 0 && writer != ::getpid() && (::kill(writer, 0) == 0 || errno == EPERM) &&
+        same_process(writer, j))
+      return std::nullopt;
   }
   RecoveredSession r;
   r.scenario_text = scenario->get<std::string>();
   r.ui_state = (ui != j.end() && ui->is_string()) ? ui->get<std::string>() : "{}";
   return r;
+}
+
+std::optional<fs::path> SessionStore::keep_aside(std::string* error) {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  ::localtime_r(&now, &local);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &local);
+  for (int n = 0; n < 100; ++n) {
+    std::string leaf = "session-kept-";
+    leaf += stamp;
+    if (n > 0) {
+      leaf += '-';
+      leaf += std::to_string(n);
+    }
+    leaf += ".json";
+    const fs::path to = dir_ / leaf;
+    std::error_code ec;
+    if (fs::exists(to, ec)) continue;
+    if (::rename(session_path().c_str(), to.c_str()) != 0) {
+      if (error) *error = error_text(session_path(), "cannot move aside", errno);
+      return std::nullopt;
+    }
+    fsync_dir(dir_);
+    return to;
+  }
+  if (error) *error = session_path().string() + ": cannot move aside: too many kept sessions";
+  return std::nullopt;
 }
 
 std::optional<std::string> SessionStore::discard() {

@@ -2,6 +2,8 @@
 // ∞ markers, legends, and the figures' structure.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <cmath>
 #include <limits>
 #include <string>
@@ -121,6 +123,31 @@ TEST(Series, InfinityMarkersAreCountedAndLabelled) {
   EXPECT_EQ(plot_infinities(c, unit_axes(), light_theme(), x, y, {}), 2);
   EXPECT_EQ(c.polygons, 2);  // two arrowheads
   EXPECT_TRUE(c.has_text("∞"));
+}
+
+TEST(Series, ARunOfInfiniteSamplesIsOneBandWithOneArrowNotAFence) {
+  // 201 samples over [0, 10]; y = +∞ on [2, 4] (41 samples), −∞ at the single sample x = 8.
+  std::vector<double> x, y;
+  for (int k = 0; k <= 200; ++k) {
+    const double xi = k * 0.05;
+    x.push_back(xi);
+    y.push_back(xi >= 2 - 1e-9 && xi <= 4 + 1e-9 ? kInf : (std::abs(xi - 8) < 1e-9 ? -kInf : 0.1));
+  }
+  Recorder c;
+  EXPECT_EQ(plot_infinities(c, unit_axes(), light_theme(), x, y, {}), 42);
+  EXPECT_EQ(c.polygons, 2);  // one arrowhead per run
+  EXPECT_EQ(c.polylines.size(), 2u);
+  EXPECT_EQ(std::count(c.texts.begin(), c.texts.end(), "∞"), 2);
+  ASSERT_EQ(c.rects.size(), 1u);  // the band of the wide run, from x = 1.975 to 4.025
+  const Axes a = unit_axes();
+  EXPECT_NEAR(c.rects[0].first.x0, a.px_x(1.975), 1e-3);
+  EXPECT_NEAR(c.rects[0].first.x1, a.px_x(4.025), 1e-3);
+  // Bars a bin apart (here 40 px) are categories: an arrow each, no band across them.
+  Recorder bars;
+  const std::vector<double> bx{0, 1, 2}, by{kInf, kInf, 0.1};
+  EXPECT_EQ(plot_infinities(bars, a, light_theme(), bx, by, {}), 2);
+  EXPECT_EQ(bars.polygons, 2);
+  EXPECT_TRUE(bars.rects.empty());
 }
 
 TEST(Series, BarsSkipNonFiniteValues) {

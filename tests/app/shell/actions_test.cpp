@@ -199,6 +199,39 @@ TEST_F(ActionsGui, ModifiersMustMatchExactly) {
   EXPECT_EQ(with(GLFW_KEY_9, false, false, false, false), "none");  // only presets 1–8
 }
 
+TEST_F(ActionsGui, NoShortcutFiresWhileADragFieldIsHeld) {
+  float value = 0.5f;
+  auto with_drag = [&] {
+    ImGui::SetNextWindowPos(ImVec2(10, 10));
+    ImGui::Begin("dragging");
+    ImGui::DragFloat("start", &value, 0.01f);
+    ImGui::End();
+  };
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = {60, 45};  // on the drag field
+  for (int i = 0; i < 2; ++i) text_frame(with_drag);
+  io.MouseDown[0] = true;
+  for (int i = 0; i < 2; ++i) text_frame(with_drag);
+  ASSERT_TRUE(ImGui::IsAnyItemActive());
+  ASSERT_FALSE(io.WantTextInput);  // a drag, not a text field
+  for (const Pressed& p : bindings(app.actions)) {
+    SCOPED_TRACE(key_label(*p.binding));
+    hold(*p.binding);
+    std::optional<Pressed> got;
+    const std::string lab = p.action->lab.empty() ? "divergence" : p.action->lab;
+    text_frame([&] {
+      got = poll_shortcut(app.actions, lab, ImGui::GetIO());
+      with_drag();
+    });
+    release_all();
+    text_frame(with_drag);
+    EXPECT_EQ(id_of(got), p.action->while_typing ? p.action->id : "none");
+  }
+  io.MouseDown[0] = false;
+  text_frame(with_drag);
+  EXPECT_EQ(id_of(press({GLFW_KEY_5}, "divergence")), "open_preset");  // released: keys are shortcuts again
+}
+
 TEST_F(ActionsGui, LettersDoNotFireWhileTypingButFunctionKeysDo) {
   char text[64] = "";
   auto with_field = [&] {

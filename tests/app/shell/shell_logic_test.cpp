@@ -11,14 +11,16 @@
 namespace divlab::gui {
 namespace {
 
-TEST(AutoRange, SnapsFirstThenOnlyGrowsWhileHolding) {
+TEST(AutoRange, SnapsFirstThenHoldsStillWhileHolding) {
   AutoRange r;
   r.update({0, 1}, false, 0.016f);
   EXPECT_EQ(r.current, (plot::Range{0, 1}));
   r.update({0, 0.5}, true, 0.016f);  // data shrank during a drag: hold still
   EXPECT_EQ(r.current, (plot::Range{0, 1}));
-  r.update({0, 2}, true, 0.016f);    // data grew: follow at once
-  EXPECT_EQ(r.current, (plot::Range{0, 2}));
+  r.update({0, 2}, true, 0.016f);    // data grew: still hold (the mapping is frozen for the drag)
+  EXPECT_EQ(r.current, (plot::Range{0, 1}));
+  r.update({0, 2}, false, 0.016f);   // released: it moves toward the data
+  EXPECT_GT(r.current.hi, 1);
 }
 
 TEST(AutoRange, EasesTowardTheTargetAfterRelease) {
@@ -29,6 +31,25 @@ TEST(AutoRange, EasesTowardTheTargetAfterRelease) {
   EXPECT_GT(r.current.hi, 1);  // not a jump
   for (int i = 0; i < 100; ++i) r.update({0, 1}, false, 0.016f);
   EXPECT_EQ(r.current, (plot::Range{0, 1}));  // and it arrives
+}
+
+TEST(MetricRows, AFinitePerplexityBeyondADoubleIsAPowerNotInfinity) {
+  Measures m;
+  m.base = Base::two;
+  m.cross_entropy_qp = 1440;  // finite; 2^1440 is not a double
+  m.perplexity_qp = std::numeric_limits<double>::infinity();
+  m.kl_pq = m.perplexity_pq = std::numeric_limits<double>::infinity();  // truly infinite (H(P,Q) = ∞)
+  m.cross_entropy_pq = std::numeric_limits<double>::infinity();
+  for (const MetricRow& r : metric_rows(m, true)) {
+    if (r.key == "perplexity_qp") {
+      EXPECT_EQ(r.shown, "2^1440");
+      EXPECT_TRUE(r.why_infinite.empty()) << r.why_infinite;
+    }
+    if (r.key == "perplexity_pq") {
+      EXPECT_EQ(r.shown, "∞");
+      EXPECT_FALSE(r.why_infinite.empty());
+    }
+  }
 }
 
 TEST(MetricRows, EverySpecQuantityInOrderWithUnits) {

@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -219,14 +220,88 @@ TEST(SessionStore, DiscardForgetsTheSession) {
   EXPECT_EQ(store.discard(), std::nullopt);  // discarding twice is fine
 }
 
-TEST(SessionStore, CorruptOrForeignFilesAreNotRecovered) {
+TEST(SessionStore, ATruncatedOrForeignFileIsReportedDamagedNotDropped) {
   TempDir t;
   SessionStore store(t.path());
   for (const char* text : {"", "{", "[1,2]", R"({"format": "other", "scenario": "x"})",
                            R"({"format": "divlab.session", "scenario": 3})"}) {
     std::ofstream(store.session_path()) << text;
-    EXPECT_EQ(store.recover(), std::nullopt) << text;
+    const auto r = store.recover();
+    ASSERT_TRUE(r.has_value()) << text;
+    EXPECT_FALSE(r->damaged.empty()) << text;
+    EXPECT_EQ(r->scenario_text, text);  // the raw text, to keep
   }
+}
+
+TEST(SessionStore, ACutShortAutosaveIsKeptAsideAndTheNextAutosaveLeavesItAlone) {
+  TempDir t;
+  SessionStore store(t.path());
+  ASSERT_EQ(store.autosave(R"({"p": {"mass": [0.5, 0.5]}, "q": {"mass": [0.9, 0.1]}})"), std::nullopt);
+  std::string whole;
+  {
+    std::ifstream in(store.session_path());
+    std::getline(in, whole, '\0');
+  }
+  std::ofstream(store.session_path(), std::ios::trunc) << whole.substr(0, whole.size() / 2);  // a power cut
+  const auto r = store.recover();
+  ASSERT_TRUE(r.has_value());
+  EXPECT_NE(r->damaged.find("cut short"), std::string::npos) << r->damaged;
+  std::string error;
+  const auto kept = store.keep_aside(&error);
+  ASSERT_TRUE(kept.has_value()) << error;
+  EXPECT_EQ(kept->parent_path(), t.path());
+  EXPECT_EQ(kept->filename().string().rfind("session-kept-", 0), 0u);
+  ASSERT_EQ(store.autosave("the next session"), std::nullopt);
+  std::string kept_text;
+  {
+    std::ifstream in(*kept);
+    std::getline(in, kept_text, '\0');
+  }
+  EXPECT_EQ(kept_text, whole.substr(0, whole.size() / 2));  // still there, byte for byte
+}
+
+TEST(SessionStore, APidThatNowBelongsToAnotherProcessDoesNotHideTheSession) {
+  TempDir t;
+  SessionStore store(t.path());
+  ASSERT_EQ(store.autosave("work before the reboot"), std::nullopt);
+  // The same file as if written by a divlab that had our parent's pid in an earlier boot: the pid is
+  // alive now, but it is another process.
+  std::string text;
+  {
+    std::ifstream in(store.session_path());
+    std::getline(in, text, '\0');
+  }
+  nlohmann::json j = nlohmann::json::parse(text);
+  j["pid"] = static_cast<long long>(::getppid());
+  j["boot"] = "an-earlier-boot";
+  std::ofstream(store.session_path(), std::ios::trunc) << j.dump();
+  ASSERT_EQ(::kill(::getppid(), 0), 0);
+  const auto r = store.recover();
+  ASSERT_TRUE(r.has_value());
+  EXPECT_TRUE(r->damaged.empty());
+  EXPECT_EQ(r->scenario_text, "work before the reboot");
+  // A live writer of this boot with the recorded start time is another divlab window: not ours.
+  j["boot"] = nlohmann::json::parse(text)["boot"];
+  j["start"] = -5;  // a start time that no process has
+  std::ofstream(store.session_path(), std::ios::trunc) << j.dump();
+  EXPECT_TRUE(store.recover().has_value());
+}
+
+TEST(SessionStore, ALiveWriterIsAnotherWindowAndItsSessionIsNotTaken) {
+  TempDir t;
+  SessionStore store(t.path());
+  const pid_t child = ::fork();
+  if (child == 0) {
+    SessionStore(t.path()).autosave("the other window's work");
+    ::pause();
+    ::_exit(0);
+  }
+  for (int i = 0; i < 500 && !fs::exists(store.session_path()); ++i) ::usleep(10000);
+  ::usleep(50000);
+  EXPECT_EQ(store.recover(), std::nullopt);  // the writer (same pid, start time and boot) still runs
+  ::kill(child, SIGKILL);
+  ::waitpid(child, nullptr, 0);
+  ASSERT_TRUE(store.recover().has_value());  // it died: now the session is ours to restore
 }
 
 TEST(SessionStore, InvalidUtf8IsReplacedNotThrown) {
@@ -266,6 +341,21 @@ TEST(AutosaveSchedule, SavesOnceTheDocumentIsQuiet) {
   s.saved();
   EXPECT_FALSE(s.pending());
   EXPECT_FALSE(s.due(100.0));
+}
+
+TEST(AutosaveSchedule, ByDefaultALongDragLosesAtMostTwoSeconds) {
+  AutosaveSchedule s;
+  double t = 0, last_save = 0, longest_gap = 0;
+  for (int frame = 0; frame < 60 * 25; ++frame, t += 1.0 / 60.0) {  // 25 s of dragging at 60 fps
+    s.changed(t);
+    if (s.due(t)) {
+      longest_gap = std::max(longest_gap, t - last_save);
+      last_save = t;
+      s.saved();
+    }
+  }
+  EXPECT_LE(longest_gap, 2.0 + 2.0 / 60);  // within two frames of 2 s
+  EXPECT_LE(t - last_save, 2.0 + 2.0 / 60);
 }
 
 TEST(AutosaveSchedule, ALongDragIsSavedAfterTheMaximumDelay) {

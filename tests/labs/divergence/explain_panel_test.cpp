@@ -284,3 +284,32 @@ TEST_F(TeachExplainGui, DejaVuSansHasEveryGlyphTheTeachingTextUses) {
 
 }  // namespace
 }  // namespace divlab::gui
+
+namespace divlab::gui {
+namespace {
+
+// Issue 11 §5: at presentation scale on a 1280×720 projector the Explain window (40 lines tall by
+// default) fits the screen and scrolls instead of running off it.
+class ExplainFits : public ImGuiTest {
+ protected:
+  ExplainFits() : ImGuiTest({1280, 720}) {}
+};
+
+TEST_F(ExplainFits, TheDefaultWindowFitsTheDisplayAndScrolls) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.FontGlobalScale = 2.0f;  // presentation scale
+  Measures m;
+  m.base = Base::two;
+  bool open = true;
+  for (int i = 0; i < 3; ++i) text_frame([&] { draw_explain_panel(m, {}, &open); });
+  ImGuiWindow* w = ImGui::FindWindowByName(kExplainPanelTitle);
+  ASSERT_NE(w, nullptr);
+  EXPECT_GE(w->Pos.x, 0);
+  EXPECT_GE(w->Pos.y, 0);
+  EXPECT_LE(w->Pos.x + w->Size.x, 1280.0f);
+  EXPECT_LE(w->Pos.y + w->Size.y, 720.0f);
+  EXPECT_TRUE(w->ScrollbarY);
+}
+
+}  // namespace
+}  // namespace divlab::gui

@@ -24,11 +24,15 @@ std::optional<std::filesystem::path> state_dir();
 struct RecoveredSession {
   std::string scenario_text;  // scenario JSON text (SPEC §2), as autosaved
   std::string ui_state;       // the UI-state JSON text given to autosave
+  // Non-empty when session.json is there but cannot be read (truncated, not a session): why. Then
+  // scenario_text is the file's raw text. Such a file is never dropped silently: keep_aside() it.
+  std::string damaged;
 };
 
 // The session autosave in one folder (created on first write, mode 0700):
 //   session.json  {"format": "divlab.session", "version": 1, "scenario": "<text>", "ui": "<text>",
-//                  "pid": <writer's process id>}
+//                  "pid": <writer's process id>, "start": <its start time, /proc/PID/stat field 22>,
+//                  "boot": "<boot id>"}
 //   clean         present only after mark_clean(): the last session ended normally.
 // Typical use:  SessionStore store(*state_dir());
 //               if (auto r = store.recover()) { /* offer or restore r->scenario_text */ }
@@ -47,9 +51,14 @@ class SessionStore {
   // Records a clean shutdown: the next recover() returns nothing. nullopt on success.
   std::optional<std::string> mark_clean();
   // The autosaved session when the previous run did not end with mark_clean() (crash, kill -9);
-  // nullopt after a clean shutdown, when nothing was saved, when the file is unreadable, or while
-  // the process that wrote it is still running (another divlab window).
+  // nullopt after a clean shutdown, when nothing was saved, or while the process that wrote it is
+  // still running (another divlab window: the same process id, start time and boot — a process id
+  // that now belongs to another process, e.g. after a reboot, does not count). A file that cannot
+  // be read is returned with `damaged` set.
   std::optional<RecoveredSession> recover() const;
+  // Moves session.json aside to "session-kept-<local time>.json" in the same folder, so that the
+  // next autosave does not overwrite it. The new path, or an error.
+  std::optional<std::filesystem::path> keep_aside(std::string* error = nullptr);
   // Forgets the autosave (the user declined to restore it). nullopt on success.
   std::optional<std::string> discard();
 
@@ -66,7 +75,8 @@ class SessionStore {
 //   if (schedule.due(now)) { store.autosave(...); schedule.saved(); }
 class AutosaveSchedule {
  public:
-  explicit AutosaveSchedule(double quiet = 1.0, double max_delay = 10.0) : quiet_(quiet), max_delay_(max_delay) {}
+  // A long drag is saved every 2 s at most (two fsyncs, ~10 ms): at most 2 s of it can be lost.
+  explicit AutosaveSchedule(double quiet = 1.0, double max_delay = 2.0) : quiet_(quiet), max_delay_(max_delay) {}
   void changed(double now) {
     if (!pending_) first_change_ = now;
     pending_ = true;
