@@ -27,7 +27,7 @@ for _ in $(seq 50); do [ -s "$session" ] && break; sleep 0.1; done  # autosave a
 [ -s "$session" ] || { echo "FAIL: no autosave at $session"; cat "$work/stderr"; exit 1; }
 kill -9 "$pid"; wait "$pid" 2>/dev/null || true; pid=""
 
-# 2. Restart with no file: the session is restored, in bits, and the title shows it is unsaved.
+# 2. Restart with no file: the session is restored (the edited coin) and the title shows it is unsaved.
 export DIVLAB_STATE_OUT="$work/after-crash.json"
 start
 grep -q "Restored the unsaved work of the divergence lab" "$work/stderr" || { echo "FAIL: not restored"; cat "$work/stderr"; exit 1; }
