@@ -77,31 +77,22 @@ void outline(Canvas& c, Rect r, Color col, float width) { c.stroke_rect(r, {col,
 // join into one area (gaps of a pixel or less between 256 bars shimmer as a moiré).
 float bar_inset(const Theme& t, float width) { return width < t.px(6) ? 0.0f : std::min(t.px(2), width * 0.15f); }
 
-// Fills every cell of g with colour(values[i·cols + j]). Cells smaller than a few pixels (a 256×256
-// table) are drawn in blocks coloured by the mean of their cells' finite values (what a screen can
-// show, at a bounded cost); a block where most cells are not finite (−∞, undefined) takes such a
-// cell's value. Neighbouring blocks in a row that look alike are drawn as one rectangle.
-template <bool AllFinite = false, class ColourOf>
-void fill_cells(Canvas& c, const CellGrid& g, std::span<const double> values, ColourOf colour) {
-  constexpr float kMinBlockPx = 5.0f;
-  if (g.rows == 0 || g.cols == 0 || values.size() < g.rows * g.cols) return;
-  const float cw = g.grid.width() / static_cast<float>(g.cols), ch = g.grid.height() / static_cast<float>(g.rows);
-  const std::size_t bj = cw >= kMinBlockPx ? 1 : static_cast<std::size_t>(std::ceil(kMinBlockPx / std::max(cw, 1e-3f)));
-  const std::size_t bi = ch >= kMinBlockPx ? 1 : static_cast<std::size_t>(std::ceil(kMinBlockPx / std::max(ch, 1e-3f)));
-  const std::size_t blocks = (g.cols + bj - 1) / bj;
-  struct Block {
-    double sum = 0, odd = 0;
-    std::size_t finite = 0, other = 0;
-  };
-  std::vector<Block> row_of_blocks(blocks);
-  for (std::size_t i0 = 0; i0 < g.rows; i0 += bi) {
-    const std::size_t i1 = std::min(g.rows, i0 + bi);
-    std::fill(row_of_blocks.begin(), row_of_blocks.end(), Block{});
+// The sum of a block of cells' finite values, how many there are, and one of the others (−∞,
+// NaN for undefined) if any.
+struct BlockSum {
+  double sum = 0, odd = 0;
+  std::size_t finite = 0, other = 0;
+};
+
+// Block sums of rows [i0, i1) of a row-major table, blocks of bj columns (out.size() blocks).
+template <bool AllFinite>
+auto flat_cells(std::span<const double> values, std::size_t cols) {
+  return [values, cols](std::size_t i0, std::size_t i1, std::size_t bj, std::span<BlockSum> out) {
     for (std::size_t i = i0; i < i1; ++i) {
-      const double* row = values.data() + i * g.cols;
-      for (std::size_t b = 0; b < blocks; ++b) {
-        const std::size_t j0 = b * bj, j1 = std::min(g.cols, j0 + bj);
-        double sum = 0;  // locals: a store through Block& might alias row[] and be redone per cell
+      const double* row = values.data() + i * cols;
+      for (std::size_t b = 0; b < out.size(); ++b) {
+        const std::size_t j0 = b * bj, j1 = std::min(cols, j0 + bj);
+        double sum = 0;  // locals: a store through BlockSum& might alias row[] and be redone per cell
         std::size_t finite = 0;
         if constexpr (AllFinite) {
           for (std::size_t j = j0; j < j1; ++j) sum += row[j];
@@ -113,7 +104,7 @@ void fill_cells(Canvas& c, const CellGrid& g, std::span<const double> values, Co
             finite += ok;
           }
         }
-        Block& k = row_of_blocks[b];
+        BlockSum& k = out[b];
         k.sum += sum;
         k.finite += finite;
         if (finite < j1 - j0) {  // rare: find one of the others
@@ -123,7 +114,44 @@ void fill_cells(Canvas& c, const CellGrid& g, std::span<const double> values, Co
         }
       }
     }
-    const auto colour_of = [&](const Block& k) {
+  };
+}
+
+// Block sums of the product table p(xᵢ)·p(yⱼ) from the marginals alone:
+// Σ_{i∈I, j∈J} p(xᵢ)p(yⱼ) = (Σ_{i∈I} p(xᵢ))·(Σ_{j∈J} p(yⱼ)), no pass over the cells.
+auto product_cells(std::span<const double> px, std::span<const double> py) {
+  return [px, py](std::size_t i0, std::size_t i1, std::size_t bj, std::span<BlockSum> out) {
+    double sx = 0;
+    for (std::size_t i = i0; i < i1; ++i) sx += px[i];
+    for (std::size_t b = 0; b < out.size(); ++b) {
+      const std::size_t j0 = b * bj, j1 = std::min(py.size(), j0 + bj);
+      double sy = 0;
+      for (std::size_t j = j0; j < j1; ++j) sy += py[j];
+      out[b].sum += sx * sy;
+      out[b].finite += (i1 - i0) * (j1 - j0);
+    }
+  };
+}
+
+// Fills every cell of g with colour(its value), the values' block sums given by `cells` (flat_cells,
+// product_cells). Cells smaller than a few pixels (a 256×256 table) are drawn in blocks coloured by
+// the mean of their cells' finite values (what a screen can show, at a bounded cost); a block where
+// most cells are not finite (−∞, undefined) takes such a cell's value. Neighbouring blocks in a row
+// that look alike are drawn as one rectangle.
+template <class Cells, class ColourOf>
+void fill_cells(Canvas& c, const CellGrid& g, Cells cells, ColourOf colour) {
+  constexpr float kMinBlockPx = 5.0f;
+  if (g.rows == 0 || g.cols == 0) return;
+  const float cw = g.grid.width() / static_cast<float>(g.cols), ch = g.grid.height() / static_cast<float>(g.rows);
+  const std::size_t bj = cw >= kMinBlockPx ? 1 : static_cast<std::size_t>(std::ceil(kMinBlockPx / std::max(cw, 1e-3f)));
+  const std::size_t bi = ch >= kMinBlockPx ? 1 : static_cast<std::size_t>(std::ceil(kMinBlockPx / std::max(ch, 1e-3f)));
+  const std::size_t blocks = (g.cols + bj - 1) / bj;
+  std::vector<BlockSum> row_of_blocks(blocks);
+  for (std::size_t i0 = 0; i0 < g.rows; i0 += bi) {
+    const std::size_t i1 = std::min(g.rows, i0 + bi);
+    std::fill(row_of_blocks.begin(), row_of_blocks.end(), BlockSum{});
+    cells(i0, i1, bj, std::span<BlockSum>(row_of_blocks));
+    const auto colour_of = [&](const BlockSum& k) {
       return colour(k.other > k.finite ? k.odd : k.sum / static_cast<double>(k.finite));
     };
     const float y0 = g.cell(i0, 0).y0, y1 = g.cell(i1 - 1, 0).y1;
@@ -177,21 +205,21 @@ void refresh_joint_figure_data(JointFigureData& d, const Scenario& s, JointWorks
   const auto& mx = d.analysis.marginals.x;
   const auto& my = d.analysis.marginals.y;
   const PmiMatrix& pmi = a.pmi;
-  d.product.resize(d.rows * d.cols);
   d.pmi.resize(d.rows * d.cols);
   double p_max = 0, product_max = 0, pmi_limit = 0;
   for (std::size_t i = 0; i < d.rows; ++i)
     for (std::size_t j = 0; j < d.cols; ++j) {
       const std::size_t k = i * d.cols + j;
-      d.product[k] = mx[i] * my[j];
       d.pmi[k] = pmi.defined[k] ? pmi.value[k] : std::numeric_limits<double>::quiet_NaN();
       p_max = d.p[k] > p_max ? d.p[k] : p_max;
-      product_max = d.product[k] > product_max ? d.product[k] : product_max;
       const double mag = std::abs(d.pmi[k]);
       pmi_limit = mag > pmi_limit && mag <= std::numeric_limits<double>::max() ? mag : pmi_limit;  // NaN, ∞: no
     }
+  for (double x : mx) product_max = std::max(product_max, x);  // max pᵢ·pⱼ = (max pᵢ)(max pⱼ): all ≥ 0
+  double y_max = 0;
+  for (double y : my) y_max = std::max(y_max, y);
   d.p_max = p_max;
-  d.product_max = product_max;
+  d.product_max = product_max * y_max;
   d.pmi_limit = pmi_limit > 0 ? pmi_limit : 1;
   const auto name = [](const std::vector<std::string>& given, std::size_t k, char letter) {
     return k < given.size() && !given[k].empty() ? given[k] : numbered(letter, k + 1);
@@ -252,7 +280,7 @@ CellGrid figure_joint_table(Canvas& c, const Theme& t, Rect r, const JointFigure
   CellGrid g = fit_grid(area, d.rows, d.cols);
   const double vmax = o.vmax.value_or(d.p.empty() ? 1.0 : d.p_max);
   const float value_fs = t.font(0.8f);
-  fill_cells<true>(c, g, d.p, [&](double v) { return probability_color(t, v, vmax); });
+  fill_cells(c, g, flat_cells<true>(d.p, d.cols), [&](double v) { return probability_color(t, v, vmax); });
   if (g.grid.width() / static_cast<float>(d.cols) >= t.px(24))  // values where they can be read
     for (std::size_t i = 0; i < d.rows; ++i)
       for (std::size_t j = 0; j < d.cols; ++j)
@@ -314,8 +342,12 @@ void figure_joint_vs_product(Canvas& c, const Theme& t, Rect r, const JointFigur
                                                     sized(fs, Weight::bold), half);
     label(c, {(panel.x0 + panel.x1) / 2, panel.y0 + t.px(2)}, title, fs, t.text, Align::center, Align::start, true);
     g = fit_grid({panel.x0, panel.y0 + title_h, panel.x1, panel.y1}, d.rows, d.cols);
-    const auto value = [&](std::size_t i, std::size_t j) { return (k == 0 ? d.p : d.product)[i * d.cols + j]; };
-    fill_cells<true>(c, g, k == 0 ? d.p : d.product, [&](double v) { return probability_color(t, v, vmax); });
+    const auto& mx = d.analysis.marginals.x;
+    const auto& my = d.analysis.marginals.y;
+    const auto value = [&](std::size_t i, std::size_t j) { return k == 0 ? d.cell(i, j) : mx[i] * my[j]; };
+    const auto colour = [&](double v) { return probability_color(t, v, vmax); };
+    if (k == 0) fill_cells(c, g, flat_cells<true>(d.p, d.cols), colour);
+    else fill_cells(c, g, product_cells(mx, my), colour);
     if (g.grid.width() / static_cast<float>(d.cols) >= t.px(24))
       for (std::size_t i = 0; i < d.rows; ++i)
         for (std::size_t j = 0; j < d.cols; ++j)
@@ -345,7 +377,7 @@ CellGrid figure_pointwise_mi(Canvas& c, const Theme& t, Rect r, const JointFigur
   const Color undefined = t.grid, never = mix(t.plot_bg, t.infinite, 0.35f);
   const auto colour_of = [&](double v) { return std::isnan(v) ? undefined : std::isinf(v) ? never : pmi_color(t, v, limit); };
   const auto colour = [&](std::size_t i, std::size_t j) { return colour_of(d.pmi[i * d.cols + j]); };
-  fill_cells(c, g, d.pmi, colour_of);
+  fill_cells(c, g, flat_cells<false>(d.pmi, d.cols), colour_of);
   if (g.grid.width() / static_cast<float>(d.cols) >= t.px(24))
     for (std::size_t i = 0; i < d.rows; ++i)
       for (std::size_t j = 0; j < d.cols; ++j) {

@@ -18,9 +18,8 @@ namespace divlab::plot {
 struct JointFigureData {
   std::size_t rows = 0, cols = 0;
   std::vector<double> p;        // P(xᵢ, yⱼ) normalised, row-major
-  std::vector<double> product;  // P(xᵢ)·P(yⱼ), row-major
   std::vector<double> pmi;      // pointwise MI (in `base`), row-major; NaN where undefined (an empty row or column)
-  double p_max = 0, product_max = 0;  // the largest of p and of product
+  double p_max = 0, product_max = 0;  // the largest p(xᵢ, yⱼ) and the largest p(xᵢ)·p(yⱼ)
   double pmi_limit = 1;               // the largest finite |pmi| (1 when there is none): the diverging scale's end
   JointAnalysis analysis;       // marginals and measures (in `base`); its pmi is left empty: see `pmi`
   std::vector<std::string> x_labels, y_labels;  // one per row / column ("x₁", "y₁" when not given)
