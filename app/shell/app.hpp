@@ -108,6 +108,8 @@ void save_file(App& app, const std::string& path);
 // The discard prompt's choice made: opens the pending file or scenario, or quits (asking again
 // while another lab has unsaved work).
 void carry_on(App& app);
+// The opposite: the open (or quit) the prompt was for does not happen (Cancel, a failed save).
+void drop_pending(App& app);
 // Whether `path` lies in divlab's installed assets (a preset).
 bool is_preset(const std::string& path);
 // The user's documents folder: XDG_DOCUMENTS_DIR from $XDG_CONFIG_HOME/user-dirs.dirs, else

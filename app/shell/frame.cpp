@@ -64,9 +64,8 @@ void discard_prompt(App& app, float s) {
   }
   ImGui::SameLine();
   if (ImGui::Button("Cancel", {110 * s, 0}) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
-    app.pending_open.clear();
-    app.pending_scenario.reset();
-    app.carry_on_after_save = app.discarded_for_quit = false;
+    drop_pending(app);
+    app.discarded_for_quit = false;
     ImGui::CloseCurrentPopup();
   }
   ImGui::EndPopup();
@@ -122,11 +121,7 @@ void draw_frame(App& app, ImVec2 display) {
       save_file(app, chosen->string());
   }
   // Save As of the discard prompt cancelled: nothing was saved, so nothing carries on either.
-  if (app.carry_on_after_save && !app.file_dialog.visible) {
-    app.carry_on_after_save = false;
-    app.pending_open.clear();
-    app.pending_scenario.reset();
-  }
+  if (app.carry_on_after_save && !app.file_dialog.visible) drop_pending(app);
   draw_error_dialog(app.file_error);
   draw_help_overlay(app, &app.show_help);
   discard_prompt(app, s);

@@ -10,12 +10,17 @@
 
 namespace divlab::gui {
 
-std::optional<std::filesystem::path> settings_path_from(const char* xdg_config_home, const char* home) {
+std::optional<std::filesystem::path> config_home_from(const char* xdg_config_home, const char* home) {
   if (xdg_config_home && *xdg_config_home && std::filesystem::path(xdg_config_home).is_absolute())
-    return std::filesystem::path(xdg_config_home) / "divlab" / "settings.json";
-  if (home && *home && std::filesystem::path(home).is_absolute())
-    return std::filesystem::path(home) / ".config" / "divlab" / "settings.json";
+    return std::filesystem::path(xdg_config_home);
+  if (home && *home && std::filesystem::path(home).is_absolute()) return std::filesystem::path(home) / ".config";
   return std::nullopt;
+}
+
+std::optional<std::filesystem::path> settings_path_from(const char* xdg_config_home, const char* home) {
+  const auto config = config_home_from(xdg_config_home, home);
+  if (!config) return std::nullopt;
+  return *config / "divlab" / "settings.json";
 }
 
 std::optional<std::filesystem::path> settings_path() {

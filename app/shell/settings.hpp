@@ -23,6 +23,10 @@ struct Settings {
   std::optional<Base> units_base() const;
 };
 
+// The user's configuration folder: $XDG_CONFIG_HOME when it is absolute, else $HOME/.config; nullopt
+// when neither gives an absolute path.
+std::optional<std::filesystem::path> config_home_from(const char* xdg_config_home, const char* home);
+
 // $XDG_CONFIG_HOME/divlab/settings.json when XDG_CONFIG_HOME is absolute, else
 // $HOME/.config/divlab/settings.json; nullopt when neither gives an absolute path.
 std::optional<std::filesystem::path> settings_path_from(const char* xdg_config_home, const char* home);

@@ -32,11 +32,8 @@ std::filesystem::path documents_dir_from(const char* xdg_config_home, const char
   std::error_code ec;
   const bool have_home = home && *home && fs::path(home).is_absolute();
   // XDG user dirs: XDG_DOCUMENTS_DIR="$HOME/Documents" in $XDG_CONFIG_HOME/user-dirs.dirs.
-  fs::path config = xdg_config_home && *xdg_config_home && fs::path(xdg_config_home).is_absolute()
-                        ? fs::path(xdg_config_home)
-                        : (have_home ? fs::path(home) / ".config" : fs::path());
-  if (!config.empty()) {
-    std::ifstream in(config / "user-dirs.dirs");
+  if (const auto config = config_home_from(xdg_config_home, home)) {
+    std::ifstream in(*config / "user-dirs.dirs");
     std::string line;
     while (std::getline(in, line)) {
       const std::string key = "XDG_DOCUMENTS_DIR=\"";
@@ -140,9 +137,7 @@ void save_file(App& app, const std::string& path) {
   Lab& lab = app.lab();
   if (is_preset(path)) {  // an installed preset is a read-only template: never overwritten
     show_error(app.file_error, path + ": a preset is a read-only template; save your copy elsewhere (File → Save as…)");
-    app.carry_on_after_save = false;
-    app.pending_open.clear();
-    app.pending_scenario.reset();
+    drop_pending(app);
     return;
   }
   try {
@@ -151,12 +146,16 @@ void save_file(App& app, const std::string& path) {
     lab.file_path = path;
   } catch (const std::exception& e) {
     show_error(app.file_error, e.what());
-    app.carry_on_after_save = false;  // not saved: the open (or quit) the prompt was for does not happen
-    app.pending_open.clear();
-    app.pending_scenario.reset();
+    drop_pending(app);  // not saved: the open (or quit) the prompt was for does not happen
     return;
   }
   if (app.carry_on_after_save) carry_on(app);
+}
+
+void drop_pending(App& app) {
+  app.carry_on_after_save = false;
+  app.pending_open.clear();
+  app.pending_scenario.reset();
 }
 
 void carry_on(App& app) {

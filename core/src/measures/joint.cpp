@@ -29,6 +29,15 @@ std::string number_text(double v) {
 
 // Checks the preconditions of joint.hpp; throws std::invalid_argument naming the first violation.
 // The common case (a valid table) is one branch-free pass that the compiler vectorises.
+// Whether n cells hold a bad mass (NaN, negative, ∞), and whether any is > 0: | not ||, so that the
+// loop vectorises (a 256×256 table is checked per edit).
+void check_cells(const double* cell, std::size_t n, int& bad, int& any_positive) {
+  for (std::size_t j = 0; j < n; ++j) {
+    bad |= !(cell[j] >= 0) | (cell[j] > std::numeric_limits<double>::max());  // NaN fails both
+    any_positive |= cell[j] > 0;
+  }
+}
+
 void validate(JointRows rows) {
   if (rows.empty()) throw std::invalid_argument("joint table: no rows (expected at least 1)");
   const std::size_t cols = rows[0].size();
@@ -38,12 +47,7 @@ void validate(JointRows rows) {
     if (rows[i].size() != cols)
       throw std::invalid_argument("joint table: row " + std::to_string(i) + " has " + std::to_string(rows[i].size()) +
                                   " cells, expected " + std::to_string(cols) + " (as many as row 0)");
-    const double* row = rows[i].data();
-    for (std::size_t j = 0; j < cols; ++j) {
-      // NaN fails both; | not ||, so that the loop vectorises (a 256×256 table is checked per edit)
-      bad |= !(row[j] >= 0) | (row[j] > std::numeric_limits<double>::max());
-      any_positive |= row[j] > 0;
-    }
+    check_cells(rows[i].data(), cols, bad, any_positive);
   }
   if (bad)
     for (std::size_t i = 0; i < rows.size(); ++i)
@@ -104,12 +108,8 @@ struct JointWorkspaceAccess {
     int bad = 0, any_positive = 0;
     for (std::size_t i = 0; i < rows; ++i) {
       double* out = w.raw_.data() + i * cols;
-      const double* in = table[i].data();
-      for (std::size_t j = 0; j < cols; ++j) {
-        out[j] = in[j];
-        bad |= !(in[j] >= 0) | (in[j] > std::numeric_limits<double>::max());
-        any_positive |= in[j] > 0;
-      }
+      std::copy(table[i].begin(), table[i].end(), out);
+      check_cells(out, cols, bad, any_positive);  // the row just copied, still in cache
     }
     if (bad || !any_positive) validate(table);  // throws
     const detail::MassNormaliser f = detail::mass_normaliser(w.raw_);
