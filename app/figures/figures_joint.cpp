@@ -1,6 +1,7 @@
 #include "figures/figures_joint.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -19,6 +20,16 @@ void label(Canvas& c, Vec2 at, std::string_view s, float size, Color col, Align 
 Color mix(Color a, Color b, float f) {
   return {a.r + (b.r - a.r) * f, a.g + (b.g - a.g) * f, a.b + (b.b - a.b) * f, 1.0f};
 }
+
+// f^0.75 at 4096 steps of f in [0, 1]: probability_color's gentle gamma, so that small cells still
+// show. A table, because a 256×256 table's heatmaps colour thousands of blocks per frame and two
+// square roots were their largest cost; rounding f to a step moves the shade by < 0.0012 (0.3 of
+// an 8-bit level).
+const std::array<float, 4096> kGamma = [] {
+  std::array<float, 4096> g{};
+  for (std::size_t k = 0; k < g.size(); ++k) g[k] = static_cast<float>(std::pow(static_cast<double>(k) / 4095.0, 0.75));
+  return g;
+}();
 
 // Black or white, whichever reads on `bg`.
 Color ink_on(Color bg) { return 0.299f * bg.r + 0.587f * bg.g + 0.114f * bg.b > 0.55f ? Color{0, 0, 0, 1} : Color{1, 1, 1, 1}; }
@@ -84,37 +95,57 @@ struct BlockSum {
   std::size_t finite = 0, other = 0;
 };
 
-// Block sums of rows [i0, i1) of a row-major table, blocks of bj columns (out.size() blocks).
+// Block sums of rows [i0, i1) of a row-major table, blocks of bj columns (out.size() blocks): the
+// rows are first added column by column (independent adds, which the compiler vectorises; a sum
+// per block was one long chain of dependent adds), then the columns block by block.
 template <bool AllFinite>
-auto flat_cells(std::span<const double> values, std::size_t cols) {
-  return [values, cols](std::size_t i0, std::size_t i1, std::size_t bj, std::span<BlockSum> out) {
+struct FlatCells {
+  std::span<const double> values;
+  std::size_t cols;
+  std::vector<double> sum;            // per column: Σ of the finite values of rows [i0, i1)
+  std::vector<double> finite;         // per column: how many were finite (AllFinite: not kept)
+
+  void operator()(std::size_t i0, std::size_t i1, std::size_t bj, std::span<BlockSum> out) {
+    sum.assign(cols, 0.0);
+    if constexpr (!AllFinite) finite.assign(cols, 0.0);
     for (std::size_t i = i0; i < i1; ++i) {
       const double* row = values.data() + i * cols;
-      for (std::size_t b = 0; b < out.size(); ++b) {
-        const std::size_t j0 = b * bj, j1 = std::min(cols, j0 + bj);
-        double sum = 0;  // locals: a store through BlockSum& might alias row[] and be redone per cell
-        std::size_t finite = 0;
-        if constexpr (AllFinite) {
-          for (std::size_t j = j0; j < j1; ++j) sum += row[j];
-          finite = j1 - j0;
-        } else {
-          for (std::size_t j = j0; j < j1; ++j) {
-            const bool ok = std::isfinite(row[j]);
-            sum += ok ? row[j] : 0.0;
-            finite += ok;
-          }
-        }
-        BlockSum& k = out[b];
-        k.sum += sum;
-        k.finite += finite;
-        if (finite < j1 - j0) {  // rare: find one of the others
-          k.other += j1 - j0 - finite;
-          for (std::size_t j = j0; j < j1; ++j)
-            if (!std::isfinite(row[j])) k.odd = row[j];
+      double* __restrict s = sum.data();
+      if constexpr (AllFinite) {
+        for (std::size_t j = 0; j < cols; ++j) s[j] += row[j];
+      } else {
+        double* __restrict f = finite.data();
+        for (std::size_t j = 0; j < cols; ++j) {
+          const double v = row[j];
+          const bool ok = v - v == 0.0;  // false for ±∞ and NaN; branch-free, so the loop vectorises
+          s[j] += ok ? v : 0.0;
+          f[j] += ok ? 1.0 : 0.0;
         }
       }
     }
-  };
+    for (std::size_t b = 0; b < out.size(); ++b) {
+      const std::size_t j0 = b * bj, j1 = std::min(cols, j0 + bj);
+      BlockSum& k = out[b];
+      for (std::size_t j = j0; j < j1; ++j) k.sum += sum[j];
+      if constexpr (AllFinite) {
+        k.finite = (i1 - i0) * (j1 - j0);
+      } else {
+        for (std::size_t j = j0; j < j1; ++j) k.finite += static_cast<std::size_t>(finite[j]);
+        const std::size_t all = (i1 - i0) * (j1 - j0);
+        if (k.finite < all) {  // rare: find one of the others
+          k.other = all - k.finite;
+          for (std::size_t i = i0; i < i1; ++i)
+            for (std::size_t j = j0; j < j1; ++j)
+              if (!std::isfinite(values[i * cols + j])) k.odd = values[i * cols + j];
+        }
+      }
+    }
+  }
+};
+
+template <bool AllFinite>
+FlatCells<AllFinite> flat_cells(std::span<const double> values, std::size_t cols) {
+  return {values, cols, {}, {}};
 }
 
 // Block sums of the product table p(xᵢ)·p(yⱼ) from the marginals alone:
@@ -139,7 +170,7 @@ auto product_cells(std::span<const double> px, std::span<const double> py) {
 // most cells are not finite (−∞, undefined) takes such a cell's value. Neighbouring blocks in a row
 // that look alike are drawn as one rectangle.
 template <class Cells, class ColourOf>
-void fill_cells(Canvas& c, const CellGrid& g, Cells cells, ColourOf colour) {
+void fill_cells(Canvas& c, const CellGrid& g, Cells&& cells, ColourOf colour) {
   constexpr float kMinBlockPx = 5.0f;
   if (g.rows == 0 || g.cols == 0) return;
   const float cw = g.grid.width() / static_cast<float>(g.cols), ch = g.grid.height() / static_cast<float>(g.rows);
@@ -147,6 +178,15 @@ void fill_cells(Canvas& c, const CellGrid& g, Cells cells, ColourOf colour) {
   const std::size_t bi = ch >= kMinBlockPx ? 1 : static_cast<std::size_t>(std::ceil(kMinBlockPx / std::max(ch, 1e-3f)));
   const std::size_t blocks = (g.cols + bj - 1) / bj;
   std::vector<BlockSum> row_of_blocks(blocks);
+  // The runs go to the canvas in batches (fill_rects), not one call each.
+  constexpr std::size_t kBatch = 512;
+  std::array<Rect, kBatch> rects;
+  std::array<Color, kBatch> colours;
+  std::size_t pending = 0;
+  const auto flush = [&] {
+    c.fill_rects(std::span(rects.data(), pending), std::span(colours.data(), pending));
+    pending = 0;
+  };
   for (std::size_t i0 = 0; i0 < g.rows; i0 += bi) {
     const std::size_t i1 = std::min(g.rows, i0 + bi);
     std::fill(row_of_blocks.begin(), row_of_blocks.end(), BlockSum{});
@@ -166,12 +206,15 @@ void fill_cells(Canvas& c, const CellGrid& g, Cells cells, ColourOf colour) {
         looks = packed_rgba8(next);
         if (looks == run_looks) continue;
       }
-      c.fill_rect({g.cell(0, run * bj).x0, y0, g.cell(0, std::min(g.cols, b * bj) - 1).x1, y1}, run_colour);
+      rects[pending] = {g.cell(0, run * bj).x0, y0, g.cell(0, std::min(g.cols, b * bj) - 1).x1, y1};
+      colours[pending] = run_colour;
+      if (++pending == kBatch) flush();
       run = b;
       run_colour = next;
       run_looks = looks;
     }
   }
+  flush();
 }
 
 // A colour bar from lo to hi beside a grid.
@@ -191,17 +234,16 @@ void colour_bar(Canvas& c, const Theme& t, Rect bar, double lo, double hi, Color
 
 }  // namespace
 
-void refresh_joint_figure_data(JointFigureData& d, const Scenario& s, JointWorkspace& workspace, Base base) {
+void refresh_joint_figure_data(JointFigureData& d, const Scenario& s, Base base) {
   if (s.kind != Kind::joint) throw std::invalid_argument("not a joint scenario");
   const auto& m = s.joint.mass;
-  const JointAnalysis& a = workspace.analyse(m, base);
+  const JointAnalysis& a = d.workspace.analyse(m, base);
   d.analysis.marginals = a.marginals;
   d.analysis.measures = a.measures;
   d.rows = m.size();
   d.cols = m.empty() ? 0 : m[0].size();
   d.base = base;
-  const std::span<const double> p = workspace.normalised();
-  d.p.assign(p.begin(), p.end());
+  d.p = d.workspace.normalised();
   const auto& mx = d.analysis.marginals.x;
   const auto& my = d.analysis.marginals.y;
   const PmiMatrix& pmi = a.pmi;
@@ -224,16 +266,22 @@ void refresh_joint_figure_data(JointFigureData& d, const Scenario& s, JointWorks
   const auto name = [](const std::vector<std::string>& given, std::size_t k, char letter) {
     return k < given.size() && !given[k].empty() ? given[k] : numbered(letter, k + 1);
   };
-  d.x_labels.resize(d.rows);
-  d.y_labels.resize(d.cols);
-  for (std::size_t i = 0; i < d.rows; ++i) d.x_labels[i] = name(s.joint.x_labels, i, 'x');
-  for (std::size_t j = 0; j < d.cols; ++j) d.y_labels[j] = name(s.joint.y_labels, j, 'y');
+  // The labels change with the shape or the names, not with a cell: 512 strings made per edit of a
+  // 256×256 table cost a tenth of its frame.
+  if (d.x_labels.size() != d.rows || d.y_labels.size() != d.cols || d.given_x_labels != s.joint.x_labels ||
+      d.given_y_labels != s.joint.y_labels) {
+    d.given_x_labels = s.joint.x_labels;
+    d.given_y_labels = s.joint.y_labels;
+    d.x_labels.resize(d.rows);
+    d.y_labels.resize(d.cols);
+    for (std::size_t i = 0; i < d.rows; ++i) d.x_labels[i] = name(s.joint.x_labels, i, 'x');
+    for (std::size_t j = 0; j < d.cols; ++j) d.y_labels[j] = name(s.joint.y_labels, j, 'y');
+  }
 }
 
 JointFigureData joint_figure_data(const Scenario& s, std::optional<Base> base) {
   JointFigureData d;
-  JointWorkspace workspace;
-  refresh_joint_figure_data(d, s, workspace, base.value_or(s.base));
+  refresh_joint_figure_data(d, s, base.value_or(s.base));
   return d;
 }
 
@@ -251,9 +299,8 @@ std::optional<std::pair<std::size_t, std::size_t>> CellGrid::hit(Vec2 at) const 
 }
 
 Color probability_color(const Theme& t, double v, double vmax) {
-  const float f = vmax > 0 ? std::min(1.0f, std::max(0.0f, static_cast<float>(v / vmax))) : 0.0f;
-  const float root = std::sqrt(f);
-  return mix(t.plot_bg, t.p, root * std::sqrt(root));  // f^0.75, a gentle gamma: small cells still show
+  const double f = vmax > 0 ? std::clamp(v / vmax, 0.0, 1.0) : 0.0;  // NaN: 0 (clamp keeps it; the cast below would not)
+  return mix(t.plot_bg, t.p, kGamma[static_cast<std::size_t>(f == f ? f * 4095.0 + 0.5 : 0.0)]);
 }
 
 Color pmi_color(const Theme& t, double v, double limit) {

@@ -4,6 +4,7 @@
 // hit-test the very figure it shows.
 #pragma once
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -16,13 +17,22 @@ namespace divlab::plot {
 
 // Everything the joint figures show, computed once per edit.
 struct JointFigureData {
+  // Moved, not copied: `p` points into `workspace`'s storage, which a move keeps and a copy would not.
+  JointFigureData() = default;
+  JointFigureData(JointFigureData&&) = default;
+  JointFigureData& operator=(JointFigureData&&) = default;
+  JointFigureData(const JointFigureData&) = delete;
+  JointFigureData& operator=(const JointFigureData&) = delete;
+
   std::size_t rows = 0, cols = 0;
-  std::vector<double> p;        // P(xᵢ, yⱼ) normalised, row-major
+  JointWorkspace workspace;     // the analysis' storage, kept from one edit to the next
+  std::span<const double> p;    // P(xᵢ, yⱼ) normalised, row-major: the workspace's (not a copy of 512 kB per edit)
   std::vector<double> pmi;      // pointwise MI (in `base`), row-major; NaN where undefined (an empty row or column)
   double p_max = 0, product_max = 0;  // the largest p(xᵢ, yⱼ) and the largest p(xᵢ)·p(yⱼ)
   double pmi_limit = 1;               // the largest finite |pmi| (1 when there is none): the diverging scale's end
   JointAnalysis analysis;       // marginals and measures (in `base`); its pmi is left empty: see `pmi`
   std::vector<std::string> x_labels, y_labels;  // one per row / column ("x₁", "y₁" when not given)
+  std::vector<std::string> given_x_labels, given_y_labels;  // the scenario's, that x_labels and y_labels were made from
   Base base = Base::e;
   double cell(std::size_t i, std::size_t j) const { return p[i * cols + j]; }
   // pmi(xᵢ, yⱼ), possibly −∞; nullopt where undefined.
@@ -34,9 +44,9 @@ struct JointFigureData {
 // Throws std::invalid_argument for a scenario that is not a valid joint table.
 // In `base` when given, else in the scenario's own.
 JointFigureData joint_figure_data(const Scenario& s, std::optional<Base> base = {});
-// The same into `d`, reusing its storage and the workspace's (the GUI, once per edit of a 256×256
-// table: fresh megabytes cost more than the sums). Throws as above; `d` is then unspecified.
-void refresh_joint_figure_data(JointFigureData& d, const Scenario& s, JointWorkspace& workspace, Base base);
+// The same into `d`, reusing its storage (the GUI, once per edit of a 256×256 table: fresh
+// megabytes cost more than the sums). Throws as above; `d` is then unspecified.
+void refresh_joint_figure_data(JointFigureData& d, const Scenario& s, Base base);
 
 // A grid of cells as drawn.
 struct CellGrid {

@@ -58,6 +58,11 @@ class Canvas {
   // The area between two polylines over the same x positions: top[i].x == bottom[i].x.
   virtual void fill_between(std::span<const Vec2> top, std::span<const Vec2> bottom, Color c) = 0;
   virtual void fill_rect(Rect r, Color c) = 0;
+  // Many filled rectangles at once (a heatmap's cells; rects[k] in colours[k]): fill_rect for each,
+  // unless a canvas can do it faster.
+  virtual void fill_rects(std::span<const Rect> rects, std::span<const Color> colours) {
+    for (std::size_t k = 0; k < rects.size() && k < colours.size(); ++k) fill_rect(rects[k], colours[k]);
+  }
   virtual void stroke_rect(Rect r, const Stroke& s) = 0;
   virtual void circle(Vec2 center, float radius, Color fill) = 0;
   // UTF-8 text anchored at pos according to style.h / style.v.

@@ -223,6 +223,32 @@ void ImGuiCanvas::fill_rect(plot::Rect r, plot::Color c) {
   dl_->AddRectFilled({r.x0, r.y0}, {r.x1, r.y1}, to_imu32(c));
 }
 
+// The small rectangles into vertices reserved a chunk at a time (AddRectFilled reserves per
+// rectangle: most of a 256×256 table's heatmaps' cost); the others as fill_rect draws them.
+void ImGuiCanvas::fill_rects(std::span<const plot::Rect> rects, std::span<const plot::Color> colours) {
+  constexpr std::size_t kChunk = 4096;  // 16k vertices: within 16-bit indices, whatever else is in the list
+  // A quad as AddRectFilled would draw it, or not: skipped (invisible, or the background fill_rect
+  // skips), or a big opaque one that fill_rect clears.
+  const auto is_quad = [&](const plot::Rect& r, const plot::Color& c) {
+    if (c.a >= 1.0f) return !(background_ && c == *background_) && r.width() * r.height() < kClearMinArea;
+    return (to_imu32(c) & IM_COL32_A_MASK) != 0;
+  };
+  const std::size_t n = std::min(rects.size(), colours.size());
+  for (std::size_t k0 = 0; k0 < n; k0 += kChunk) {
+    const std::size_t k1 = std::min(n, k0 + kChunk);
+    std::size_t quads = 0;
+    for (std::size_t k = k0; k < k1; ++k) {
+      if (is_quad(rects[k], colours[k])) ++quads;
+      else fill_rect(rects[k], colours[k]);
+    }
+    if (quads == 0) continue;
+    dl_->PrimReserve(static_cast<int>(6 * quads), static_cast<int>(4 * quads));
+    for (std::size_t k = k0; k < k1; ++k)
+      if (is_quad(rects[k], colours[k]))
+        dl_->PrimRect({rects[k].x0, rects[k].y0}, {rects[k].x1, rects[k].y1}, to_imu32(colours[k]));
+  }
+}
+
 void ImGuiCanvas::stroke_rect(plot::Rect r, const plot::Stroke& s) {
   if (s.dash == plot::Dash::solid) {
     dl_->AddRect({r.x0, r.y0}, {r.x1, r.y1}, to_imu32(s.color), 0, ImDrawFlags_None, s.width);

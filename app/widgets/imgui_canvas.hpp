@@ -23,6 +23,7 @@ class ImGuiCanvas final : public plot::Canvas {
   void fill_polygon(std::span<const plot::Vec2> points, plot::Color c) override;
   void fill_between(std::span<const plot::Vec2> top, std::span<const plot::Vec2> bottom, plot::Color c) override;
   void fill_rect(plot::Rect r, plot::Color c) override;
+  void fill_rects(std::span<const plot::Rect> rects, std::span<const plot::Color> colours) override;
   void stroke_rect(plot::Rect r, const plot::Stroke& s) override;
   void circle(plot::Vec2 center, float radius, plot::Color fill) override;
   void text(plot::Vec2 pos, std::string_view utf8, const plot::TextStyle& style) override;

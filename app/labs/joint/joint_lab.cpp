@@ -111,7 +111,7 @@ void JointLab::sync() {
   data_revision = doc.revision();
   data_shown_base = shown_base();
   try {
-    plot::refresh_joint_figure_data(data, doc.scenario(), workspace, shown_base());
+    plot::refresh_joint_figure_data(data, doc.scenario(), shown_base());
   } catch (const std::exception& e) {
     data = {};  // nothing drawn from a stale table of another size
     error = std::string("Could not compute the joint measures: ") + e.what();

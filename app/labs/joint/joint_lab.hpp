@@ -43,7 +43,6 @@ class JointLab final : public Lab {
 
   // Derived data, recomputed when the document changes.
   plot::JointFigureData data;
-  JointWorkspace workspace;  // the analysis' storage, kept from one edit to the next
   std::uint64_t data_revision = ~std::uint64_t{0};
   Base data_shown_base = Base::e;  // the units `data` was computed in
   std::string error;

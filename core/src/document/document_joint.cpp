@@ -53,6 +53,23 @@ double total(const std::vector<double>& v) {
   return (a + b) + (c + d);
 }
 
+// Σ v, as total(), and whether any v is not a finite number ≥ 0 (bad |= 1): one pass, not two.
+double checked_total(const std::vector<double>& v, int& bad) {
+  double a = 0, b = 0, c = 0, d = 0;
+  int x = 0;
+  std::size_t k = 0;
+  for (; k + 4 <= v.size(); k += 4) {
+    a += v[k], b += v[k + 1], c += v[k + 2], d += v[k + 3];
+    for (std::size_t l = k; l < k + 4; ++l) x |= !(v[l] >= 0) | (v[l] > std::numeric_limits<double>::max());
+  }
+  for (; k < v.size(); ++k) {
+    a += v[k];
+    x |= !(v[k] >= 0) | (v[k] > std::numeric_limits<double>::max());
+  }
+  bad |= x;
+  return (a + b) + (c + d);
+}
+
 // Row sums (one per row) and column sums (one per column) of the stored masses.
 void sums(const Table& t, std::vector<double>& rows, std::vector<double>& cols) {
   rows.assign(t.size(), 0.0);
@@ -96,8 +113,8 @@ void Document::set_joint_probability(int i, int j, double prob) {
     double rest = 0;  // summed without m_ij (not Σ − m_ij: no cancellation)
     int bad = 0;
     for (std::size_t k = 0; k < m.size(); ++k) {
-      for (const double v : m[k]) bad |= !(v >= 0) | (v > std::numeric_limits<double>::max());
-      rest += k == ui ? sum_except(m[k], uj) : total(m[k]);
+      const double row = checked_total(m[k], bad);
+      rest += k == ui ? sum_except(m[k], uj) : row;
     }
     if (!bad && rest >= 0x1p-960 && rest <= 0x1p960) {
       const double f = (1 - prob) / rest;
