@@ -31,6 +31,18 @@ const std::array<float, 4096> kGamma = [] {
   return g;
 }();
 
+// probability_color and pmi_color, inline here: the heatmaps call them per block.
+inline Color probability_shade(const Theme& t, double v, double vmax) {
+  const double f = vmax > 0 ? std::clamp(v / vmax, 0.0, 1.0) : 0.0;  // NaN: 0 (clamp keeps it; the cast below would not)
+  return mix(t.plot_bg, t.p, kGamma[static_cast<std::size_t>(f == f ? f * 4095.0 + 0.5 : 0.0)]);
+}
+
+inline Color pmi_shade(const Theme& t, double v, double limit) {
+  if (!(limit > 0)) return t.plot_bg;
+  const double f = std::clamp(v / limit, -1.0, 1.0);
+  return mix(t.plot_bg, f >= 0 ? t.positive : t.negative, static_cast<float>(std::abs(f)));
+}
+
 // Black or white, whichever reads on `bg`.
 Color ink_on(Color bg) { return 0.299f * bg.r + 0.587f * bg.g + 0.114f * bg.b > 0.55f ? Color{0, 0, 0, 1} : Color{1, 1, 1, 1}; }
 
@@ -298,16 +310,9 @@ std::optional<std::pair<std::size_t, std::size_t>> CellGrid::hit(Vec2 at) const 
   return std::pair{std::min(i, rows - 1), std::min(j, cols - 1)};
 }
 
-Color probability_color(const Theme& t, double v, double vmax) {
-  const double f = vmax > 0 ? std::clamp(v / vmax, 0.0, 1.0) : 0.0;  // NaN: 0 (clamp keeps it; the cast below would not)
-  return mix(t.plot_bg, t.p, kGamma[static_cast<std::size_t>(f == f ? f * 4095.0 + 0.5 : 0.0)]);
-}
+Color probability_color(const Theme& t, double v, double vmax) { return probability_shade(t, v, vmax); }
 
-Color pmi_color(const Theme& t, double v, double limit) {
-  if (!(limit > 0)) return t.plot_bg;
-  const double f = std::clamp(v / limit, -1.0, 1.0);
-  return mix(t.plot_bg, f >= 0 ? t.positive : t.negative, static_cast<float>(std::abs(f)));
-}
+Color pmi_color(const Theme& t, double v, double limit) { return pmi_shade(t, v, limit); }
 
 CellGrid figure_joint_table(Canvas& c, const Theme& t, Rect r, const JointFigureData& d, const JointTableOptions& o) {
   const float fs = t.font(0.85f), gap = t.px(6);
@@ -327,7 +332,7 @@ CellGrid figure_joint_table(Canvas& c, const Theme& t, Rect r, const JointFigure
   CellGrid g = fit_grid(area, d.rows, d.cols);
   const double vmax = o.vmax.value_or(d.p.empty() ? 1.0 : d.p_max);
   const float value_fs = t.font(0.8f);
-  fill_cells(c, g, flat_cells<true>(d.p, d.cols), [&](double v) { return probability_color(t, v, vmax); });
+  fill_cells(c, g, flat_cells<true>(d.p, d.cols), [&](double v) { return probability_shade(t, v, vmax); });
   if (g.grid.width() / static_cast<float>(d.cols) >= t.px(24))  // values where they can be read
     for (std::size_t i = 0; i < d.rows; ++i)
       for (std::size_t j = 0; j < d.cols; ++j)
@@ -392,7 +397,7 @@ void figure_joint_vs_product(Canvas& c, const Theme& t, Rect r, const JointFigur
     const auto& mx = d.analysis.marginals.x;
     const auto& my = d.analysis.marginals.y;
     const auto value = [&](std::size_t i, std::size_t j) { return k == 0 ? d.cell(i, j) : mx[i] * my[j]; };
-    const auto colour = [&](double v) { return probability_color(t, v, vmax); };
+    const auto colour = [&](double v) { return probability_shade(t, v, vmax); };
     if (k == 0) fill_cells(c, g, flat_cells<true>(d.p, d.cols), colour);
     else fill_cells(c, g, product_cells(mx, my), colour);
     if (g.grid.width() / static_cast<float>(d.cols) >= t.px(24))
@@ -422,7 +427,7 @@ CellGrid figure_pointwise_mi(Canvas& c, const Theme& t, Rect r, const JointFigur
   if (g.grid.width() < 4) return g;
   // Undefined where a row or column has no mass; −∞ where p(x,y) = 0 < p(x)p(y): never together.
   const Color undefined = t.grid, never = mix(t.plot_bg, t.infinite, 0.35f);
-  const auto colour_of = [&](double v) { return std::isnan(v) ? undefined : std::isinf(v) ? never : pmi_color(t, v, limit); };
+  const auto colour_of = [&](double v) { return std::isnan(v) ? undefined : std::isinf(v) ? never : pmi_shade(t, v, limit); };
   const auto colour = [&](std::size_t i, std::size_t j) { return colour_of(d.pmi[i * d.cols + j]); };
   fill_cells(c, g, flat_cells<false>(d.pmi, d.cols), colour_of);
   if (g.grid.width() / static_cast<float>(d.cols) >= t.px(24))

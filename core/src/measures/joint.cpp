@@ -30,24 +30,24 @@ std::string number_text(double v) {
 
 // Checks the preconditions of joint.hpp; throws std::invalid_argument naming the first violation.
 // The common case (a valid table) is one branch-free pass that the compiler vectorises.
-// Whether n cells hold a bad mass (NaN, negative, ∞), and whether any is > 0. Four cells at a time in
-// GCC vector extensions (a 256×256 table is checked per edit, and the compiler does not vectorise
-// the scalar loop: its comparisons may trap); masks are all ones where true.
+// Whether n cells hold a bad mass (NaN, negative, ∞), and whether any is > 0. Two cells at a time in
+// GCC vector extensions, with no comparison in the loop (the compiler does not vectorise the scalar
+// test: its comparisons may trap; a 256×256 table is checked per edit): the least and the largest
+// cell, and Σ v·0, which is NaN once any v is ∞ or NaN and ±0 otherwise.
 void check_cells(const double* cell, std::size_t n, int& bad, int& any_positive) {
-  using V = double __attribute__((vector_size(32)));
-  using M = long long __attribute__((vector_size(32)));
-  const V zero{}, max = zero + std::numeric_limits<double>::max();
-  M b{}, p{};
+  using V = double __attribute__((vector_size(16)));
+  V lo{}, hi{}, poisoned{};
   std::size_t j = 0;
-  for (; j + 4 <= n; j += 4) {
+  for (; j + 2 <= n; j += 2) {
     V v;
     std::memcpy(&v, cell + j, sizeof v);
-    b |= ~((v >= zero) & (v <= max));  // NaN fails both
-    p |= v > zero;
+    lo = v < lo ? v : lo;
+    hi = v > hi ? v : hi;
+    poisoned += v * 0.0;
   }
-  for (int l = 0; l < 4; ++l) bad |= b[l] != 0, any_positive |= p[l] != 0;
+  for (int l = 0; l < 2; ++l) bad |= (lo[l] < 0) | (poisoned[l] != 0), any_positive |= hi[l] > 0;
   for (; j < n; ++j) {
-    bad |= !(cell[j] >= 0) | (cell[j] > std::numeric_limits<double>::max());
+    bad |= !(cell[j] >= 0) | (cell[j] > std::numeric_limits<double>::max());  // NaN fails both
     any_positive |= cell[j] > 0;
   }
 }
@@ -127,35 +127,40 @@ struct JointWorkspaceAccess {
     }
     if (bad || !any_positive) validate(table);  // throws
     const detail::MassNormaliser f = detail::mass_normaliser(w.raw_);
-    f.apply(w.raw_.data(), w.p_.data(), n);
 
-    // Marginals: row and column sums of the normalised cells; then cells and marginals are divided
-    // by the marginals' total T (≈ 1 after rounding), so that pᵢⱼ ≤ pᵢ· stays true and a lone row
-    // (or column) is exactly 1 with log exactly 0.
+    // Marginals: row and column sums of the normalised cells (each row summed as it is normalised,
+    // while it is in cache); then cells and marginals are divided by the marginals' total T (≈ 1
+    // after rounding), so that pᵢⱼ ≤ pᵢ· stays true and a lone row (or column) is exactly 1 with log
+    // exactly 0.
     std::vector<double>& px = w.analysis_.marginals.x;
     std::vector<double>& py = w.analysis_.marginals.y;
     px.assign(rows, 0.0);
     py.assign(cols, 0.0);
     for (std::size_t i = 0; i < rows; ++i) {
-      const double* row = &w.p_[i * cols];
+      double* row = &w.p_[i * cols];
+      f.apply(&w.raw_[i * cols], row, cols);
       for (std::size_t j = 0; j < cols; ++j) py[j] += row[j];
       px[i] = row_sum(row, cols);
     }
     double total = 0;
     for (double r : px) total += r;
-    if (total != 1) {
-      const double inv = 1 / total;
-      for (std::size_t k = 0; k < n; ++k) w.p_[k] *= inv;
-      for (double& x : px) x *= inv;
-      for (double& y : py) y *= inv;
-    }
+    const double inv = total != 1 ? 1 / total : 1;
+    for (double& x : px) x *= inv;
+    for (double& y : py) y *= inv;
     // Logs of cells and marginals; those of masses below the double range from log m − log Σ (the
     // normaliser; log T ≈ 1e-16 is below their own error) and, for a marginal made only of such
-    // masses, from its cells' logs.
+    // masses, from its cells' logs. The cells a chunk at a time, scaled by 1/T and logged while in
+    // cache; a chunk is a multiple of every vector width, so log_block splits them as it would the whole.
+    constexpr std::size_t kChunk = 2048;
+    for (std::size_t k0 = 0; k0 < n; k0 += kChunk) {
+      const std::size_t len = std::min(kChunk, n - k0);
+      if (total != 1)
+        for (std::size_t k = k0; k < k0 + len; ++k) w.p_[k] *= inv;
+      detail::log_block(w.p_.data() + k0, w.lp_.data() + k0, len);
+      f.fix_logs(w.raw_.data() + k0, w.p_.data() + k0, w.lp_.data() + k0, len);
+    }
     w.lpx_.resize(rows);
     w.lpy_.resize(cols);
-    detail::log_block(w.p_.data(), w.lp_.data(), n);
-    f.fix_logs(w.raw_.data(), w.p_.data(), w.lp_.data(), n);
     detail::log_block(px.data(), w.lpx_.data(), rows);
     detail::log_block(py.data(), w.lpy_.data(), cols);
     if (f.may_underflow) {  // rare
@@ -166,15 +171,20 @@ struct JointWorkspaceAccess {
     }
   }
 
-  static void measure(JointWorkspace& w, Base base) {
+  // The measures, and with `pmi` the pointwise MI too, row by row: a row's pmi is computed right
+  // after its terms, while its cells are in cache.
+  static void measure(JointWorkspace& w, Base base, bool pmi = false) {
     const std::vector<double>& px = w.analysis_.marginals.x;
     const std::vector<double>& py = w.analysis_.marginals.y;
+    if (pmi) size_pmi(w);
     // Row by row (joint_kernels.hpp: the terms and their formulas), added to the totals once per
     // row: the rounding error grows with R + C, not R·C.
     detail::JointRowSums sums;
-    for (std::size_t i = 0; i < w.rows_; ++i)
+    for (std::size_t i = 0; i < w.rows_; ++i) {
       sums += detail::joint_row_terms(
           {&w.p_[i * w.cols_], &w.lp_[i * w.cols_], py.data(), w.lpy_.data(), px[i], w.lpx_[i], w.cols_});
+      if (pmi) pmi_row(w, i, base);
+    }
     JointMeasures m;  // in nats until in_base
     m.entropy_x = entropy_of(px, w.lpx_);
     m.entropy_y = entropy_of(py, w.lpy_);
@@ -186,29 +196,37 @@ struct JointWorkspaceAccess {
     w.analysis_.measures = in_base(m, base);
   }
 
-  static void pmi(JointWorkspace& w, Base base) {
-    const std::vector<double>& px = w.analysis_.marginals.x;
-    const std::vector<double>& py = w.analysis_.marginals.y;
+  static void size_pmi(JointWorkspace& w) {
     PmiMatrix& out = w.analysis_.pmi;
     out.rows = w.rows_;
     out.cols = w.cols_;
     out.value.resize(w.rows_ * w.cols_);
     out.defined.resize(w.rows_ * w.cols_);
+  }
+
+  // Row i of the pointwise MI (size_pmi first).
+  static void pmi_row(JointWorkspace& w, std::size_t i, Base base) {
+    const std::vector<double>& px = w.analysis_.marginals.x;
+    const std::vector<double>& py = w.analysis_.marginals.y;
+    PmiMatrix& out = w.analysis_.pmi;
     const double scale = 1 / ln_base(base);
-    for (std::size_t i = 0; i < w.rows_; ++i) {
-      const double *p = &w.p_[i * w.cols_], *lp = &w.lp_[i * w.cols_];
-      double* value = &out.value[i * w.cols_];
-      unsigned char* defined = &out.defined[i * w.cols_];
-      const bool row_defined = px[i] > 0;
-      const double lpx = w.lpx_[i];
-      for (std::size_t j = 0; j < w.cols_; ++j) {
-        const bool d = row_defined & (py[j] > 0);  // else 0/0
-        defined[j] = d;
-        // log pᵢⱼ − log pᵢ· − log p·ⱼ; −∞ where pᵢⱼ = 0 < pᵢ·p·ⱼ.
-        const double v = p[j] > 0 ? (lp[j] - lpx - w.lpy_[j]) * scale : -kInf;
-        value[j] = d ? v : 0.0;
-      }
+    const double *p = &w.p_[i * w.cols_], *lp = &w.lp_[i * w.cols_];
+    double* value = &out.value[i * w.cols_];
+    unsigned char* defined = &out.defined[i * w.cols_];
+    const bool row_defined = px[i] > 0;
+    const double lpx = w.lpx_[i];
+    for (std::size_t j = 0; j < w.cols_; ++j) {
+      const bool d = row_defined & (py[j] > 0);  // else 0/0
+      defined[j] = d;
+      // log pᵢⱼ − log pᵢ· − log p·ⱼ; −∞ where pᵢⱼ = 0 < pᵢ·p·ⱼ.
+      const double v = p[j] > 0 ? (lp[j] - lpx - w.lpy_[j]) * scale : -kInf;
+      value[j] = d ? v : 0.0;
     }
+  }
+
+  static void pmi(JointWorkspace& w, Base base) {
+    size_pmi(w);
+    for (std::size_t i = 0; i < w.rows_; ++i) pmi_row(w, i, base);
   }
 
   static JointAnalysis take(JointWorkspace& w) { return std::move(w.analysis_); }
@@ -216,8 +234,7 @@ struct JointWorkspaceAccess {
 
 const JointAnalysis& JointWorkspace::analyse(JointRows rows, Base base) {
   JointWorkspaceAccess::prepare(*this, rows);
-  JointWorkspaceAccess::measure(*this, base);
-  JointWorkspaceAccess::pmi(*this, base);
+  JointWorkspaceAccess::measure(*this, base, /*pmi=*/true);
   return analysis_;
 }
 
