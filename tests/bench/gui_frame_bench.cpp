@@ -5,6 +5,9 @@
 //   BM_FrameGl:   the full frame through GLFW + OpenGL 3.3 under the X display (Xvfb software GL),
 //                 glFinish'ed, vsync off (target median ≤ 16.7 ms). Skipped without DISPLAY. CPU time
 //                 is the whole process (Mesa llvmpipe renders on worker threads).
+//   BM_FrameGl_Lab/<lab>_1600x900 and …_1920x1080_presentation: every lab on its default document,
+//                 side by side; our_cpu_median_ms is draw_frame + ImGui::Render in the same frames.
+//                 One window serves every GL case (shared_window: see there for the Xvfb race).
 // Counters: median_ms and p95_ms over the timed frames.
 #include <benchmark/benchmark.h>
 #include <imgui.h>
