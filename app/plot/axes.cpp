@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string>
 #include <string_view>
 
 #include "plot/ticks.hpp"
@@ -79,7 +80,19 @@ Axes draw_axes(Canvas& c, const Theme& t, Rect outer, const AxesSpec& spec) {
   if (a.plot.x1 < a.plot.x0 + 10) a.plot.x1 = a.plot.x0 + 10;
   if (a.plot.y1 < a.plot.y0 + 10) a.plot.y1 = a.plot.y0 + 10;
 
-  if (!spec.title.empty()) c.text({outer.x0 + pad, outer.y0 + pad}, spec.title, title_style);
+  if (!spec.title.empty()) {
+    // A title wider than the figure (a narrow panel at presentation scale) drops its last words for "…".
+    std::string title = spec.title, kept = spec.title;
+    const float room = outer.width() - 2 * pad;
+    while (c.text_size(title, title_style).x > room) {
+      const std::size_t cut = kept.find_last_of(' ');
+      if (cut == std::string::npos || cut == 0) break;
+      kept.resize(cut);
+      while (!kept.empty() && (kept.back() == ',' || kept.back() == ':' || kept.back() == ' ')) kept.pop_back();
+      title = kept + " …";
+    }
+    c.text({outer.x0 + pad, outer.y0 + pad}, title, title_style);
+  }
   c.fill_rect(a.plot, t.plot_bg);
 
   const Stroke grid{t.grid, t.px(t.grid_width)};
@@ -136,6 +149,7 @@ Axes draw_axes(Canvas& c, const Theme& t, Rect outer, const AxesSpec& spec) {
   if (!spec.y_label.empty())  // horizontal, above the axis: no rotated text in the Canvas interface
     c.text({outer.x0 + pad, a.plot.y0 - spec.top_reserve - pad * 0.3f}, spec.y_label,
            {label_style.size, t.text_dim, Align::start, Align::end});
+  if (axes_observer) axes_observer(spec.title, a.plot);
   return a;
 }
 

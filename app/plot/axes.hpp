@@ -46,6 +46,9 @@ struct AxesSpec {
 // Draws background, title, grid, ticks, tick labels and axis labels inside `outer`;
 // returns the axes whose plot rect is the area left for data.
 Axes draw_axes(Canvas& c, const Theme& t, Rect outer, const AxesSpec& spec);
+// A test hook (the GUI's layout test): every axes draw_axes() lays out, by title, with the rect
+// left for data.
+inline void (*axes_observer)(std::string_view title, Rect plot) = nullptr;
 
 // [SECTION] series. Non-finite values break lines and fills (a gap).
 void plot_line(Canvas& c, const Axes& a, std::span<const double> x, std::span<const double> y, const Stroke& s);

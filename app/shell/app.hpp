@@ -36,7 +36,7 @@ struct App {
 
   Settings settings;  // the look: theme, presentation scale (never the document's)
   Fonts fonts;
-  float content_scale = 1.0f;   // monitor DPI scale (GLFW content scale)
+  float content_scale = 1.0f;   // base_scale(): the monitor's DPI scale, or the framebuffer's size
   float fonts_built_scale = 0;  // ui scale the font atlas was built for (run loop rebuilds on change)
 
   std::vector<std::unique_ptr<Lab>> labs;
@@ -72,6 +72,11 @@ struct App {
 
 // UI scale = content scale × presentation scale.
 float ui_scale(const App& app);
+// The content scale for a monitor scale (its DPI, GLFW's content scale) and a framebuffer of
+// `display` pixels: the monitor's, or on a framebuffer larger than 1920×1080 with no DPI set (a 4K
+// projector at 96 dpi) the 1920×1080 layout scaled up in half steps (3840×2160 → 2), whichever is
+// larger (docs/layout.md).
+float base_scale(float monitor_scale, ImVec2 display);
 plot::Theme current_theme(const App& app);
 
 struct PlotArea;

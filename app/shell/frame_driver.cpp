@@ -188,7 +188,8 @@ FrameDriver::FrameDriver(App& app, FrameBackend& backend) : app_(app), backend_(
   io.DisplaySize = backend.display_size();
   if (!backend_.start(&error_)) return;
   started_ = true;
-  if (platform::Window* w = backend_.window()) app_.content_scale = w->content_scale();  // the monitor's DPI
+  monitor_scale_ = backend_.window() ? backend_.window()->content_scale() : 1.0f;  // the monitor's DPI
+  app_.content_scale = base_scale(monitor_scale_, io.DisplaySize);
   fonts_found_ = load_fonts(app_, ui_scale(app_));
   backend_.fonts_changed();
 }
@@ -201,6 +202,7 @@ FrameDriver::~FrameDriver() {
 void FrameDriver::set_delta_time(float seconds) { ImGui::GetIO().DeltaTime = seconds; }
 
 void FrameDriver::frame() {
+  app_.content_scale = base_scale(monitor_scale_, ImGui::GetIO().DisplaySize);  // the window may have grown
   const float scale = ui_scale(app_);
   if (scale != app_.fonts_built_scale) {  // presentation scale changed: rebuild the atlas at the new size
     load_fonts(app_, scale);

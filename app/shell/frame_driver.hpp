@@ -70,6 +70,7 @@ class FrameDriver {
   FrameBackend& backend_;
   ImGuiContext* context_ = nullptr;
   bool started_ = false, fonts_found_ = false;
+  float monitor_scale_ = 1.0f;  // the window's content scale (1 offscreen)
   std::string error_;
 };
 

@@ -188,10 +188,11 @@ void status_bar(App& app, float height) {
   ImGui::SetNextWindowPos({0, display.y - height});
   ImGui::SetNextWindowSize({display.x, height});
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {ImGui::GetStyle().FramePadding.x * 2, ImGui::GetStyle().FramePadding.y});
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowMinSize, {0, 0});  // one frame high, not ImGui's least window height
   ImGui::Begin("##status", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar);
-  ImGui::PopStyleVar();
+  ImGui::PopStyleVar(2);
   char steps[32], cpu[32];
   std::snprintf(steps, sizeof steps, "%zu undo steps", app.lab().doc.undo_depth());
   std::snprintf(cpu, sizeof cpu, "%.2f ms CPU/frame", app.last_frame_cpu_ms);
@@ -207,9 +208,10 @@ void status_bar(App& app, float height) {
   };
   // A narrow window (presentation scale) drops the hints that matter least rather than clip them.
   const float room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(notice.c_str()).x;
-  for (const std::size_t drop : {1, 2, 5, 3})
+  for (const std::size_t drop : {1, 2, 5, 3, 4})
     if (ImGui::CalcTextSize(joined().c_str()).x > room) shown[drop] = false;
-  ImGui::TextDisabled("%s", joined().c_str());
+  // The lab's hint alone may still be too long (1280×720 presentation): it ends in "…".
+  ImGui::TextDisabled("%s", fit_text(joined(), std::max(room, 0.0f)).c_str());
   if (!notice.empty()) {
     ImGui::SameLine(0, 0);
     ImGui::TextUnformatted(fit_text(notice, ImGui::GetContentRegionAvail().x).c_str());

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <vector>
 
 #include "labs/labs.hpp"
 #include "shell/app.hpp"
@@ -207,10 +208,15 @@ void register_shell_actions(ActionRegistry& r, const std::vector<std::unique_ptr
                [](App& a) { a.want_window_png = true; }));
   r.add(simple("presentation_mode", "View", "Presentation mode: large scale, high contrast", {{GLFW_KEY_P}}, false,
                toggle_presentation));
-  r.add(simple("cycle_theme", "View", "Next theme (light, dark, print)", {{GLFW_KEY_T}}, false, [](App& a) {
+  r.add(simple("cycle_theme", "View", "Next theme (light, dark, print; in presentation mode high contrast too)",
+               {{GLFW_KEY_T}}, false, [](App& a) {
+    // In presentation mode high contrast is in the cycle (first), so T comes back to it; the scale
+    // stays either way.
     const auto now = parse_name<plot::ThemeId>(a.settings.theme);
-    const auto it = now ? std::find(kThemeCycle.begin(), kThemeCycle.end(), *now) : kThemeCycle.end();
-    a.settings.theme = to_name(it == kThemeCycle.end() || it + 1 == kThemeCycle.end() ? kThemeCycle[0] : *(it + 1));
+    std::vector<plot::ThemeId> cycle(kThemeCycle.begin(), kThemeCycle.end());
+    if (a.settings.presentation()) cycle.insert(cycle.begin(), plot::ThemeId::high_contrast);
+    const auto it = now ? std::find(cycle.begin(), cycle.end(), *now) : cycle.end();
+    a.settings.theme = to_name(it == cycle.end() || it + 1 == cycle.end() ? cycle[0] : *(it + 1));
   }));
   r.add({"set_theme", "View", "Use a theme", "", {}, false, "name: " + name_list<plot::ThemeId>(" | ", " | "),
          [](App& a, Args args) {

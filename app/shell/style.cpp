@@ -12,6 +12,11 @@
 
 namespace divlab::gui {
 
+float base_scale(float monitor_scale, ImVec2 display) {
+  const float by_size = std::floor(2 * std::min(display.x / 1920, display.y / 1080)) / 2;
+  return by_size > 1 ? std::max(monitor_scale, by_size) : monitor_scale;
+}
+
 float ui_scale(const App& app) {
   return std::clamp(app.content_scale, 0.5f, 4.0f) * std::clamp(app.settings.presentation_scale, 1.0f, 3.0f);
 }

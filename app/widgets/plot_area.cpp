@@ -1,5 +1,7 @@
 #include "widgets/plot_area.hpp"
 
+#include <imgui_internal.h>
+
 #include <algorithm>
 
 namespace divlab::gui {
@@ -19,6 +21,12 @@ PlotArea plot_area(const char* id, float height) {
   a.clicked = ImGui::IsItemActivated() && ImGui::IsMouseDown(ImGuiMouseButton_Left);
   a.double_clicked = a.hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left);
   a.mouse = ImGui::GetIO().MousePos;
+  if (plot_observer) {
+    const ImRect clip = ImGui::GetCurrentWindowRead()->ClipRect;
+    const plot::Rect visible{std::max(a.rect.x0, clip.Min.x), std::max(a.rect.y0, clip.Min.y),
+                             std::min(a.rect.x1, clip.Max.x), std::min(a.rect.y1, clip.Max.y)};
+    plot_observer(id, a.rect, visible);
+  }
   return a;
 }
 

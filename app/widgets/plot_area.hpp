@@ -18,4 +18,8 @@ struct PlotArea {
 };
 PlotArea plot_area(const char* id, float height = 0);
 
+// A test hook (the layout test): every plot area as it is placed, with the part of it its window
+// shows (its rect clipped to the window's clip rect; empty when the window hides it).
+inline void (*plot_observer)(const char* id, plot::Rect rect, plot::Rect visible) = nullptr;
+
 }  // namespace divlab::gui

@@ -186,7 +186,12 @@ void components_editor(const PqEditor& ed, const plot::Theme& t) {
     {  // column captions for the numeric fields below
       const float fw = ImGui::GetContentRegionAvail().x, pw = (fw - 3 * ImGui::GetStyle().ItemSpacing.x) / 4;
       const float x0 = ImGui::GetCursorPosX();
-      const char* caps[4] = {"weight", "mean|low", "scale|high", "df"};
+      // Narrow (a sidebar at presentation scale): short captions rather than overlapping ones.
+      const char* long_caps[4] = {"weight", "mean|low", "scale|high", "df"};
+      const char* short_caps[4] = {"w", "μ|lo", "σ|hi", "df"};
+      bool fits = true;
+      for (const char* c : long_caps) fits = fits && ImGui::CalcTextSize(c).x <= pw;
+      const char* const* caps = fits ? long_caps : short_caps;
       for (int k = 0; k < 4; ++k) {
         if (k > 0) ImGui::SameLine(x0 + static_cast<float>(k) * (pw + ImGui::GetStyle().ItemSpacing.x), 0);
         ImGui::TextDisabled("%s", caps[k]);

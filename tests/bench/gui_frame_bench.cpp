@@ -5,6 +5,9 @@
 //   BM_FrameGl:   the full frame through GLFW + OpenGL 3.3 under the X display (Xvfb software GL),
 //                 glFinish'ed, vsync off (target median ≤ 16.7 ms). Skipped without DISPLAY. CPU time
 //                 is the whole process (Mesa llvmpipe renders on worker threads).
+//   BM_FrameGl_Lab/<lab>_1600x900 and …_1920x1080_presentation: every lab on its default document,
+//                 side by side; our_cpu_median_ms is draw_frame + ImGui::Render in the same frames.
+//                 One window serves every GL case (shared_window: see there for the Xvfb race).
 // Counters: median_ms and p95_ms over the timed frames.
 #include <benchmark/benchmark.h>
 #include <imgui.h>
@@ -24,6 +27,8 @@
 
 #include "labs/coding/coding_lab.hpp"
 #include "labs/divergence/divergence_lab.hpp"
+#include "labs/fit/fit_lab.hpp"
+#include "labs/fit/panel_fit.hpp"
 #include "shell/app.hpp"
 #include "shell/window.hpp"
 #include "app/test_scenarios.hpp"
@@ -113,14 +118,67 @@ void frame_cpu(benchmark::State& state, Scenario s) {
   ImGui::DestroyContext();
 }
 
-// scenario == nullopt: the platform's floor, an empty frame (clear + swap + finish) at the same size.
-void frame_gl(benchmark::State& state, std::optional<Scenario> s) {
+// One window for the whole process, made on first use and resized per case. Closing the last X
+// connection makes an Xvfb started without -noreset reset itself, and a glfwInit() in the next case
+// (Google Benchmark calls a benchmark function more than once) then raced that reset: "X11: Failed to
+// open display" on a 2-CPU machine (a single CPU, or strace, let the server finish first). The
+// connection now stays open from the first GL case to exit.
+divlab::platform::Window* shared_window(int w, int h, std::string* error) {
+  static std::unique_ptr<divlab::platform::Window> window;
+  if (!window) window = divlab::platform::Window::create(w, h, "divlab bench", error);
+  if (!window) return nullptr;
+  int fw = 0, fh = 0;
+  window->framebuffer_size(&fw, &fh);
+  if (fw != w || fh != h) {
+    glfwSetWindowSize(window->handle(), w, h);
+    for (int i = 0; i < 200 && (fw != w || fh != h); ++i) {  // until the server has resized it (≤ 2 s)
+      glfwWaitEventsTimeout(0.01);
+      window->framebuffer_size(&fw, &fh);
+    }
+  }
+  if (fw != w || fh != h) {
+    *error = "the window could not be resized to " + std::to_string(w) + "×" + std::to_string(h) +
+             " (the X screen must be at least as large)";
+    return nullptr;
+  }
+  return window.get();
+}
+
+// One edit per frame in `lab`, as a drag (or, in the fit lab, a playing fit) makes.
+void edit_lab(App& app, int frame) {
+  const std::string_view id = app.lab().id();
+  divlab::Document& doc = app.lab().doc;
+  if (id == "divergence") edit(app, frame);
+  else if (id == "fit") {
+    auto& fit = static_cast<divlab::gui::FitLab&>(app.lab()).fit;
+    if (!fit.advancing()) divlab::gui::reset_fit(fit);
+    fit.playing = true;
+  } else if (id == "joint") {
+    const int n = static_cast<int>(doc.scenario().joint.mass.size()), m = static_cast<int>(doc.scenario().joint.mass[0].size());
+    doc.set_joint_probability(frame % n, (frame / n) % m, 0.02 + 0.1 * (0.5 + 0.5 * std::sin(frame * 0.1)));
+  } else if (id == "coding") {
+    const int n = static_cast<int>(doc.scenario().p_mass.size());
+    doc.set_probability(Which::p, frame % n, 0.01 + 0.1 * (0.5 + 0.5 * std::sin(frame * 0.1)));
+  }
+}
+
+// A GL case: `lab` on its document (the divergence lab on `s` when given) at w×h and `scale`
+// (2: presentation mode, high contrast), one edit per frame.
+struct GlCase {
+  std::string lab = "divergence";
+  std::optional<Scenario> s;
+  int w = 1600, h = 900;
+  float scale = 1;
+  bool empty = false;  // the platform's floor: clear + swap + finish, nothing drawn
+};
+
+void frame_gl(benchmark::State& state, GlCase c) {
   if (!std::getenv("DISPLAY")) {
     state.SkipWithError("no DISPLAY (run under xvfb-run)");
     return;
   }
   std::string error;
-  auto window = divlab::platform::Window::create(1600, 900, "divlab bench", &error);
+  divlab::platform::Window* window = shared_window(c.w, c.h, &error);
   if (!window) {
     state.SkipWithError(error.c_str());
     return;
@@ -132,21 +190,28 @@ void frame_gl(benchmark::State& state, std::optional<Scenario> s) {
   ImGui_ImplGlfw_InitForOpenGL(window->handle(), false);
   ImGui_ImplOpenGL3_Init("#version 330 core");
   auto app = std::make_unique<App>();
-  divlab::gui::load_fonts(*app, 1.0f);
-  if (s) div_doc(*app).reset(std::move(*s));
+  app->switch_lab(c.lab);
+  if (c.scale > 1) {
+    app->settings.presentation_scale = c.scale;
+    app->settings.theme = "high_contrast";
+  }
+  divlab::gui::load_fonts(*app, divlab::gui::ui_scale(*app));
+  if (c.s) div_doc(*app).reset(std::move(*c.s));
   int frame = 0;
-  std::vector<double> ms;
+  std::vector<double> ms, cpu;
   for (auto _ : state) {
     const auto t0 = std::chrono::steady_clock::now();
     glfwPollEvents();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    const auto c0 = std::chrono::steady_clock::now();
     ImGui::NewFrame();
-    if (s) {
-      edit(*app, frame++);
+    if (!c.empty) {
+      edit_lab(*app, frame++);
       divlab::gui::draw_frame(*app, io.DisplaySize);
     }
     ImGui::Render();
+    cpu.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - c0).count());
     int fw = 0, fh = 0;
     window->framebuffer_size(&fw, &fh);
     glViewport(0, 0, fw, fh);
@@ -159,6 +224,11 @@ void frame_gl(benchmark::State& state, std::optional<Scenario> s) {
     ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
   }
   report(state, ms);
+  // Our CPU per frame (draw_frame + ImGui::Render) inside the same frames.
+  if (!cpu.empty()) {
+    std::sort(cpu.begin(), cpu.end());
+    state.counters["our_cpu_median_ms"] = cpu[cpu.size() / 2];
+  }
   app.reset();
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();
@@ -241,9 +311,26 @@ void BM_FrameCpu_Joint256Locked(benchmark::State& s) { frame_cpu_joint(s, 256, t
 void BM_FrameCpu_Discrete26(benchmark::State& s) { frame_cpu(s, letters()); }
 void BM_FrameCpu_Mixture(benchmark::State& s) { frame_cpu(s, bimodal()); }
 void BM_FrameCpu_Discrete256(benchmark::State& s) { frame_cpu(s, bins256()); }
-void BM_FrameGl_Discrete26(benchmark::State& s) { frame_gl(s, letters()); }
-void BM_FrameGl_Mixture(benchmark::State& s) { frame_gl(s, bimodal()); }
-void BM_FrameGl_Empty(benchmark::State& s) { frame_gl(s, std::nullopt); }
+GlCase gl_case(std::optional<Scenario> s, const char* lab = "divergence", int w = 1600, int h = 900, float scale = 1) {
+  GlCase c;
+  c.s = std::move(s);
+  c.lab = lab;
+  c.w = w;
+  c.h = h;
+  c.scale = scale;
+  return c;
+}
+void BM_FrameGl_Discrete26(benchmark::State& s) { frame_gl(s, gl_case(letters())); }
+void BM_FrameGl_Mixture(benchmark::State& s) { frame_gl(s, gl_case(bimodal())); }
+void BM_FrameGl_Empty(benchmark::State& s) {
+  GlCase c = gl_case(std::nullopt);
+  c.empty = true;
+  frame_gl(s, c);
+}
+// Every lab on its default document at 1600×900 normal and 1920×1080 presentation, side by side.
+void BM_FrameGl_Lab(benchmark::State& s, const char* lab, int w, int h, float scale) {
+  frame_gl(s, gl_case(std::nullopt, lab, w, h, scale));
+}
 
 }  // namespace
 
@@ -257,3 +344,12 @@ BENCHMARK(BM_FrameCpu_Coding256)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 BENCHMARK(BM_FrameGl_Discrete26)->Unit(benchmark::kMillisecond)->MinTime(3.0)->MeasureProcessCPUTime();
 BENCHMARK(BM_FrameGl_Mixture)->Unit(benchmark::kMillisecond)->MinTime(3.0)->MeasureProcessCPUTime();
 BENCHMARK(BM_FrameGl_Empty)->Unit(benchmark::kMillisecond)->MinTime(3.0)->MeasureProcessCPUTime();
+#define DIVLAB_GL_LAB(lab)                                                                                       \
+  BENCHMARK_CAPTURE(BM_FrameGl_Lab, lab##_1600x900, #lab, 1600, 900, 1.0f)                                       \
+      ->Unit(benchmark::kMillisecond)->MinTime(3.0)->MeasureProcessCPUTime();                                    \
+  BENCHMARK_CAPTURE(BM_FrameGl_Lab, lab##_1920x1080_presentation, #lab, 1920, 1080, 2.0f)                        \
+      ->Unit(benchmark::kMillisecond)->MinTime(3.0)->MeasureProcessCPUTime()
+DIVLAB_GL_LAB(divergence);
+DIVLAB_GL_LAB(fit);
+DIVLAB_GL_LAB(joint);
+DIVLAB_GL_LAB(coding);

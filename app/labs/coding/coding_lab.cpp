@@ -253,7 +253,7 @@ void numbers_panel(App& app, CodingLab& lab) {
   // The four numbers on the left, the divergences beside them (names too when there is room).
   const float em = ImGui::GetFontSize();
   const float avail = ImGui::GetContentRegionAvail().x;
-  const bool wide = avail > em * 52;
+  const bool wide = avail > em * 56;  // the longest name and value beside its number, in half the width
   if (avail < em * 30) {  // narrow (presentation scale): one column
     for (const auto& [key, color] : {std::pair<std::string_view, plot::Color>{"entropy_p", t.text}, {"length_p_code_p", t.p},
                                      {"cross_entropy_pq", t.text}, {"length_p_code_q", t.q}, {"kl_pq", t.text},
@@ -584,7 +584,15 @@ void CodingLab::draw(App& app, const LabArea& area) {
     sync();  // the tools may have edited the document
   }
   const float x0 = area.pos.x + left, R = W - left;
-  const float mid = std::round(R * (compact_layout ? 0.5f : 0.48f)), right = R - mid;
+  // The tools open on a small screen (1280×720 presentation): they take the place of the P-and-Q column, so the
+  // tabs keep their labels (docs/layout.md).
+  const bool tools_replace_mid = compact_layout && left > 0 && R / s < 500;
+  const float mid = tools_replace_mid ? 0.0f : std::round(R * (compact_layout ? 0.5f : 0.48f)), right = R - mid;
+  if (tools_replace_mid) {
+    if (begin_panel("###coding_right", {x0, area.pos.y}, {right, H}, ImGuiWindowFlags_NoTitleBar)) tabs_panel(app, *this);
+    ImGui::End();
+    return;
+  }
   if (compact_layout) {
     const float h1 = std::round(H * 0.5f);
     if (begin_panel("P and Q###coding_sculpt", {x0, area.pos.y}, {mid, h1}, ImGuiWindowFlags_NoScrollbar)) sculpt_panel(app, *this);

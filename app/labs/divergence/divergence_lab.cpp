@@ -101,11 +101,20 @@ void DivergenceLab::draw(App& app, const LabArea& area) {
   compact_layout = compact;
   const float left = compact ? (show_tools ? std::min(W * 0.34f, 420 * s) : 0.0f)
                              : std::clamp(W * 0.2f, std::min(300 * s, W * 0.3f), std::min(440 * s, W * 0.34f));
-  const float right = compact ? std::round(W * 0.33f)
-                              : std::clamp(W * 0.26f, std::min(330 * s, W * 0.32f), std::min(560 * s, W * 0.36f));
+  float right = compact ? std::round(W * 0.33f)
+                        : std::clamp(W * 0.26f, std::min(330 * s, W * 0.32f), std::min(560 * s, W * 0.36f));
+  // The tools open beside the plots on a small screen (1280×720 presentation): they take the right
+  // column's place rather than squeeze the plots under their legends (docs/layout.md).
+  if (compact && left > 0 && (W - left - right) / s < 400) right = 0;
   const float cx = area.pos.x + left, cw = W - left - right;
-  const float h1 = std::round(H * (compact ? 0.56f : 0.46f)), h2 = compact ? H - h1 : std::round(H * 0.34f),
-              h3 = H - h1 - h2;
+  // Little height too (presentation mode up to 1920×1080): the contributions and the CDFs share one
+  // panel as tabs across the whole width, so each plot keeps its height under its legend
+  // (docs/layout.md: every plot at least 100 px × scale).
+  const bool stacked = compact && H / s < 560;
+  // Least of all (1280×720 presentation): the three plots are tabs of one panel, each at full size.
+  const bool single = compact && H / s < 360;
+  const float h1 = std::round(H * (stacked ? 0.5f : compact ? 0.56f : 0.46f)),
+              h2 = compact ? H - h1 : std::round(H * 0.34f), h3 = H - h1 - h2;
   const float rh1 = std::round(H * 0.6f);
   const float rx = area.pos.x + W - right;
   const bool disc = doc.scenario().kind == Kind::discrete;
@@ -117,25 +126,69 @@ void DivergenceLab::draw(App& app, const LabArea& area) {
   const char* dist_title = compact ? "Distributions###dist"
                            : disc  ? "Distributions — drag a bar, or click-drag across bars to paint###dist"
                                    : "Distributions — drag a peak (mean, weight) or a shoulder (width)###dist";
-  if (begin_panel(dist_title, {cx, top}, {cw, h1})) {
-    panel_distributions(app, *this);
-    export_context_menu(app, "densities", figure_source());
+  if (single) {
+    if (begin_panel("##views", {cx, top}, {cw, H}, ImGuiWindowFlags_NoTitleBar)) {
+      if (ImGui::BeginTabBar("views")) {
+        if (ImGui::BeginTabItem("Distributions")) {
+          panel_distributions(app, *this);
+          export_context_menu(app, "densities", figure_source());
+          ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("Contributions")) {
+          panel_contributions(app, *this);
+          export_context_menu(app, "contributions", figure_source());
+          ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("W₁ and the CDFs")) {
+          panel_cdf(app, *this);
+          export_context_menu(app, "cdf", figure_source());
+          ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+      }
+    }
+    ImGui::End();
+  } else {
+    if (begin_panel(dist_title, {cx, top}, {cw, h1})) {
+      panel_distributions(app, *this);
+      export_context_menu(app, "densities", figure_source());
+    }
+    ImGui::End();
   }
-  ImGui::End();
-  const float half = std::round(cw * 0.5f);
-  if (begin_panel(compact ? "Contributions###contrib" : "Where each divergence comes from###contrib",
-                  {cx, top + h1}, {half, h2})) {
-    panel_contributions(app, *this);
-    export_context_menu(app, "contributions", figure_source());
+  if (single) {
+  } else if (stacked) {
+    if (begin_panel("##views", {cx, top + h1}, {cw, h2}, ImGuiWindowFlags_NoTitleBar)) {
+      if (ImGui::BeginTabBar("views")) {
+        if (ImGui::BeginTabItem("Contributions")) {
+          panel_contributions(app, *this);
+          export_context_menu(app, "contributions", figure_source());
+          ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("W₁ and the CDFs")) {
+          panel_cdf(app, *this);
+          export_context_menu(app, "cdf", figure_source());
+          ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+      }
+    }
+    ImGui::End();
+  } else {
+    const float half = std::round(cw * 0.5f);
+    if (begin_panel(compact ? "Contributions###contrib" : "Where each divergence comes from###contrib",
+                    {cx, top + h1}, {half, h2})) {
+      panel_contributions(app, *this);
+      export_context_menu(app, "contributions", figure_source());
+    }
+    ImGui::End();
+    if (begin_panel(compact ? "W₁ and the CDFs###cdf" : "W₁: the area between the CDFs###cdf", {cx + half, top + h1},
+                    {cw - half, h2})) {
+      panel_cdf(app, *this);
+      export_context_menu(app, "cdf", figure_source());
+    }
+    ImGui::End();
   }
-  ImGui::End();
-  if (begin_panel(compact ? "W₁ and the CDFs###cdf" : "W₁: the area between the CDFs###cdf", {cx + half, top + h1},
-                  {cw - half, h2})) {
-    panel_cdf(app, *this);
-    export_context_menu(app, "cdf", figure_source());
-  }
-  ImGui::End();
-  if (compact) {
+  if (compact && right > 0) {
     if (begin_panel("Quantities###metrics", {rx, top}, {right, H})) {
       if (ImGui::BeginTabBar("right")) {
         if (ImGui::BeginTabItem("Metrics")) {
@@ -156,7 +209,7 @@ void DivergenceLab::draw(App& app, const LabArea& area) {
       }
     }
     ImGui::End();
-  } else {
+  } else if (!compact) {
     if (begin_panel("History of the last edits###history", {cx, top + h1 + h2}, {cw, h3})) panel_history(app, *this);
     ImGui::End();
     if (begin_panel("Metrics###metrics", {rx, top}, {right, rh1})) {

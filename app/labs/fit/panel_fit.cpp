@@ -275,7 +275,9 @@ void flow(float width, float gap = -1) {
 }
 float label_w(const char* label) { return ImGui::CalcTextSize(label).x + ImGui::GetStyle().ItemInnerSpacing.x; }
 
-void controls(App& app, const Document& doc, FitPanelState& st) {
+// `fold`: little height (presentation scale): the settings (speed, random starts, the start, the model
+// and the optimiser) move into a popup behind "Settings…", so the plots keep their height.
+void controls(App& app, const Document& doc, FitPanelState& st, bool fold) {
   const float s = ui_scale(app);
   const float bw = 84 * s;
   if (ImGui::Button(st.playing ? "Pause###play" : "▶ Play###play", {bw, 0})) toggle_play(st);
@@ -292,6 +294,12 @@ void controls(App& app, const Document& doc, FitPanelState& st) {
   }
   st.reset_button = {(ImGui::GetItemRectMin().x + ImGui::GetItemRectMax().x) / 2,
                      (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) / 2};
+  if (fold) {
+    flow(label_w("Settings…") + 2 * ImGui::GetStyle().FramePadding.x);
+    if (ImGui::Button("Settings…")) ImGui::OpenPopup("##fit_settings");
+    ImGui::SetNextWindowSize({std::min(ImGui::GetContentRegionAvail().x, 640 * s), 0});
+    if (!ImGui::BeginPopup("##fit_settings")) return;
+  }
   flow(150 * s + label_w("steps/frame"));
   ImGui::SetNextItemWidth(150 * s);
   ImGui::SliderInt("steps/frame", &st.speed, 1, 200, "%d", ImGuiSliderFlags_Logarithmic);
@@ -368,9 +376,11 @@ void controls(App& app, const Document& doc, FitPanelState& st) {
     rebuild_problems(doc.scenario(), st);
   }
   if (remodel || restart) reset_fit(st);
+  if (fold) ImGui::EndPopup();
 }
 
-void status_line(App& app, FitPanelState& st) {
+// `fold`: little room: each run's details (where it is, converged or not) go into its value's tooltip.
+void status_line(App& app, FitPanelState& st, bool fold) {
   const plot::Theme t = current_theme(app);
   if (!st.error.empty()) {
     ImGui::TextColored(to_imvec4(t.infinite), "%s", st.error.c_str());
@@ -396,11 +406,15 @@ void status_line(App& app, FitPanelState& st) {
   };
   if (st.scenario_objective)  // which of the two the scenario's fit section is about
     piece(paren("scenario: ", std::string(to_name(*st.scenario_objective))), dim, -1);
+  const auto details = [&](const FitRun& run, const FitProblem* p) {
+    if (!fold) piece(paren("", run_status(run, p)), dim, -1);
+    else if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", run_status(run, p).c_str());
+  };
   piece("forward D(P‖Q) = " + shown(st.fwd.trace.value), to_imvec4(plot::fwd_color(t)), 24);
-  piece(paren("", run_status(st.fwd, fp)), dim, -1);
-  if (fp && st.model.components > 1) ImGui::NewLine();  // mixtures: one line per fit
+  details(st.fwd, fp);
+  if (fp && st.model.components > 1 && !fold) ImGui::NewLine();  // mixtures: one line per fit
   piece("reverse D(Q‖P) = " + shown(st.rev.trace.value), to_imvec4(plot::rev_color(t)), 24);
-  piece(paren("", run_status(st.rev, rp)), dim, -1);
+  details(st.rev, rp);
   // Where the multi-start reverse runs have landed so far: a count per local minimum.
   if (!st.multi_rev.empty() && !st.minima_rev.empty() && rp && two_parameter(*rp)) {
     std::string landed = "8 random starts, reverse KL lands at:";
@@ -530,18 +544,25 @@ void landscapes(App& app, FitPanelState& st, const plot::Theme& t) {
 void panel_fit(App& app, const Document& doc, FitPanelState& st) {
   update_fit(doc, st, ImGui::GetTime());
   const plot::Theme t = current_theme(app);
-  controls(app, doc, st);
-  status_line(app, st);
+  // Little height (presentation scale): the settings fold into a popup (docs/layout.md).
+  const bool fold = ImGui::GetContentRegionAvail().y / ui_scale(app) < 600;
+  controls(app, doc, st, fold);
+  status_line(app, st, fold);
   const float avail = ImGui::GetContentRegionAvail().y;
-  // Too little height for both rows (presentation scale): the fits and the landscapes become tabs.
+  // Too little height for both rows (presentation scale): the fits, the objective and the
+  // landscapes become tabs, each across the whole width.
   const bool tabs = avail / ui_scale(app) < 560;
   const float top_h = tabs ? avail - ImGui::GetFrameHeightWithSpacing() : std::round(avail * 0.46f);
-  bool show_fits = true, show_landscapes = true;
+  bool show_fits = true, show_loss = true, show_landscapes = true;
   if (tabs) {
-    show_fits = show_landscapes = false;
+    show_fits = show_loss = show_landscapes = false;
     if (ImGui::BeginTabBar("##fittabs")) {
       if (ImGui::BeginTabItem("Fits")) {
         show_fits = true;
+        ImGui::EndTabItem();
+      }
+      if (ImGui::BeginTabItem("Objective")) {
+        show_loss = true;
         ImGui::EndTabItem();
       }
       if (ImGui::BeginTabItem("Landscapes")) {
@@ -551,7 +572,13 @@ void panel_fit(App& app, const Document& doc, FitPanelState& st) {
       ImGui::EndTabBar();
     }
   }
-  if (show_fits) {
+  if (tabs && show_fits) {
+    fit_plot(app, doc, st, t, 0);
+  } else if (tabs && show_loss) {
+    const PlotArea area = plot_area("##loss");
+    ImGuiCanvas c = make_canvas(app, area);
+    plot::figure_fit_loss(c, t, area.rect, st.fwd.trace, st.rev.trace);
+  } else if (show_fits) {
     const float w = ImGui::GetContentRegionAvail().x;
     const float loss_w = std::round(w * 0.34f);
     ImGui::BeginGroup();

@@ -3,6 +3,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
+#include <string>
+#include <vector>
 
 #include <unistd.h>
 
@@ -134,6 +137,57 @@ TEST_F(UnitsPreference, BSwitchesEveryLabAndOpeningAFileKeepsThem) {
   app->settings.units = "file";
   idle(2);
   EXPECT_EQ(joint().data.base, joint().doc.scenario().base);
+}
+
+// A lecturer in presentation mode presses the preset keys (1, 2, …) in every lab and T: the scale
+// stays, and T's cycle comes back to high contrast.
+class PresentationKeys : public AppTest {
+ protected:
+  void press(int key) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeysDown[key] = true;
+    frame(-1000, -1000, false);
+    io.KeysDown[key] = false;
+    idle(1);
+  }
+};
+
+TEST_F(PresentationKeys, PresetKeysAndThemesKeepPresentationMode) {
+  press(GLFW_KEY_P);
+  ASSERT_TRUE(app->settings.presentation());
+  ASSERT_EQ(app->settings.theme, "high_contrast");
+  for (const char* lab : {"divergence", "fit", "joint", "coding"}) {
+    ASSERT_TRUE(app->switch_lab(lab));
+    for (const int key : {GLFW_KEY_2, GLFW_KEY_3, GLFW_KEY_1}) {  // (a default may be preset 1)
+      const std::string before = app->lab().doc.scenario().title.value_or("");
+      press(key);
+      EXPECT_NE(app->lab().doc.scenario().title.value_or(""), before) << lab << ": the preset key opened nothing";
+      EXPECT_TRUE(app->settings.presentation()) << lab << " preset key " << key - GLFW_KEY_0;
+      EXPECT_EQ(app->settings.theme, "high_contrast") << lab << " preset key " << key - GLFW_KEY_0;
+    }
+  }
+  // T: dark, light… and back to high contrast, in presentation mode all along.
+  std::vector<std::string> seen;
+  for (int i = 0; i < 4; ++i) {
+    press(GLFW_KEY_T);
+    seen.push_back(app->settings.theme);
+    EXPECT_TRUE(app->settings.presentation());
+  }
+  EXPECT_EQ(seen.back(), "high_contrast");
+  EXPECT_EQ(std::set<std::string>(seen.begin(), seen.end()).size(), 4u) << "T visits every theme";
+  // A preset after a T: the chosen theme stays too.
+  press(GLFW_KEY_T);
+  const std::string theme = app->settings.theme;
+  press(GLFW_KEY_1);
+  EXPECT_EQ(app->settings.theme, theme);
+  EXPECT_TRUE(app->settings.presentation());
+  // Out of presentation mode T cycles light, dark and print only.
+  press(GLFW_KEY_P);
+  ASSERT_FALSE(app->settings.presentation());
+  for (int i = 0; i < 3; ++i) {
+    press(GLFW_KEY_T);
+    EXPECT_NE(app->settings.theme, "high_contrast");
+  }
 }
 
 }  // namespace
