@@ -183,8 +183,8 @@ std::vector<SymbolHit> figure_code_table(Canvas& c, const Theme& t, Rect r, cons
       case 0: return d.labels[x];
       case 1: return format_value(k.p[x], 4);
       case 2: return format_value(k.q[x], 4);
-      case 3: return k.code_p.codewords[x].value_or("—");
-      case 4: return k.code_q.codewords[x].value_or("—");
+      case 3: return std::string(k.code_p.codeword_or(x, "—"));
+      case 4: return std::string(k.code_q.codeword_or(x, "—"));
       case 5: return length_text(k.code_p, x);
       case 6: return length_text(k.code_q, x);
       case 7: return ideal_text(k.p[x]);
@@ -349,11 +349,13 @@ std::string code_table_latex(const CodingFigureData& d) {
       "\\begin{tabular}{lrrllrrrr}\n\\toprule\n"
       "symbol & $p$ & $q$ & code$_P$ & code$_Q$ & $\\ell_P$ & $\\ell_Q$ & $-\\log_2 p$ & $-\\log_2 q$ \\\\\n\\midrule\n";
   for (std::size_t x = 0; x < k.p.size(); ++x) {
-    auto word = [](const std::optional<std::string>& w) { return w ? "\\texttt{" + *w + "}" : std::string("---"); };
+    auto word = [](const PrefixCode& code, std::size_t i) {
+      return code.has(i) ? "\\texttt{" + std::string(code.codeword(i)) + "}" : std::string("---");
+    };
     auto len = [](const PrefixCode& code, std::size_t i) { return code.has(i) ? std::to_string(code.lengths[i]) : std::string("---"); };
     auto ideal = [](double p) { return p > 0 ? format_value(-std::log2(p), 4) : std::string("$\\infty$"); };
     out += latex_escape(d.labels[x]) + " & " + format_value(k.p[x], 4) + " & " + format_value(k.q[x], 4) + " & " +
-           word(k.code_p.codewords[x]) + " & " + word(k.code_q.codewords[x]) + " & " + len(k.code_p, x) + " & " +
+           word(k.code_p, x) + " & " + word(k.code_q, x) + " & " + len(k.code_p, x) + " & " +
            len(k.code_q, x) + " & " + ideal(k.p[x]) + " & " + ideal(k.q[x]) + " \\\\\n";
   }
   out += "\\midrule\n\\multicolumn{9}{l}{$H(P) = " + latex_number(k.entropy_p) + "$, $E_P[\\ell_P] = " +
@@ -373,8 +375,8 @@ std::string code_table_csv(const CodingFigureData& d) {
     return std::string(buf);
   };
   for (std::size_t x = 0; x < k.p.size(); ++x) {
-    out += csv_field(d.labels[x]) + "," + num(k.p[x]) + "," + num(k.q[x]) + "," + k.code_p.codewords[x].value_or("") +
-           "," + k.code_q.codewords[x].value_or("") + "," + (k.code_p.has(x) ? std::to_string(k.code_p.lengths[x]) : "") +
+    out += csv_field(d.labels[x]) + "," + num(k.p[x]) + "," + num(k.q[x]) + "," + std::string(k.code_p.codeword(x)) +
+           "," + std::string(k.code_q.codeword(x)) + "," + (k.code_p.has(x) ? std::to_string(k.code_p.lengths[x]) : "") +
            "," + (k.code_q.has(x) ? std::to_string(k.code_q.lengths[x]) : "") + "," +
            num(k.p[x] > 0 ? -std::log2(k.p[x]) : INFINITY) + "," + num(k.q[x] > 0 ? -std::log2(k.q[x]) : INFINITY) + "\n";
   }

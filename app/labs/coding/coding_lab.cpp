@@ -64,7 +64,7 @@ void symbol_tooltip(const plot::CodingFigureData& d, int x) {
   ImGui::Separator();
   ImGui::Text("p = %s, q = %s", num(c.p[i]).c_str(), num(c.q[i]).c_str());
   auto word = [](const PrefixCode& code, std::size_t k) {
-    return code.has(k) ? *code.codewords[k] + " (" + std::to_string(code.lengths[k]) + " bits)" : std::string("none (probability 0)");
+    return code.has(k) ? std::string(code.codeword(k)) + " (" + std::to_string(code.lengths[k]) + " bits)" : std::string("none (probability 0)");
   };
   ImGui::Text("P's codeword: %s", word(c.code_p, i).c_str());
   ImGui::Text("Q's codeword: %s", word(c.code_q, i).c_str());
@@ -208,9 +208,11 @@ void table_panel(App& app, CodingLab& lab) {
       ImGui::TableSetColumnIndex(2);
       ImGui::TextUnformatted(num(c.q[i]).c_str());
       ImGui::TableSetColumnIndex(3);
-      ImGui::TextColored(to_vec4(t.p), "%s", c.code_p.codewords[i].value_or("—").c_str());
+      const std::string_view wp = c.code_p.codeword_or(i, "—");
+      ImGui::TextColored(to_vec4(t.p), "%.*s", static_cast<int>(wp.size()), wp.data());
       ImGui::TableSetColumnIndex(4);
-      ImGui::TextColored(to_vec4(t.q), "%s", c.code_q.codewords[i].value_or("—").c_str());
+      const std::string_view wq = c.code_q.codeword_or(i, "—");
+      ImGui::TextColored(to_vec4(t.q), "%.*s", static_cast<int>(wq.size()), wq.data());
       ImGui::TableSetColumnIndex(5);
       ImGui::TextUnformatted(c.code_p.has(i) ? std::to_string(c.code_p.lengths[i]).c_str() : "—");
       ImGui::TableSetColumnIndex(6);

@@ -57,7 +57,7 @@ TEST(CodingFigures, TreesReportEveryLeafOfBothCodesAndDrawTheHighlightedPath) {
   figure_code_trees(hot, light_theme(), kAll, d, 1);
   // The path of symbol 1 ("000" in P's code; "111" in Q's, whose q is (.4, .2, .2, .1, 0)/.9): 3 + 3 thick edges.
   const float strong = light_theme().px(3.5f);
-  EXPECT_EQ(*d.codes.code_q.codewords[1], "111");
+  EXPECT_EQ(d.codes.code_q.codeword(1), "111");
   EXPECT_EQ(hot.widths[strong], 6);
   EXPECT_EQ(plain.widths[strong], 0);
 }
@@ -69,7 +69,7 @@ TEST(CodingFigures, TableShowsEveryCodewordAndReportsRows) {
   ASSERT_EQ(rows.size(), 5u);
   for (std::size_t x = 0; x < 5; ++x) {
     EXPECT_EQ(rows[x].symbol, static_cast<int>(x));
-    EXPECT_TRUE(c.has_text(*d.codes.code_p.codewords[x])) << x;
+    EXPECT_TRUE(c.has_text(std::string(d.codes.code_p.codeword(x)))) << x;
     EXPECT_TRUE(c.has_text(d.labels[x])) << x;
   }
   EXPECT_TRUE(c.has_text("—"));  // z's missing codeword in Q's code
