@@ -4,11 +4,16 @@
 // the identity holds for the numbers shown.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "app/imgui_fixture.hpp"
 #include "divlab/coding/codes.hpp"
+#include "divlab/coding/message.hpp"
+#include "divlab/document/scenario.hpp"
 #include "labs/coding/coding_lab.hpp"
+#include "shell/app.hpp"
 #include "plot/axes.hpp"
 
 namespace divlab::gui {
@@ -110,14 +115,101 @@ TEST_F(CodingLabTest, MessagesAreCodedBothWaysAndRoundTrip) {
   idle(2);  // and it draws
 }
 
-TEST(CodingMessage, OneCharacterLabelsReadCharacterByCharacter) {
-  const std::vector<std::string> letters{"a", "b", "c"};
-  std::string error;
-  EXPECT_EQ(parse_message("ab c A", letters, &error), (std::optional<std::vector<int>>{{0, 1, 2, 0}}));
-  EXPECT_FALSE(parse_message("abd", letters, &error));
-  EXPECT_EQ(error, "unknown symbol 'd' at 3 (the symbols are the support's labels)");
-  EXPECT_EQ(message_text({2, 0, 1}, letters), "cab");
-  EXPECT_EQ(message_text({1, 0}, {"x1", "y"}), "y x1");
+TEST_F(CodingLabTest, TheMessageIsPartOfTheDocument) {
+  // Typed (through the action), it is stored in the scenario: saved, undone, reopened.
+  ASSERT_EQ(run_action(*app, "coding.set_message", {{"text", "page image page error"}}), "");
+  idle(2);
+  EXPECT_EQ(lab().doc.scenario().message, std::optional<std::string>("page image page error"));
+  EXPECT_TRUE(lab().doc.dirty());
+  const std::string text = to_json_text(lab().doc.to_scenario());
+  EXPECT_NE(text.find(R"("coding": { "message": "page image page error" })"), std::string::npos) << text;
+  // Text that does not read is shown with its error, and the document keeps the last that did.
+  EXPECT_NE(run_action(*app, "coding.set_message", {{"text", "page nothing"}}), "");
+  idle(2);
+  EXPECT_EQ(lab().message_input, "page nothing");
+  EXPECT_EQ(lab().doc.scenario().message, std::optional<std::string>("page image page error"));
+  // Drawn from P: stored as text too, and undo brings back the typed one (field and coding).
+  ASSERT_EQ(run_action(*app, "coding.random_message", {{"n", 12}}), "");
+  idle(2);
+  ASSERT_TRUE(lab().doc.scenario().message);
+  EXPECT_EQ(*lab().doc.scenario().message, lab().message_input);
+  EXPECT_EQ(lab().message.symbols.size(), 12u);
+  ASSERT_TRUE(lab().doc.undo());
+  idle(2);
+  EXPECT_EQ(lab().message_input, "page image page error");
+  EXPECT_EQ(lab().message.symbols, (std::vector<int>{0, 1, 0, 7}));
+  // Reopened from the saved text: the message comes back with the file.
+  lab().doc.reset(parse_scenario(text, "saved.json"));
+  lab().reset_view();
+  idle(2);
+  EXPECT_EQ(lab().message_input, "page image page error");
+  EXPECT_EQ(lab().message.symbols, (std::vector<int>{0, 1, 0, 7}));
+  ASSERT_TRUE(lab().message.bits_p);
+  EXPECT_FALSE(lab().doc.dirty());
+}
+
+}  // namespace
+}  // namespace divlab::gui
+
+namespace divlab::gui {
+namespace {
+
+// The narrowest layout: a 1280×720 projector at presentation scale.
+class CodingPresentationTest : public AppTest {
+ protected:
+  void SetUp() override {
+    AppTest::SetUp();
+    ImGui::GetIO().DisplaySize = {1280, 720};
+    app->settings.presentation_scale = 2.0f;
+    app->settings.theme = "high_contrast";
+    ASSERT_TRUE(load_fonts(*app, ui_scale(*app))) << "DejaVu Sans missing";
+    build_font_atlas();
+    app->switch_lab("coding");
+    idle(4);
+    ASSERT_TRUE(lab().compact_layout);
+  }
+  CodingLab& lab() { return static_cast<CodingLab&>(*app->find_lab("coding")); }
+};
+
+// Issue 12: the identity wrapped inside a number ("0.\n19581"). It wraps between terms only: its
+// lines, joined by spaces, give it back, and no line ends inside a number.
+TEST_F(CodingPresentationTest, TheIdentityWrapsBetweenTermsNeverInsideANumber) {
+  for (const char* preset : {"", "02-english-vs-german-letters.json"}) {
+    if (*preset) {
+      lab().doc.reset(load_scenario(std::string(DIVLAB_SOURCE_DIR) + "/assets/presets/coding/" + preset));
+      lab().reset_view();
+      idle(3);
+    }
+    const std::string identity = identity_line(lab().data.codes);
+    const std::vector<std::string>& shown = lab().identity_lines;
+    std::string joined;
+    for (const std::string& line : shown) {
+      joined += (joined.empty() ? "" : " ") + line;
+      // A line never ends inside a number: the next character of the identity is the space it replaced.
+      if (joined.size() < identity.size()) {
+        EXPECT_EQ(identity[joined.size()], ' ') << "split inside a term after: " << line;
+        EXPECT_NE(line.back(), '.') << line;
+      }
+    }
+    EXPECT_EQ(joined, identity) << preset;
+    const int n = static_cast<int>(shown.size());
+    EXPECT_GE(n, 2) << "the narrowest layout wraps the identity: " << preset;
+  }
+}
+
+TEST(CodingWrap, BreaksAtSpacesOnlyWithinTheWidth) {
+  const auto chars = [](std::string_view s) { return static_cast<float>(s.size()); };  // one unit per byte
+  const std::string text = "E = H + D: 0.19581 = 0.1 + 0.09581";
+  for (float width : {1.0f, 7.0f, 10.0f, 12.0f, 20.0f, 100.0f}) {
+    const std::vector<std::string> lines = wrap_at_spaces(text, width, chars);
+    std::string joined;
+    for (const std::string& l : lines) {
+      EXPECT_TRUE(chars(l) <= width || l.find(' ') == std::string::npos) << width << ": " << l;
+      joined += (joined.empty() ? "" : " ") + l;
+    }
+    EXPECT_EQ(joined, text) << width;
+  }
+  EXPECT_EQ(wrap_at_spaces(text, 10, chars), (std::vector<std::string>{"E = H + D:", "0.19581 =", "0.1 +", "0.09581"}));
 }
 
 }  // namespace
