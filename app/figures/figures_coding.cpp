@@ -68,10 +68,11 @@ TreeLayout layout_tree(const PrefixCode& code) {
 
 // How a tree's leaf labels are placed. Under each leaf when every label fits its slot; otherwise on
 // `rows` staggered rows below the deepest level, leaf k on row k mod rows (so labels on one row are
-// `rows` slots apart), each joined to its leaf by a dotted leader. Labels wider than `rows` slots
-// even then are cut with "…" (the hovered one is always whole).
+// `rows` slots apart), each joined to its leaf by a dotted leader; labels wider than `rows` slots
+// are cut with "…". With too many leaves for 6 rows (hundreds of symbols) only the hovered leaf is
+// labelled (the table has them all). The hovered label is always whole.
 struct LeafLabels {
-  int rows = 0;          // 0: under each leaf
+  int rows = 0;          // 0: under each leaf; −1: only the hovered leaf
   float size = 0;        // font size
   float row_h = 0;       // height of a row
   float inset = 0;       // extra room at each side so the first and last labels stay inside
@@ -91,7 +92,13 @@ LeafLabels leaf_labels(Canvas& c, const Theme& t, Rect r, const PrefixCode& code
   l.inset = std::min(widest / 2, r.width() * 0.2f);
   const float narrower = std::max(1.0f, (r.width() - 2 * t.px(8) - 2 * l.inset) / static_cast<float>(std::max(1, leaves)));
   const int fit_rows = std::max(1, static_cast<int>(r.height() * 0.5f / l.row_h));
-  l.rows = std::clamp(static_cast<int>(std::ceil((widest + t.px(4)) / narrower)), 1, std::min(6, fit_rows));
+  const int need = static_cast<int>(std::ceil((widest + t.px(4)) / narrower));
+  if (need > std::min(6, fit_rows)) {  // hundreds of leaves: no room to read them; the hovered one still shows
+    l.rows = -1;
+    l.inset = 0;
+    return l;
+  }
+  l.rows = std::max(1, need);
   return l;
 }
 
@@ -115,7 +122,7 @@ void draw_tree(Canvas& c, const Theme& t, Rect r, const PrefixCode& code, const 
   const LeafLabels ll = leaf_labels(c, t, r, code, labels, l.leaves);
   const float label_size = ll.size;
   const float pad = t.px(8);
-  const float bottom = ll.rows > 0 ? ll.row_h * static_cast<float>(ll.rows) + t.px(6) : label_size * 1.6f;
+  const float bottom = ll.rows > 0 ? ll.row_h * static_cast<float>(ll.rows) + t.px(6) : label_size * 1.6f;  // rows ≤ 0: under the leaves
   const Rect area{r.x0 + pad + ll.inset, r.y0 + pad, r.x1 - pad - ll.inset, r.y1 - bottom};
   const float slot = area.width() / static_cast<float>(std::max(1, l.leaves));
   const float level = l.max_depth > 0 ? area.height() / static_cast<float>(l.max_depth) : 0;
@@ -166,6 +173,7 @@ void draw_tree(Canvas& c, const Theme& t, Rect r, const PrefixCode& code, const 
       hot_leaf = i;
       continue;
     }
+    if (ll.rows < 0) continue;
     const std::string& name = labels[static_cast<std::size_t>(node.symbol)];
     if (ll.rows == 0) {
       c.text({p.x, p.y + radius + t.px(2)}, name, style(label_size, t.text_dim, Align::center, Align::start));
