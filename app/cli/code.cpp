@@ -26,7 +26,7 @@ std::string label_json(const Scenario& s, std::size_t x) {
 }
 
 std::string code_json(const PrefixCode& code, std::size_t x) {
-  return code.codewords[x] ? json_string(*code.codewords[x]) : "null";
+  return code.has(x) ? json_string(code.codeword(x)) : "null";
 }
 
 // The scalar keys of SPEC §6 in their order; symbols, names and values from the coding explanations.
@@ -74,7 +74,7 @@ std::string table_output(const Scenario& s, const CodeComparison& c, const std::
   auto len = [](const PrefixCode& code, std::size_t x) { return code.has(x) ? std::to_string(code.lengths[x]) : std::string("—"); };
   for (std::size_t x = 0; x < c.p.size(); ++x)
     rows.push_back({s.labels.empty() ? std::to_string(x) : s.labels[x], human_number(c.p[x]), human_number(c.q[x]),
-                    c.code_p.codewords[x].value_or("—"), c.code_q.codewords[x].value_or("—"), len(c.code_p, x),
+                    std::string(c.code_p.codeword_or(x, "—")), std::string(c.code_q.codeword_or(x, "—")), len(c.code_p, x),
                     len(c.code_q, x), ideal(c.p[x]), ideal(c.q[x])});
   out += aligned(rows) + "\n";
   std::vector<std::array<std::string, 4>> values;

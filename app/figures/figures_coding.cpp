@@ -66,13 +66,64 @@ TreeLayout layout_tree(const PrefixCode& code) {
   return l;
 }
 
+// How a tree's leaf labels are placed. Under each leaf when every label fits its slot; otherwise on
+// `rows` staggered rows below the deepest level, leaf k on row k mod rows (so labels on one row are
+// `rows` slots apart), each joined to its leaf by a dotted leader; labels wider than `rows` slots
+// are cut with "…". With too many leaves for 6 rows (hundreds of symbols) only the hovered leaf is
+// labelled (the table has them all). The hovered label is always whole.
+struct LeafLabels {
+  int rows = 0;          // 0: under each leaf; −1: only the hovered leaf
+  float size = 0;        // font size
+  float row_h = 0;       // height of a row
+  float inset = 0;       // extra room at each side so the first and last labels stay inside
+};
+
+LeafLabels leaf_labels(Canvas& c, const Theme& t, Rect r, const PrefixCode& code, const std::vector<std::string>& labels,
+                       int leaves) {
+  LeafLabels l;
+  l.size = t.font(0.85f);
+  l.row_h = l.size * 1.35f;
+  const float slot = (r.width() - 2 * t.px(8)) / static_cast<float>(std::max(1, leaves));
+  float widest = 0;
+  for (const CodeNode& n : code.nodes)
+    if (n.symbol >= 0) widest = std::max(widest, c.text_size(labels[static_cast<std::size_t>(n.symbol)], {l.size, t.text}).x);
+  if (widest <= slot * 0.95f) return l;
+  // As many rows as the widest label needs, but the tree keeps at least half the height.
+  l.inset = std::min(widest / 2, r.width() * 0.2f);
+  const float narrower = std::max(1.0f, (r.width() - 2 * t.px(8) - 2 * l.inset) / static_cast<float>(std::max(1, leaves)));
+  const int fit_rows = std::max(1, static_cast<int>(r.height() * 0.5f / l.row_h));
+  const int need = static_cast<int>(std::ceil((widest + t.px(4)) / narrower));
+  if (need > std::min(6, fit_rows)) {  // hundreds of leaves: no room to read them; the hovered one still shows
+    l.rows = -1;
+    l.inset = 0;
+    return l;
+  }
+  l.rows = std::max(1, need);
+  return l;
+}
+
+// Cuts `s` (whole UTF-8 characters) to fit `width`, ending in "…".
+std::string cut_to(Canvas& c, const std::string& s, const TextStyle& st, float width) {
+  if (c.text_size(s, st).x <= width) return s;
+  std::string cut = s;
+  while (!cut.empty()) {
+    do cut.pop_back();
+    while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80);
+    if (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0x80)) cut.pop_back();  // a lead byte left alone
+    if (c.text_size(cut + "…", st).x <= width) return cut + "…";
+  }
+  return "";
+}
+
 void draw_tree(Canvas& c, const Theme& t, Rect r, const PrefixCode& code, const std::vector<std::string>& labels,
                Color col, std::optional<int> highlight, std::vector<SymbolHit>& hits) {
   if (code.root < 0) return;
   const TreeLayout l = layout_tree(code);
-  const float label_size = t.font(0.85f);
+  const LeafLabels ll = leaf_labels(c, t, r, code, labels, l.leaves);
+  const float label_size = ll.size;
   const float pad = t.px(8);
-  const Rect area{r.x0 + pad, r.y0 + pad, r.x1 - pad, r.y1 - label_size * 1.6f};
+  const float bottom = ll.rows > 0 ? ll.row_h * static_cast<float>(ll.rows) + t.px(6) : label_size * 1.6f;  // rows ≤ 0: under the leaves
+  const Rect area{r.x0 + pad + ll.inset, r.y0 + pad, r.x1 - pad - ll.inset, r.y1 - bottom};
   const float slot = area.width() / static_cast<float>(std::max(1, l.leaves));
   const float level = l.max_depth > 0 ? area.height() / static_cast<float>(l.max_depth) : 0;
   auto pos = [&](int i) {
@@ -104,6 +155,9 @@ void draw_tree(Canvas& c, const Theme& t, Rect r, const PrefixCode& code, const 
         }
       }
     }
+  // Leaves, their labels (a hovered one last, on top of the others) and where they answer the mouse.
+  const float rows_top = area.y1 + t.px(6);
+  std::optional<std::size_t> hot_leaf;
   for (std::size_t i = 0; i < code.nodes.size(); ++i) {
     const CodeNode& node = code.nodes[i];
     const Vec2 p = pos(static_cast<int>(i));
@@ -113,12 +167,35 @@ void draw_tree(Canvas& c, const Theme& t, Rect r, const PrefixCode& code, const 
     }
     const bool hot = highlight && *highlight == node.symbol;
     c.circle(p, hot ? radius * 1.5f : radius, hot ? t.infinite : col);
-    const std::string& name = labels[static_cast<std::size_t>(node.symbol)];
-    // A leaf's label when it fits its slot (always for the highlighted one).
-    const TextStyle ls = style(label_size, hot ? t.text : t.text_dim, Align::center, Align::start, hot ? Weight::bold : Weight::regular);
-    if (hot || c.text_size(name, ls).x <= slot * 1.1f) c.text({p.x, p.y + radius + t.px(2)}, name, ls);
     const float half = std::clamp(slot / 2, radius + t.px(2), std::max(radius + t.px(2), label_size * 1.2f));
     hits.push_back({node.symbol, {p.x - half, p.y - half, p.x + half, p.y + half}});
+    if (hot) {
+      hot_leaf = i;
+      continue;
+    }
+    if (ll.rows < 0) continue;
+    const std::string& name = labels[static_cast<std::size_t>(node.symbol)];
+    if (ll.rows == 0) {
+      c.text({p.x, p.y + radius + t.px(2)}, name, style(label_size, t.text_dim, Align::center, Align::start));
+      continue;
+    }
+    const int row = static_cast<int>(l.x[i]) % ll.rows;
+    const float y = rows_top + ll.row_h * static_cast<float>(row);
+    c.line({p.x, p.y + radius}, {p.x, y}, {t.axis.with_alpha(0.35f), t.px(1), Dash::dotted});
+    const TextStyle ls = style(label_size, t.text_dim, Align::center, Align::start);
+    c.text({p.x, y}, cut_to(c, name, ls, slot * static_cast<float>(ll.rows) - t.px(3)), ls);
+  }
+  if (hot_leaf) {  // the hovered leaf's label, whole and bold, on a backing so it reads over its neighbours
+    const std::size_t i = *hot_leaf;
+    const Vec2 p = pos(static_cast<int>(i));
+    const std::string& name = labels[static_cast<std::size_t>(code.nodes[i].symbol)];
+    const TextStyle ls = style(label_size, t.text, Align::center, Align::start, Weight::bold);
+    const int row = ll.rows > 0 ? static_cast<int>(l.x[i]) % ll.rows : 0;
+    const Vec2 at = ll.rows > 0 ? Vec2{p.x, rows_top + ll.row_h * static_cast<float>(row)} : Vec2{p.x, p.y + radius * 1.5f + t.px(2)};
+    if (ll.rows > 0) c.line({p.x, p.y + radius}, at, {t.infinite, t.px(1.5f)});
+    const Vec2 sz = c.text_size(name, ls);
+    c.fill_rect({at.x - sz.x / 2 - t.px(2), at.y, at.x + sz.x / 2 + t.px(2), at.y + sz.y}, t.plot_bg);
+    c.text(at, name, ls);
   }
 }
 
@@ -183,8 +260,8 @@ std::vector<SymbolHit> figure_code_table(Canvas& c, const Theme& t, Rect r, cons
       case 0: return d.labels[x];
       case 1: return format_value(k.p[x], 4);
       case 2: return format_value(k.q[x], 4);
-      case 3: return k.code_p.codewords[x].value_or("—");
-      case 4: return k.code_q.codewords[x].value_or("—");
+      case 3: return std::string(k.code_p.codeword_or(x, "—"));
+      case 4: return std::string(k.code_q.codeword_or(x, "—"));
       case 5: return length_text(k.code_p, x);
       case 6: return length_text(k.code_q, x);
       case 7: return ideal_text(k.p[x]);
@@ -349,11 +426,13 @@ std::string code_table_latex(const CodingFigureData& d) {
       "\\begin{tabular}{lrrllrrrr}\n\\toprule\n"
       "symbol & $p$ & $q$ & code$_P$ & code$_Q$ & $\\ell_P$ & $\\ell_Q$ & $-\\log_2 p$ & $-\\log_2 q$ \\\\\n\\midrule\n";
   for (std::size_t x = 0; x < k.p.size(); ++x) {
-    auto word = [](const std::optional<std::string>& w) { return w ? "\\texttt{" + *w + "}" : std::string("---"); };
+    auto word = [](const PrefixCode& code, std::size_t i) {
+      return code.has(i) ? "\\texttt{" + std::string(code.codeword(i)) + "}" : std::string("---");
+    };
     auto len = [](const PrefixCode& code, std::size_t i) { return code.has(i) ? std::to_string(code.lengths[i]) : std::string("---"); };
     auto ideal = [](double p) { return p > 0 ? format_value(-std::log2(p), 4) : std::string("$\\infty$"); };
     out += latex_escape(d.labels[x]) + " & " + format_value(k.p[x], 4) + " & " + format_value(k.q[x], 4) + " & " +
-           word(k.code_p.codewords[x]) + " & " + word(k.code_q.codewords[x]) + " & " + len(k.code_p, x) + " & " +
+           word(k.code_p, x) + " & " + word(k.code_q, x) + " & " + len(k.code_p, x) + " & " +
            len(k.code_q, x) + " & " + ideal(k.p[x]) + " & " + ideal(k.q[x]) + " \\\\\n";
   }
   out += "\\midrule\n\\multicolumn{9}{l}{$H(P) = " + latex_number(k.entropy_p) + "$, $E_P[\\ell_P] = " +
@@ -373,8 +452,8 @@ std::string code_table_csv(const CodingFigureData& d) {
     return std::string(buf);
   };
   for (std::size_t x = 0; x < k.p.size(); ++x) {
-    out += csv_field(d.labels[x]) + "," + num(k.p[x]) + "," + num(k.q[x]) + "," + k.code_p.codewords[x].value_or("") +
-           "," + k.code_q.codewords[x].value_or("") + "," + (k.code_p.has(x) ? std::to_string(k.code_p.lengths[x]) : "") +
+    out += csv_field(d.labels[x]) + "," + num(k.p[x]) + "," + num(k.q[x]) + "," + std::string(k.code_p.codeword(x)) +
+           "," + std::string(k.code_q.codeword(x)) + "," + (k.code_p.has(x) ? std::to_string(k.code_p.lengths[x]) : "") +
            "," + (k.code_q.has(x) ? std::to_string(k.code_q.lengths[x]) : "") + "," +
            num(k.p[x] > 0 ? -std::log2(k.p[x]) : INFINITY) + "," + num(k.q[x] > 0 ? -std::log2(k.q[x]) : INFINITY) + "\n";
   }

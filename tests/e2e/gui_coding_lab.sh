@@ -2,7 +2,8 @@
 # End-to-end: the coding lab in the real window under Xvfb, driven with xdotool. Ctrl+4 shows it (on
 # its own first document, the compression story); dragging Q's last bar up to 0.5 writes that Q
 # (P untouched), gives the symbol Q's shortest codeword and raises E_P[ℓ_Q] to core's value
-# (`divlab code` on the written file); R draws a message from P; Ctrl+Z undoes the drag.
+# (`divlab code` on the written file); R draws a message from P, saved in the document; Ctrl+Z
+# undoes the message, then the drag.
 set -euo pipefail
 : "${DIVLAB:?path to divlab}" "${SRC:?source dir}" "${DISPLAY:?needs an X display (run under xvfb-run)}"
 command -v xdotool >/dev/null || { echo "xdotool missing"; exit 1; }
@@ -71,8 +72,14 @@ xdotool mousemove $((X + 5)) $((Y + HEIGHT - 5)) key r
 sleep 0.3
 snapshot
 python3 -c 'import json,sys; n = json.load(open(sys.argv[1]))["message_symbols"]; assert n == 40, n' "$DIVLAB_STATE_OUT.layout.json"
+python3 -c 'import json,sys; m = json.load(open(sys.argv[1]))["coding"]["message"]; assert len(m) > 0, m' "$DIVLAB_STATE_OUT"
 
-# Ctrl+Z undoes the drag (one gesture, one step).
+# The message is part of the document (issue 12): the first Ctrl+Z takes it back, the second
+# undoes the drag (one gesture, one step).
+xdotool key ctrl+z
+sleep 0.3
+snapshot
+python3 -c 'import json,sys; s = json.load(open(sys.argv[1])); assert "coding" not in s, s.get("coding")' "$DIVLAB_STATE_OUT"
 xdotool key ctrl+z
 sleep 0.3
 snapshot

@@ -12,6 +12,7 @@
 #include <exception>
 
 #include "divlab/coding/huffman.hpp"
+#include "divlab/coding/message.hpp"
 #include "divlab/teaching/coding_explain.hpp"
 #include "shell/actions.hpp"
 #include "shell/app.hpp"
@@ -26,7 +27,6 @@ namespace divlab::gui {
 namespace {
 
 constexpr std::string_view kFigures[] = {"code_trees", "code_table", "code_area"};
-constexpr int kMaxMessage = 100000;
 // Beyond this many symbols the trees and the area view are not drawn every frame (a file may hold
 // 10⁶ bins; the editor's own limit is kMaxBins): the table, the numbers and the message still are.
 constexpr std::size_t kMaxDrawnSymbols = 4096;
@@ -45,16 +45,6 @@ std::string num(double v, int digits = 4) { return plot::format_value(v, digits)
 ImU32 to_u32(plot::Color c) { return ImGui::ColorConvertFloat4ToU32({c.r, c.g, c.b, c.a}); }
 ImVec4 to_vec4(plot::Color c) { return {c.r, c.g, c.b, c.a}; }
 
-// One character per label when every label is one byte long.
-bool single_characters(const std::vector<std::string>& labels) {
-  return std::all_of(labels.begin(), labels.end(), [](const std::string& l) { return l.size() == 1 && l[0] != ' '; });
-}
-
-std::string folded(std::string s) {
-  for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return s;
-}
-
 // The hover text of a symbol: its probabilities, both codewords and ideal lengths, its share of the extra bits.
 void symbol_tooltip(const plot::CodingFigureData& d, int x) {
   const CodeComparison& c = d.codes;
@@ -64,7 +54,7 @@ void symbol_tooltip(const plot::CodingFigureData& d, int x) {
   ImGui::Separator();
   ImGui::Text("p = %s, q = %s", num(c.p[i]).c_str(), num(c.q[i]).c_str());
   auto word = [](const PrefixCode& code, std::size_t k) {
-    return code.has(k) ? *code.codewords[k] + " (" + std::to_string(code.lengths[k]) + " bits)" : std::string("none (probability 0)");
+    return code.has(k) ? std::string(code.codeword(k)) + " (" + std::to_string(code.lengths[k]) + " bits)" : std::string("none (probability 0)");
   };
   ImGui::Text("P's codeword: %s", word(c.code_p, i).c_str());
   ImGui::Text("Q's codeword: %s", word(c.code_q, i).c_str());
@@ -101,7 +91,8 @@ void sculpt_panel(App& app, CodingLab& lab) {
   plot::AxesSpec spec;
   spec.x = {-0.5, n - 0.5};
   spec.y = {0, std::min(1.0, top * 1.15 + 0.02)};
-  spec.title = n <= 40 ? "P and Q: drag a bar (left P, right Q)" : "P and Q: drag a bar";
+  // The compact layout's panel title says it (the plot keeps the height for its axis).
+  spec.title = lab.compact_layout ? "" : n <= 40 ? "P and Q: drag a bar (left P, right Q)" : "P and Q: drag a bar";
   spec.x_categories = lab.data.labels;
   spec.y_label = "probability";
   if (lab.drag) spec.y = lab.sculpt_axes.y;  // the mapping stays put during a drag
@@ -208,9 +199,11 @@ void table_panel(App& app, CodingLab& lab) {
       ImGui::TableSetColumnIndex(2);
       ImGui::TextUnformatted(num(c.q[i]).c_str());
       ImGui::TableSetColumnIndex(3);
-      ImGui::TextColored(to_vec4(t.p), "%s", c.code_p.codewords[i].value_or("—").c_str());
+      const std::string_view wp = c.code_p.codeword_or(i, "—");
+      ImGui::TextColored(to_vec4(t.p), "%.*s", static_cast<int>(wp.size()), wp.data());
       ImGui::TableSetColumnIndex(4);
-      ImGui::TextColored(to_vec4(t.q), "%s", c.code_q.codewords[i].value_or("—").c_str());
+      const std::string_view wq = c.code_q.codeword_or(i, "—");
+      ImGui::TextColored(to_vec4(t.q), "%.*s", static_cast<int>(wq.size()), wq.data());
       ImGui::TableSetColumnIndex(5);
       ImGui::TextUnformatted(c.code_p.has(i) ? std::to_string(c.code_p.lengths[i]).c_str() : "—");
       ImGui::TableSetColumnIndex(6);
@@ -247,6 +240,36 @@ void number_row(const CodeComparison& c, std::string_view key, plot::Color color
   if (ImGui::IsItemHovered()) quantity_tooltip(key, c);
 }
 
+}  // namespace
+
+std::vector<std::string> wrap_at_spaces(std::string_view text, float width, const std::function<float(std::string_view)>& measure) {
+  std::vector<std::string> lines;
+  std::string line;
+  for (std::size_t i = 0; i <= text.size();) {
+    std::size_t j = text.find(' ', i);
+    if (j == std::string_view::npos) j = text.size();
+    const std::string_view word = text.substr(i, j - i);
+    const std::string longer = line.empty() ? std::string(word) : line + " " + std::string(word);
+    if (!line.empty() && measure(longer) > width) {
+      lines.push_back(std::exchange(line, std::string(word)));
+    } else {
+      line = longer;
+    }
+    i = j + 1;
+  }
+  if (!line.empty()) lines.push_back(line);
+  return lines;
+}
+
+std::string identity_line(const CodeComparison& c) {
+  return "E_P[ℓ_Q] = H(P) + D(P‖2^−ℓ_Q): " + num(c.length_p_code_q, 5) + " = " + num(c.entropy_p, 5) + " + " +
+         num(c.kl_p_code_q, 5);
+}
+
+namespace {
+
+void bounds_panel(App& app, CodingLab& lab);
+
 void numbers_panel(App& app, CodingLab& lab) {
   const plot::Theme t = current_theme(app);
   const CodeComparison& c = lab.data.codes;
@@ -257,8 +280,11 @@ void numbers_panel(App& app, CodingLab& lab) {
   if (avail < em * 30) {  // narrow (presentation scale): one column
     for (const auto& [key, color] : {std::pair<std::string_view, plot::Color>{"entropy_p", t.text}, {"length_p_code_p", t.p},
                                      {"cross_entropy_pq", t.text}, {"length_p_code_q", t.q}, {"kl_pq", t.text},
-                                     {"kl_p_code_q", t.text}, {"extra_bits", t.negative}})
+                                     {"kl_p_code_q", t.text}, {"extra_bits", t.negative}}) {
+      ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, {ImGui::GetStyle().ItemSpacing.x, ImGui::GetStyle().ItemSpacing.y * 0.4f});
       number_row(c, key, color, false);
+      ImGui::PopStyleVar();
+    }
   } else if (ImGui::BeginTable("##numbers", 2, ImGuiTableFlags_SizingStretchSame)) {
     const std::pair<std::string_view, plot::Color> left[] = {
         {"entropy_p", t.text}, {"length_p_code_p", t.p}, {"cross_entropy_pq", t.text}, {"length_p_code_q", t.q}};
@@ -275,26 +301,43 @@ void numbers_panel(App& app, CodingLab& lab) {
     ImGui::EndTable();
   }
   ImGui::Separator();
-  // The identity, live.
-  ImGui::PushTextWrapPos(0);  // the lines below wrap in a narrow panel (presentation scale)
-  ImGui::Text("E_P[ℓ_Q] = H(P) + D(P‖2^−ℓ_Q):  %s = %s + %s", num(c.length_p_code_q, 5).c_str(), num(c.entropy_p, 5).c_str(),
-              num(c.kl_p_code_q, 5).c_str());
+  // The identity, live, and the bounds: wrapped between terms only (text_wrapped breaks at spaces;
+  // ImGui's own wrapping also breaks after '.', inside a number: "0.\n19581").
+  const float width = ImGui::GetContentRegionAvail().x;
+  lab.identity_lines = wrap_at_spaces(identity_line(c), width, [](std::string_view s) {
+    return ImGui::CalcTextSize(s.data(), s.data() + s.size()).x;
+  });
+  ImGui::BeginGroup();
+  for (const std::string& line : lab.identity_lines) ImGui::TextUnformatted(line.c_str());
+  ImGui::EndGroup();
   if (ImGui::IsItemHovered()) quantity_tooltip("kl_p_code_q", c);
-  // The bounds.
+  if (lab.compact_layout) return;  // the bounds and why have a tab of their own there (nothing scrolls)
+  bounds_panel(app, lab);
+}
+
+// The two bounds and the sentence on why the extra bits are (not) D(P‖Q) for this pair.
+void bounds_panel(App&, CodingLab& lab) {
+  const CodeComparison& c = lab.data.codes;
+  const float width = ImGui::GetContentRegionAvail().x;
+  auto wrapped = [&](const std::string& text) {
+    ImGui::BeginGroup();
+    text_wrapped(text, width);
+    ImGui::EndGroup();
+    return ImGui::IsItemHovered();
+  };
   const bool one = std::count_if(c.p.begin(), c.p.end(), [](double v) { return v > 0; }) == 1;
   const bool huffman_ok = c.entropy_p <= c.length_p_code_p + 1e-12 && (one || c.length_p_code_p < c.entropy_p + 1);
-  ImGui::Text("H(P) ≤ E_P[ℓ_P] < H(P) + 1:  %s ≤ %s < %s %s", num(c.entropy_p).c_str(), num(c.length_p_code_p).c_str(),
-              num(c.entropy_p + 1).c_str(), huffman_ok ? "✓" : (one ? "(one symbol: the code \"0\")" : "✗"));
-  if (ImGui::IsItemHovered())
+  if (wrapped("H(P) ≤ E_P[ℓ_P] < H(P) + 1:  " + num(c.entropy_p) + " ≤ " + num(c.length_p_code_p) + " < " +
+              num(c.entropy_p + 1) + " " + (huffman_ok ? "✓" : (one ? "(one symbol: the code \"0\")" : "✗"))))
     ImGui::SetTooltip("Huffman's code is optimal among prefix codes; whole-bit lengths cost less than one bit per symbol.");
-  ImGui::Text("Shannon ⌈−log₂ q⌉: H(P,Q) ≤ E_P[ℓ] < H(P,Q) + 1:  %s ≤ %s", num(c.cross_entropy_pq).c_str(),
-              num(c.length_p_shannon_q).c_str());
-  if (ImGui::IsItemHovered())
+  if (wrapped("Shannon ⌈−log₂ q⌉: H(P,Q) ≤ E_P[ℓ] < H(P,Q) + 1:  " + num(c.cross_entropy_pq) + " ≤ " +
+              num(c.length_p_shannon_q)))
     ImGui::SetTooltip("Lengths ⌈−log₂ q(x)⌉ (Shannon's code for Q) cost within one bit of H(P,Q) on P's data:\n"
                       "the cross-entropy is what a code built from Q's probabilities pays, up to rounding.");
   ImGui::Spacing();
-  ImGui::TextDisabled("%s", huffman_vs_kl_sentence(c).c_str());
-  ImGui::PopTextWrapPos();
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  text_wrapped(huffman_vs_kl_sentence(c), width);
+  ImGui::PopStyleColor();
 }
 
 // The arithmetic coder's range narrowing: one row per symbol, the window before it spread over the
@@ -357,11 +400,15 @@ void bits_line(const char* who, const std::optional<std::string>& bits, plot::Co
 
 void message_panel(App& app, CodingLab& lab) {
   const plot::Theme t = current_theme(app);
-  const bool chars = single_characters(lab.data.labels);
+  const bool chars = one_character_labels(lab.data.labels);
   ImGui::SetNextItemWidth(std::max(ImGui::GetFontSize() * 8, ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 11));
-  if (ImGui::InputTextWithHint("##message", chars ? "type a message over the labels" : "labels separated by spaces",
-                               &lab.message_input))
-    lab.set_message(lab.message_input);
+  std::string edit = lab.message_input;
+  const bool changed =
+      ImGui::InputTextWithHint("##message", chars ? "type a message over the labels" : "labels separated by spaces", &edit);
+  // One undo step per typing session (from focusing the field to leaving it).
+  if (ImGui::IsItemActivated() && !lab.doc.in_gesture()) lab.doc.begin_gesture();
+  if (changed) lab.set_message(edit);
+  if (ImGui::IsItemDeactivated() && lab.doc.in_gesture()) lab.doc.end_gesture();
   ImGui::SameLine();
   if (ImGui::Button("Draw from P (R)")) lab.random_message(lab.random_length);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("A message of %d symbols drawn at random from P", lab.random_length);
@@ -421,6 +468,7 @@ void tabs_panel(App& app, CodingLab& lab) {
   tab("Area", "area", area_panel);
   tab("Table", "table", table_panel);
   tab("Message", "message", message_panel);
+  tab("Bounds", "bounds", bounds_panel);
   ImGui::EndTabBar();
 }
 
@@ -436,52 +484,6 @@ Scenario default_coding_scenario() {
   s.p_mass = {40, 20, 12, 10, 8, 5, 3, 2};
   s.q_mass = {25, 25, 10, 10, 10, 10, 5, 5};
   return s;
-}
-
-std::optional<std::vector<int>> parse_message(const std::string& text, const std::vector<std::string>& labels,
-                                              std::string* error) {
-  std::vector<std::string> tokens;
-  if (single_characters(labels)) {
-    for (char ch : text)
-      if (!std::isspace(static_cast<unsigned char>(ch))) tokens.emplace_back(1, ch);
-  } else {
-    std::string cur;
-    for (char ch : text) {
-      if (std::isspace(static_cast<unsigned char>(ch)) || ch == ',') {
-        if (!cur.empty()) tokens.push_back(std::exchange(cur, {}));
-      } else {
-        cur += ch;
-      }
-    }
-    if (!cur.empty()) tokens.push_back(cur);
-  }
-  if (tokens.size() > static_cast<std::size_t>(kMaxMessage)) {
-    *error = "the message has " + std::to_string(tokens.size()) + " symbols; at most " + std::to_string(kMaxMessage);
-    return std::nullopt;
-  }
-  std::vector<int> out;
-  out.reserve(tokens.size());
-  for (std::size_t k = 0; k < tokens.size(); ++k) {
-    auto it = std::find(labels.begin(), labels.end(), tokens[k]);
-    if (it == labels.end())
-      it = std::find_if(labels.begin(), labels.end(), [&](const std::string& l) { return folded(l) == folded(tokens[k]); });
-    if (it == labels.end()) {
-      *error = "unknown symbol '" + tokens[k] + "' at " + std::to_string(k + 1) + " (the symbols are the support's labels)";
-      return std::nullopt;
-    }
-    out.push_back(static_cast<int>(it - labels.begin()));
-  }
-  return out;
-}
-
-std::string message_text(const std::vector<int>& symbols, const std::vector<std::string>& labels) {
-  const bool chars = single_characters(labels);
-  std::string out;
-  for (int x : symbols) {
-    if (!chars && !out.empty()) out += ' ';
-    out += labels[static_cast<std::size_t>(x)];
-  }
-  return out;
 }
 
 MessageCoding code_message(const plot::CodingFigureData& d, const std::vector<int>& symbols) {
@@ -507,6 +509,8 @@ void CodingLab::reset_view() {
   pinned.reset();
   message_input.clear();
   message = {};
+  message_synced = false;  // the next sync takes the message from the document
+  data_revision = ~std::uint64_t{0};
 }
 
 void CodingLab::sync() {
@@ -518,6 +522,12 @@ void CodingLab::sync() {
     data = {};
     error = std::string("Could not build the codes: ") + e.what();
     return;
+  }
+  // The document's message (opened, undone, redone) replaces the text field's when it changed.
+  if (!message_synced || doc.scenario().message != message_seen) {
+    message_seen = doc.scenario().message;
+    message_input = message_seen.value_or("");
+    message_synced = true;
   }
   recode_message();
 }
@@ -537,7 +547,10 @@ std::string CodingLab::set_message(const std::string& text) {
   sync();
   message_input = text;
   recode_message();
-  return message.error;
+  if (!message.error.empty()) return message.error;  // shown, not stored: the document keeps the last that read
+  doc.set_message(text);
+  message_seen = doc.scenario().message;
+  return "";
 }
 
 void CodingLab::random_message(int n) {
@@ -546,10 +559,12 @@ void CodingLab::random_message(int n) {
   const std::vector<int> symbols = sample_message(data.codes.p, static_cast<std::size_t>(n), message_seed++);
   message_input = message_text(symbols, data.labels);
   message = code_message(data, symbols);
+  doc.set_message(message_input);
+  message_seen = doc.scenario().message;
 }
 
 std::string CodingLab::status_hint() const {
-  return "Drag a bar to sculpt P or Q; hover a symbol anywhere; R draws a message from P";
+  return "Drag a bar; hover a symbol; R draws a message";
 }
 
 nlohmann::json CodingLab::layout() const {
@@ -594,8 +609,10 @@ void CodingLab::draw(App& app, const LabArea& area) {
     return;
   }
   if (compact_layout) {
-    const float h1 = std::round(H * 0.5f);
-    if (begin_panel("P and Q###coding_sculpt", {x0, area.pos.y}, {mid, h1}, ImGuiWindowFlags_NoScrollbar)) sculpt_panel(app, *this);
+    // The four numbers and the identity, whole (the bounds are a tab on the right); the bars get the rest.
+    const float h1 = std::round(H * 0.38f);
+    if (begin_panel("P and Q: drag a bar (left P, right Q)###coding_sculpt", {x0, area.pos.y}, {mid, h1}, ImGuiWindowFlags_NoScrollbar))
+      sculpt_panel(app, *this);
     ImGui::End();
     if (begin_panel("The four numbers###coding_numbers", {x0, area.pos.y + h1}, {mid, H - h1})) numbers_panel(app, *this);
     ImGui::End();
@@ -634,7 +651,7 @@ void CodingLab::register_actions(ActionRegistry& r) {
          "n: symbols, 1–100000 (default: the last length, 40 at first)", [this](App&, const nlohmann::json& args) {
            std::string err;
            if (args.contains("n")) {
-             const auto n = int_arg(args, "n", 1, kMaxMessage, &err);
+             const auto n = int_arg(args, "n", 1, static_cast<int>(kMaxMessageSymbols), &err);
              if (!n) return err;
              random_length = *n;
            }
@@ -650,12 +667,12 @@ void CodingLab::register_actions(ActionRegistry& r) {
            return set_message(*text);
          }});
   r.add({"coding.show", "Coding", "Show a view in the compact (presentation) layout's tabs", "coding", {}, false,
-         "view: trees | area | table | message", [this](App&, const nlohmann::json& args) {
+         "view: trees | area | table | message | bounds", [this](App&, const nlohmann::json& args) {
            std::string err;
            const auto view = string_arg(args, "view", &err);
            if (!view) return err;
-           if (*view != "trees" && *view != "area" && *view != "table" && *view != "message")
-             return "view: expected trees, area, table or message, got \"" + *view + "\"";
+           if (*view != "trees" && *view != "area" && *view != "table" && *view != "message" && *view != "bounds")
+             return "view: expected trees, area, table, message or bounds, got \"" + *view + "\"";
            show_view = *view;
            return std::string();
          }});

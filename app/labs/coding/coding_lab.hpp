@@ -4,6 +4,8 @@
 // with both codes and with an arithmetic coder whose range narrows step by step.
 #pragma once
 #include <cstdint>
+#include <functional>
+#include <string_view>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,13 +21,13 @@ namespace divlab::gui {
 // The coding lab's first document: the compression story of assets/presets/coding/01.
 Scenario default_coding_scenario();
 
-// A message typed over the support's labels: when every label is one character, each character
-// (spaces ignored) is a symbol; otherwise labels separated by spaces or commas. An exact match first,
-// then ASCII case folded. nullopt and *error ("unknown symbol 'ä' at 5") for anything else.
-std::optional<std::vector<int>> parse_message(const std::string& text, const std::vector<std::string>& labels,
-                                              std::string* error);
-// The text parse_message reads back as `symbols`.
-std::string message_text(const std::vector<int>& symbols, const std::vector<std::string>& labels);
+// The identity line of the four-numbers panel: E_P[ℓ_Q] = H(P) + D(P‖2^−ℓ_Q) with its numbers.
+std::string identity_line(const CodeComparison& c);
+
+// `text` broken into lines of at most `width` (by `measure`) at spaces only, so a number such as
+// 0.19581 is never split (ImGui's own wrapping also breaks after '.'). A word wider than `width`
+// stays whole on its own line.
+std::vector<std::string> wrap_at_spaces(std::string_view text, float width, const std::function<float(std::string_view)>& measure);
 
 // A message coded every way the lab shows (no ImGui: tests and benchmarks call it).
 struct MessageCoding {
@@ -57,9 +59,10 @@ class CodingLab final : public Lab {
   void reset_view() override;
   nlohmann::json layout() const override;
 
-  // Sets the message from text (SPEC labels); returns "" or why it cannot be read.
+  // Sets the message from text (SPEC labels): shown at once, and stored in the document (SPEC §6
+  // "coding.message": saved, undone, autosaved) when it reads; returns "" or why it cannot be read.
   std::string set_message(const std::string& text);
-  // n symbols drawn from P (a new seed each time).
+  // n symbols drawn from P (a new seed each time), stored in the document as text.
   void random_message(int n);
 
   PqTools tools;  // the shared sculpting sidebar's settings
@@ -69,7 +72,9 @@ class CodingLab final : public Lab {
   std::uint64_t data_revision = ~std::uint64_t{0};
   std::string error;
   MessageCoding message;
-  std::string message_input;       // the text field
+  std::string message_input;       // the text field (may hold text that does not read; the document keeps the last that did)
+  std::optional<std::string> message_seen;  // the document's message when message_input was last taken from it
+  bool message_synced = false;
   std::uint64_t message_seed = 1;  // advanced by each random message
   int random_length = 40;
 
@@ -86,6 +91,7 @@ class CodingLab final : public Lab {
   std::optional<Drag> drag;
   plot::Axes sculpt_axes;  // the sculpting plot as last drawn (tests aim with it)
   std::vector<plot::SymbolHit> area_hits, tree_hits;
+  std::vector<std::string> identity_lines;  // the identity as last drawn, one entry per line
   bool compact_layout = false;
   bool show_tools = false;
   std::string show_view;  // a tab the compact layout selects next frame (coding.show)

@@ -59,9 +59,9 @@ std::vector<SortedLeaf> sorted_leaves(const std::vector<double>& w) {
 // 0…L−1, then the merges L…2L−2, so that everything is read and written in order.
 struct Merges {
   std::vector<SortedLeaf> leaves;
-  std::vector<double> weight;      // of the merges, in creation order
-  std::vector<int> first, second;  // a merge's children: taken first (bit 0) and second (bit 1)
-  std::vector<int> parent;         // of every node (−1 for the root)
+  std::vector<double> weight;   // of the merges, in creation order
+  std::vector<int> parent;      // of every node (−1 for the root)
+  std::vector<uint8_t> bit;     // of every node but the root: 0 when taken first, 1 when taken second
 };
 
 Merges merge(const std::vector<double>& w) {
@@ -69,9 +69,8 @@ Merges merge(const std::vector<double>& w) {
   m.leaves = sorted_leaves(w);
   const std::size_t L = m.leaves.size();
   m.parent.assign(2 * L - 1, -1);
+  m.bit.assign(2 * L - 1, 0);
   m.weight.reserve(L - 1);
-  m.first.reserve(L - 1);
-  m.second.reserve(L - 1);
   std::size_t next_leaf = 0, next_merge = 0;
   auto take = [&](double& weight) -> std::size_t {
     if (next_leaf < L) {
@@ -89,81 +88,112 @@ Merges merge(const std::vector<double>& w) {
     const std::size_t a = take(wa), b = take(wb);
     const int id = static_cast<int>(L + m.weight.size());
     m.weight.push_back(wa + wb);  // first taken + second taken
-    m.first.push_back(static_cast<int>(a));
-    m.second.push_back(static_cast<int>(b));
     m.parent[a] = m.parent[b] = id;
+    m.bit[b] = 1;
   }
   return m;
 }
 
-// The tree in SPEC §6's creation order: the leaves in symbol order, then the merges.
-std::vector<CodeNode> build_tree(const std::vector<double>& w, int& root) {
-  const Merges m = merge(w);
-  const std::size_t L = m.leaves.size();
-  // A sorted leaf's creation index is its rank among the symbols of positive weight; merges keep theirs.
-  std::vector<int> rank(w.size(), -1);
-  int r = 0;
-  for (std::size_t x = 0; x < w.size(); ++x)
-    if (w[x] > 0) rank[x] = r++;
-  auto created = [&](int k) { return k < static_cast<int>(L) ? rank[m.leaves[static_cast<std::size_t>(k)].symbol] : k; };
-  std::vector<CodeNode> nodes(2 * L - 1);
-  for (std::size_t x = 0; x < w.size(); ++x)
-    if (rank[x] >= 0) {
-      nodes[static_cast<std::size_t>(rank[x])].weight = w[x];
-      nodes[static_cast<std::size_t>(rank[x])].symbol = static_cast<int>(x);
-    }
-  for (std::size_t k = 0; k < 2 * L - 1; ++k) nodes[static_cast<std::size_t>(created(static_cast<int>(k)))].parent = m.parent[k];
-  for (std::size_t j = 0; j + 1 < L; ++j) {
-    CodeNode& n = nodes[L + j];
-    n.weight = m.weight[j];
-    n.child[0] = created(m.first[j]);
-    n.child[1] = created(m.second[j]);
-  }
-  root = static_cast<int>(2 * L - 2);
-  return nodes;
+// Every node's depth, from the root (the last merge) down. In this numbering parents are
+// non-decreasing in both queues, so the walk reads the arrays in order.
+std::vector<int> depths(const Merges& m) {
+  std::vector<int> depth(m.parent.size(), 0);
+  for (std::size_t i = m.parent.size() - 1; i-- > 0;) depth[i] = depth[static_cast<std::size_t>(m.parent[i])] + 1;
+  return depth;
 }
 
 }  // namespace
 
 PrefixCode huffman_code(std::span<const double> mass) {
   const std::vector<double> w = checked_normalised(mass);
+  const Merges m = merge(w);
+  const std::size_t N = w.size(), L = m.leaves.size(), n = 2 * L - 1;
   PrefixCode code;
-  code.nodes = build_tree(w, code.root);
-  code.codewords.assign(w.size(), std::nullopt);
-  code.lengths.assign(w.size(), -1);
-  if (code.nodes.size() == 1) {  // one symbol: the code "0"
-    code.codewords[code.nodes[0].symbol].emplace(1, '0');  // the code "0"
-    code.lengths[code.nodes[0].symbol] = 1;
-    return code;
-  }
-  // Top-down (a parent is created after its children): each node's depth, and its codeword as the
-  // low bits of an integer while it is at most 64 bits long; deeper leaves spell theirs by walking up.
-  const std::size_t n = code.nodes.size();
-  std::vector<int> depth(n, 0);
-  std::vector<uint64_t> bits(n, 0);
+  code.root = static_cast<int>(n - 1);
+  code.lengths.assign(N, -1);
+  code.offsets.assign(N, 0);
+  code.nodes.resize(n);
+  // Top-down in the merge numbering (parents non-decreasing: the arrays are read in order): each
+  // node's codeword as the low bits of an integer behind a leading 1 (the root is 1), so its depth
+  // is bit_width − 1. Only a tree deeper than 63 needs the depths counted separately.
+  std::vector<uint64_t> word(n, 0);
+  word[n - 1] = 1;
+  bool deep = false;
   for (std::size_t i = n - 1; i-- > 0;) {
-    const CodeNode& node = code.nodes[i];
-    const CodeNode& parent = code.nodes[static_cast<std::size_t>(node.parent)];
-    depth[i] = depth[static_cast<std::size_t>(node.parent)] + 1;
-    bits[i] = bits[static_cast<std::size_t>(node.parent)] << 1 | (parent.child[1] == static_cast<int>(i) ? 1u : 0u);
+    const uint64_t up = word[static_cast<std::size_t>(m.parent[i])];
+    deep |= up >> 63;
+    word[i] = up << 1 | m.bit[i];
   }
-  for (std::size_t i = 0; i < n; ++i) {
-    const CodeNode& node = code.nodes[i];
-    if (node.symbol < 0) continue;
-    const int len = depth[i];
-    std::string word(static_cast<std::size_t>(len), '0');
-    if (len <= 64) {
-      const uint64_t b = bits[i];
-      for (int k = 0; k < len; ++k)  // branch-free: the bits are random to a predictor
-        word[static_cast<std::size_t>(k)] = static_cast<char>('0' + (b >> (len - 1 - k) & 1));
-    } else {
-      int k = len;
-      for (int at = static_cast<int>(i); code.nodes[static_cast<std::size_t>(at)].parent >= 0; at = code.nodes[static_cast<std::size_t>(at)].parent)
-        if (code.nodes[static_cast<std::size_t>(code.nodes[static_cast<std::size_t>(at)].parent)].child[1] == at) word[static_cast<std::size_t>(k - 1)] = '1', --k;
-        else --k;
+  const std::vector<int> depth = deep ? depths(m) : std::vector<int>();
+  auto depth_of = [&](std::size_t k) { return deep ? depth[k] : static_cast<int>(std::bit_width(word[k])) - 1; };
+  // One scatter of the sorted leaves to symbol order (writes only: the leaves are in weight order,
+  // random in symbol order, and a dependent random read per leaf would cost a cache miss each).
+  struct Leaf {
+    uint64_t word;
+    int depth, up;  // up = parent·2 + bit (the tree's merges keep their numbers)
+  };
+  std::vector<Leaf> leaf(N, Leaf{0, -1, -1});
+  for (std::size_t k = 0; k < L; ++k)
+    leaf[m.leaves[k].symbol] = {word[k], L == 1 ? 1 : depth_of(k), m.parent[k] * 2 + m.bit[k]};
+  // A merge's children in sorted-leaf order: the parents are non-decreasing, so these writes are in
+  // order too. A leaf's creation index is the symbol itself when no symbol has probability 0.
+  std::vector<int> rank;
+  if (L < N) {
+    rank.assign(N, -1);
+    int r = 0;
+    for (std::size_t x = 0; x < N; ++x)
+      if (w[x] > 0) rank[x] = r++;
+  }
+  if (L > 1)
+    for (std::size_t k = 0; k < L; ++k) {
+      const uint32_t x = m.leaves[k].symbol;
+      code.nodes[static_cast<std::size_t>(m.parent[k])].child[m.bit[k]] = rank.empty() ? static_cast<int>(x) : rank[x];
     }
-    code.lengths[static_cast<std::size_t>(node.symbol)] = len;
-    code.codewords[static_cast<std::size_t>(node.symbol)] = std::move(word);
+  // The tree in SPEC §6's creation order: the leaves in symbol order (a leaf's creation index is its
+  // rank among the symbols of positive weight; filled below), then the merges, which keep their numbers.
+  for (std::size_t j = 0; j + 1 < L; ++j) {
+    CodeNode& node = code.nodes[L + j];
+    node.weight = m.weight[j];
+    node.parent = m.parent[L + j];
+    if (node.parent >= 0) code.nodes[static_cast<std::size_t>(node.parent)].child[m.bit[L + j]] = static_cast<int>(L + j);
+  }
+  // The codewords in one pooled buffer, symbol after symbol.
+  std::size_t total = 0;
+  for (std::size_t x = 0; x < N; ++x)
+    if (leaf[x].depth >= 0) total += static_cast<std::size_t>(leaf[x].depth);
+  code.bits.resize(total);
+  char* out = code.bits.data();
+  std::size_t created = 0;
+  for (std::size_t x = 0; x < N; ++x) {
+    code.offsets[x] = static_cast<std::size_t>(out - code.bits.data());
+    const Leaf& f = leaf[x];
+    if (f.depth < 0) continue;
+    CodeNode& node = code.nodes[static_cast<std::size_t>(created++)];
+    node.weight = w[x];
+    node.symbol = static_cast<int>(x);
+    if (L == 1) {  // one symbol: the code "0"
+      code.lengths[x] = 1;
+      *out++ = '0';
+      continue;
+    }
+    node.parent = f.up / 2;
+    const int len = f.depth;
+    code.lengths[x] = len;
+    if (len <= 63) {
+      for (int i = 0; i < len; ++i)  // branch-free: the bits are random to a predictor
+        out[i] = static_cast<char>('0' + (f.word >> (len - 1 - i) & 1));
+    }
+    out += len;
+  }
+  // Codewords longer than 63 bits (rare: weights falling like 2^−k) are spelt by walking up the tree.
+  for (std::size_t i = 0; i < L; ++i) {
+    const auto x = static_cast<std::size_t>(code.nodes[i].symbol);
+    if (code.lengths[x] <= 63) continue;
+    char* at = code.bits.data() + code.offsets[x];
+    int k = code.lengths[x];
+    for (int node = static_cast<int>(i); code.nodes[static_cast<std::size_t>(node)].parent >= 0;
+         node = code.nodes[static_cast<std::size_t>(node)].parent)
+      at[--k] = code.nodes[static_cast<std::size_t>(code.nodes[static_cast<std::size_t>(node)].parent)].child[1] == node ? '1' : '0';
   }
   return code;
 }
@@ -177,9 +207,7 @@ std::vector<int> huffman_lengths(std::span<const double> mass) {
     lengths[m.leaves[0].symbol] = 1;
     return lengths;
   }
-  // Depths from the root (the last merge) down: a parent is numbered after its children.
-  std::vector<int> depth(m.parent.size(), 0);
-  for (std::size_t i = m.parent.size() - 1; i-- > 0;) depth[i] = depth[static_cast<std::size_t>(m.parent[i])] + 1;
+  const std::vector<int> depth = depths(m);
   for (std::size_t k = 0; k < L; ++k) lengths[m.leaves[k].symbol] = depth[k];
   return lengths;
 }
@@ -231,21 +259,21 @@ double kl_to_code(std::span<const double> mass, std::span<const int> lengths) {
 }
 
 bool is_prefix_free(const PrefixCode& code) {
-  std::vector<const std::string*> words;
-  for (const auto& w : code.codewords)
-    if (w) words.push_back(&*w);
-  std::sort(words.begin(), words.end(), [](const std::string* a, const std::string* b) { return *a < *b; });
+  std::vector<std::string_view> words;
+  for (std::size_t x = 0; x < code.size(); ++x)
+    if (code.has(x)) words.push_back(code.codeword(x));
+  std::sort(words.begin(), words.end());
   // In sorted order a word that is a prefix of another is immediately followed by one it prefixes.
   for (std::size_t i = 0; i + 1 < words.size(); ++i)
-    if (words[i + 1]->compare(0, words[i]->size(), *words[i]) == 0) return false;
+    if (words[i + 1].starts_with(words[i])) return false;
   return true;
 }
 
 std::optional<std::string> encode_message(const PrefixCode& code, std::span<const int> message) {
   std::string bits;
   for (int x : message) {
-    if (x < 0 || static_cast<std::size_t>(x) >= code.size() || !code.codewords[x]) return std::nullopt;
-    bits += *code.codewords[x];
+    if (x < 0 || static_cast<std::size_t>(x) >= code.size() || !code.has(static_cast<std::size_t>(x))) return std::nullopt;
+    bits += code.codeword(static_cast<std::size_t>(x));
   }
   return bits;
 }

@@ -6,6 +6,8 @@
 #include <random>
 #include <utility>
 
+#include "divlab/coding/message.hpp"
+
 namespace divlab {
 
 namespace {
@@ -306,6 +308,7 @@ void Document::set_bins(int n) {
     x.resize(un);
   }
   if (!scn_.labels.empty()) scn_.labels.resize(un);
+  drop_unreadable_message();
   after_edit();
 }
 
@@ -315,7 +318,29 @@ void Document::set_label(int i, const std::string& label) {
   before_edit();
   if (scn_.labels.empty()) scn_.labels.resize(static_cast<std::size_t>(bins()));
   scn_.labels[static_cast<std::size_t>(i)] = label;
+  drop_unreadable_message();
   after_edit();
+}
+
+std::string Document::set_message(const std::string& text) {
+  if (!discrete()) return "a message needs a discrete scenario";
+  std::optional<std::string> next;
+  if (!text.empty()) {
+    std::string why;
+    if (!parse_message(text, message_labels(scn_.labels, scn_.p_mass.size()), &why)) return why;
+    next = text;
+  }
+  if (scn_.message == next) return "";
+  before_edit();
+  scn_.message = std::move(next);
+  after_edit();
+  return "";
+}
+
+void Document::drop_unreadable_message() {
+  std::string why;
+  if (scn_.message && !parse_message(*scn_.message, message_labels(scn_.labels, scn_.p_mass.size()), &why))
+    scn_.message.reset();
 }
 
 // [SECTION] mixtures

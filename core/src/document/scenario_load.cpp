@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "divlab/coding/message.hpp"
 #include "divlab/common/names.hpp"
 #include "divlab/document/scenario.hpp"
 #include "divlab/fit/fit.hpp"
@@ -155,7 +156,7 @@ class Validator {
 
   Scenario scenario(const json& root) const {
     const Keys kRootKeys = {"format", "version", "title", "kind", "base",
-                                       "support", "p", "q", "view", "fit"};
+                                       "support", "p", "q", "view", "fit", "coding"};
     const Keys kJointRootKeys = {"format", "version", "title", "kind", "base", "joint", "view"};
     object(root, "", "a JSON object (a divlab scenario)");
     // format and version first: they tell "not a scenario at all" from "a broken scenario".
@@ -187,6 +188,8 @@ class Validator {
     } else {
       if (const json* sup = optional(root, "support"))
         expected("support", "no \"support\" (it is for kind \"discrete\")", *sup);
+      if (const json* c = optional(root, "coding"))
+        expected("coding", "no \"coding\" (it is for kind \"discrete\")", *c);
       s.p_mix = mixture(p, "p");
       s.q_mix = mixture(q, "q");
     }
@@ -202,7 +205,8 @@ class Validator {
     const bool known_kind = kind && kind->is_string() && parse_name<Kind>(kind->get<std::string>());
     for (const auto& [key, value] : root.items()) {
       if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
-      const bool of_another_kind = key == "support" || key == "p" || key == "q" || key == "fit" || key == "joint";
+      const bool of_another_kind =
+          key == "support" || key == "p" || key == "q" || key == "fit" || key == "joint" || key == "coding";
       if (known_kind && of_another_kind)
         fail("", "key " + quote_json(key) + " is not allowed in a " + quote_json(kind->get<std::string>()) +
                      " scenario (expected: " + join(allowed) + ")");
@@ -273,7 +277,30 @@ class Validator {
     if (s.q_mass.size() != n)
       fail("q.mass", "expected " + count + " masses (as many as p.mass), got " + std::to_string(s.q_mass.size()));
     const json* sup = optional(root, "support");
-    if (!sup) return;
+    if (sup) support(*sup, s);
+    if (const json* c = optional(root, "coding")) coding(*c, s);
+  }
+
+  // SPEC §6: "coding": {"message": text over the support's labels (or indices), at most
+  // kMaxMessageBytes bytes and kMaxMessageSymbols symbols}.
+  void coding(const json& v, Scenario& s) const {
+    object(v, "coding");
+    only_keys(v, "coding", {"message"});
+    const json* m = optional(v, "message");
+    if (!m) return;
+    if (!m->is_string()) expected("coding.message", "a string (symbols over the support's labels)", *m);
+    const std::string& text = m->get_ref<const std::string&>();
+    if (text.size() > kMaxMessageBytes)
+      fail("coding.message", "expected at most " + std::to_string(kMaxMessageBytes) + " bytes, got " + std::to_string(text.size()));
+    std::string why;
+    if (!parse_message(text, message_labels(s.labels, s.p_mass.size()), &why)) fail("coding.message", why);
+    s.message = text;
+  }
+
+  void support(const json& sup_json, Scenario& s) const {
+    const json* sup = &sup_json;
+    const std::size_t n = s.p_mass.size();
+    const std::string count = std::to_string(n);
     object(*sup, "support");
     only_keys(*sup, "support", {"x", "labels"});
     if (const json* x = optional(*sup, "x")) {

@@ -200,6 +200,7 @@ std::string to_json_text(const Scenario& s) {
     }
     o["p"] = ojson{{"mass", doubles(s.p_mass)}};
     o["q"] = ojson{{"mass", doubles(s.q_mass)}};
+    if (s.message) o["coding"] = ojson{{"message", *s.message}};
   } else {
     o["p"] = mixture_json(s.p_mix);
     o["q"] = mixture_json(s.q_mix);

@@ -279,6 +279,37 @@ TEST(Document, ViewStateRoundTripsThroughScenarioView) {
   EXPECT_EQ(e.view(), d.view());
 }
 
+TEST(Document, TheCodingMessageIsAnUndoableEditThatAlwaysReads) {
+  Document d(four());  // no labels: symbols are the indices 0…3
+  EXPECT_EQ(d.set_message("3 0 0"), "");
+  EXPECT_EQ(d.scenario().message, std::optional<std::string>("3 0 0"));
+  EXPECT_TRUE(d.dirty());
+  EXPECT_EQ(d.set_message("3 4"), "unknown symbol '4' at 2 (the symbols are the support's labels)");
+  EXPECT_EQ(d.scenario().message, std::optional<std::string>("3 0 0"));  // unchanged
+  EXPECT_EQ(d.set_message(""), "");
+  EXPECT_FALSE(d.scenario().message);
+  EXPECT_TRUE(d.undo());
+  EXPECT_EQ(d.scenario().message, std::optional<std::string>("3 0 0"));
+  EXPECT_EQ(d.undo_depth(), 1u);
+  // A typing session in a gesture is one step.
+  d.begin_gesture();
+  for (const char* t : {"1", "1 2", "1 2 3"}) EXPECT_EQ(d.set_message(t), "");
+  d.end_gesture();
+  EXPECT_EQ(d.undo_depth(), 2u);
+  // A support that no longer has symbol 3 drops the message (a saved file must load); undo restores both.
+  d.set_bins(3);
+  EXPECT_FALSE(d.scenario().message);
+  EXPECT_TRUE(d.undo());
+  EXPECT_EQ(d.scenario().message, std::optional<std::string>("1 2 3"));
+  d.set_label(1, "one");  // the labels become "", "one", "", "": the indices no longer read
+  EXPECT_FALSE(d.scenario().message);
+  EXPECT_EQ(d.set_message("one"), "");
+  EXPECT_EQ(parse_scenario(to_json_text(d.to_scenario()), "f").message, std::optional<std::string>("one"));
+  Document c(mixture());
+  EXPECT_NE(c.set_message("0"), "");
+  EXPECT_FALSE(c.can_undo());
+}
+
 TEST(Document, MarkSavedClearsDirty) {
   Document d(coin());
   d.set_base(Base::two);

@@ -174,25 +174,41 @@ INSTANTIATE_TEST_SUITE_P(
         // The header.
         BadCase{"[1, 2]", "f.json: top level: expected a JSON object (a divlab scenario), got [1,2]"},
         BadCase{"{}", "f.json: top level: missing key \"format\" (expected: format, version, title, kind, base, "
-                      "support, p, q, view, fit)"},
+                      "support, p, q, view, fit, coding)"},
         BadCase{R"({"format": "divlab", "version": 1})",
                 "f.json: format: expected \"divlab.scenario\", got \"divlab\""},
         BadCase{R"({"format": "divlab.scenario", "version": 2})", "f.json: version: expected 1, got 2"},
         BadCase{R"({"format": "divlab.scenario", "version": "1"})", "f.json: version: expected 1, got \"1\""},
         BadCase{R"({"format": "divlab.scenario", "version": 1, "kind": "discrete", "colour": 1})",
                 "f.json: top level: unknown key \"colour\" (expected: format, version, title, kind, base, "
-                "support, p, q, view, fit)"},
+                "support, p, q, view, fit, coding)"},
         BadCase{R"({"format": "divlab.scenario", "version": 1, "kind": "mixed"})",
                 "f.json: kind: expected one of \"discrete\", \"continuous\", or \"joint\", got \"mixed\""},
         BadCase{R"({"format": "divlab.scenario", "version": 1, "p": {}})",
                 "f.json: top level: missing key \"kind\" (expected: format, version, title, kind, base, "
-                "support, p, q, view, fit)"},
+                "support, p, q, view, fit, coding)"},
         BadCase{discrete(R"("base": 2, )" + kPQ), "f.json: base: expected \"e\" or \"2\", got 2"},
         BadCase{discrete(R"("title": ["a"], )" + kPQ), "f.json: title: expected a string, got [\"a\"]"},
         BadCase{discrete(R"("p": {"mass": [1]})"),
                 "f.json: top level: missing key \"q\" (expected: format, version, title, kind, base, support, "
-                "p, q, view, fit)"},
+                "p, q, view, fit, coding)"},
         BadCase{discrete(R"("p": [1], "q": {"mass": [1]})"), "f.json: p: expected an object, got [1]"},
+        // The coding lab's message (docs/scenario.md: an addition to SPEC §2/§6).
+        BadCase{discrete(kPQ + R"(, "coding": "hello")"), "f.json: coding: expected an object, got \"hello\""},
+        BadCase{discrete(kPQ + R"(, "coding": {"msg": "0 1"})"), "f.json: coding: unknown key \"msg\" (expected: message)"},
+        BadCase{discrete(kPQ + R"(, "coding": {"message": 1})"),
+                "f.json: coding.message: expected a string (symbols over the support's labels), got 1"},
+        BadCase{discrete(kPQ + R"(, "coding": {"message": "0 1 2"})"),
+                "f.json: coding.message: unknown symbol '2' at 3 (the symbols are the support's labels)"},
+        BadCase{discrete(R"("support": {"labels": ["h", "t"]}, )" + kPQ + R"(, "coding": {"message": "hhtx"})"),
+                "f.json: coding.message: unknown symbol 'x' at 4 (the symbols are the support's labels)"},
+        BadCase{discrete(R"("p": {"mass": [1]}, "q": {"mass": [1]}, "coding": {"message": ")" + std::string(1048577, '0') + "\"}"),
+                "f.json: coding.message: expected at most 1048576 bytes, got 1048577"},
+        BadCase{discrete(R"("p": {"mass": [1]}, "q": {"mass": [1]}, "coding": {"message": ")" + std::string(100001, '0') + "\"}"),
+                "f.json: coding.message: the message has 100001 symbols; at most 100000"},
+        BadCase{continuous(R"("p": {"components": [{"family": "normal", "weight": 1, "mean": 0, "sd": 1}]}, )" + kQ1 +
+                           R"(, "coding": {"message": ""})"),
+                "f.json: coding: expected no \"coding\" (it is for kind \"discrete\"), got {\"message\":\"\"}"},
         // Discrete masses and support.
         BadCase{discrete(R"("p": {}, "q": {"mass": [1]})"), "f.json: p: missing key \"mass\" (expected: mass)"},
         BadCase{discrete(R"("p": {"components": []}, "q": {"mass": [1]})"),
@@ -468,6 +484,22 @@ TEST(ScenarioRoundTrip, AwkwardDoublesAndStrings) {
   s.view = nlohmann::json{{"x_range", {-1e-9, 1e300}}, {"zoom", 0.30000000000000004}, {"nested", {{"k", {1, 2}}}}};
   expect_round_trip(s);
   EXPECT_EQ(parse_scenario(to_json_text(s), "x").p_mass[1], 0.0);
+}
+
+TEST(ScenarioRoundTrip, TheCodingMessage) {
+  // Case and white space are kept as written; indices when there are no labels.
+  const Scenario s = parse_scenario(discrete(R"("support": {"labels": ["a", "b"]}, )" + kPQ +
+                                             R"(, "coding": {"message": "ab BA\n b"})"),
+                                    "f");
+  ASSERT_TRUE(s.message);
+  EXPECT_EQ(*s.message, "ab BA\n b");
+  expect_round_trip(s);
+  const Scenario n = parse_scenario(discrete(kPQ + R"(, "coding": {"message": "1 0\n1"})"), "f");
+  EXPECT_EQ(n.message, std::optional<std::string>("1 0\n1"));
+  expect_round_trip(n);
+  // No key, and an empty object: no message (and none written back).
+  EXPECT_FALSE(parse_scenario(discrete(kPQ + R"(, "coding": {})"), "f").message);
+  EXPECT_EQ(to_json_text(parse_scenario(discrete(kPQ), "f")).find("coding"), std::string::npos);
 }
 
 TEST(ScenarioParse, FitStartParametersAreOptionalAndModelSpecific) {
@@ -755,14 +787,14 @@ INSTANTIATE_TEST_SUITE_P(
                 "view)"},
         BadCase{discrete(kPQ + R"(, "joint": {"mass": [[1]]})"),
                 "f.json: top level: key \"joint\" is not allowed in a \"discrete\" scenario (expected: format, "
-                "version, title, kind, base, support, p, q, view, fit)"},
+                "version, title, kind, base, support, p, q, view, fit, coding)"},
         BadCase{continuous(R"("joint": {"mass": [[1]]}, "p": {"components": []}, )" + kQ1),
                 "f.json: top level: key \"joint\" is not allowed in a \"continuous\" scenario (expected: format, "
-                "version, title, kind, base, support, p, q, view, fit)"},
+                "version, title, kind, base, support, p, q, view, fit, coding)"},
         // With no valid kind, "joint" is just unknown (the kind's own error would follow).
         BadCase{R"({"format": "divlab.scenario", "version": 1, "kind": 3, "joint": {}})",
                 "f.json: top level: unknown key \"joint\" (expected: format, version, title, kind, base, support, p, "
-                "q, view, fit)"},
+                "q, view, fit, coding)"},
         BadCase{joint(R"("base": "10", "joint": {"mass": [[1]]})"), "f.json: base: expected \"e\" or \"2\", got \"10\""},
         BadCase{joint(R"("joint": {"mass": [[1]]}, "view": 2)"), "f.json: view: expected an object, got 2"}));
 

@@ -4,11 +4,16 @@
 // the identity holds for the numbers shown.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "app/imgui_fixture.hpp"
 #include "divlab/coding/codes.hpp"
+#include "divlab/coding/message.hpp"
+#include "divlab/document/scenario.hpp"
 #include "labs/coding/coding_lab.hpp"
+#include "shell/app.hpp"
 #include "plot/axes.hpp"
 
 namespace divlab::gui {
@@ -28,7 +33,8 @@ class CodingLabTest : public AppTest {
 TEST_F(CodingLabTest, DraggingQsBarChangesQsCodeAndCostsToCoresValues) {
   ASSERT_EQ(lab().data.codes.p.size(), 8u);
   const CodeComparison before = lab().data.codes;
-  EXPECT_EQ(before.code_q.codewords, core().code_q.codewords);
+  EXPECT_EQ(before.code_q.bits, core().code_q.bits);
+  EXPECT_EQ(before.code_q.lengths, core().code_q.lengths);
   // Press on the right half of the last bin ("error", Q's bar) and drag it up to 0.5.
   const plot::Axes& a = lab().sculpt_axes;
   ASSERT_GT(a.plot.width(), 100);
@@ -44,10 +50,11 @@ TEST_F(CodingLabTest, DraggingQsBarChangesQsCodeAndCostsToCoresValues) {
   EXPECT_EQ(lab().doc.undo_depth(), 1u);
   // Q's code: "error" now has the shortest codeword, and everything is core's.
   const CodeComparison want = core();
-  EXPECT_EQ(now.code_q.codewords, want.code_q.codewords);
-  EXPECT_NE(now.code_q.codewords, before.code_q.codewords);
+  EXPECT_EQ(now.code_q.bits, want.code_q.bits);
+  EXPECT_EQ(now.code_q.lengths, want.code_q.lengths);
+  EXPECT_NE(now.code_q.lengths, before.code_q.lengths);
   EXPECT_EQ(now.code_q.lengths[7], 1);
-  EXPECT_EQ(now.code_p.codewords, before.code_p.codewords);
+  EXPECT_EQ(now.code_p.bits, before.code_p.bits);
   EXPECT_EQ(now.length_p_code_q, want.length_p_code_q);
   EXPECT_EQ(now.kl_pq, want.kl_pq);
   EXPECT_GT(now.length_p_code_q, before.length_p_code_q);
@@ -57,7 +64,8 @@ TEST_F(CodingLabTest, DraggingQsBarChangesQsCodeAndCostsToCoresValues) {
   EXPECT_NEAR(now.length_p_code_q, now.entropy_p + now.kl_p_code_q, 1e-12);
   lab().doc.undo();
   idle(2);
-  EXPECT_EQ(lab().data.codes.code_q.codewords, before.code_q.codewords);
+  EXPECT_EQ(lab().data.codes.code_q.bits, before.code_q.bits);
+  EXPECT_EQ(lab().data.codes.code_q.lengths, before.code_q.lengths);
 }
 
 TEST_F(CodingLabTest, HoveringALeafHighlightsTheSymbolEverywhere) {
@@ -82,7 +90,8 @@ TEST_F(CodingLabTest, MessagesAreCodedBothWaysAndRoundTrip) {
   EXPECT_EQ(m.symbols, (std::vector<int>{0, 1, 0, 7}));
   const CodeComparison c = core();
   ASSERT_TRUE(m.bits_p && m.bits_q);
-  EXPECT_EQ(*m.bits_p, *c.code_p.codewords[0] + *c.code_p.codewords[1] + *c.code_p.codewords[0] + *c.code_p.codewords[7]);
+  EXPECT_EQ(*m.bits_p, std::string(c.code_p.codeword(0)) + std::string(c.code_p.codeword(1)) + std::string(c.code_p.codeword(0)) +
+                          std::string(c.code_p.codeword(7)));
   EXPECT_NEAR(m.ideal_q, -std::log2(c.q[0]) * 2 - std::log2(c.q[1]) - std::log2(c.q[7]), 1e-12);
   ASSERT_TRUE(m.arith_q);
   EXPECT_EQ(m.arith_q->steps.size(), 4u);
@@ -106,14 +115,101 @@ TEST_F(CodingLabTest, MessagesAreCodedBothWaysAndRoundTrip) {
   idle(2);  // and it draws
 }
 
-TEST(CodingMessage, OneCharacterLabelsReadCharacterByCharacter) {
-  const std::vector<std::string> letters{"a", "b", "c"};
-  std::string error;
-  EXPECT_EQ(parse_message("ab c A", letters, &error), (std::optional<std::vector<int>>{{0, 1, 2, 0}}));
-  EXPECT_FALSE(parse_message("abd", letters, &error));
-  EXPECT_EQ(error, "unknown symbol 'd' at 3 (the symbols are the support's labels)");
-  EXPECT_EQ(message_text({2, 0, 1}, letters), "cab");
-  EXPECT_EQ(message_text({1, 0}, {"x1", "y"}), "y x1");
+TEST_F(CodingLabTest, TheMessageIsPartOfTheDocument) {
+  // Typed (through the action), it is stored in the scenario: saved, undone, reopened.
+  ASSERT_EQ(run_action(*app, "coding.set_message", {{"text", "page image page error"}}), "");
+  idle(2);
+  EXPECT_EQ(lab().doc.scenario().message, std::optional<std::string>("page image page error"));
+  EXPECT_TRUE(lab().doc.dirty());
+  const std::string text = to_json_text(lab().doc.to_scenario());
+  EXPECT_NE(text.find(R"("coding": { "message": "page image page error" })"), std::string::npos) << text;
+  // Text that does not read is shown with its error, and the document keeps the last that did.
+  EXPECT_NE(run_action(*app, "coding.set_message", {{"text", "page nothing"}}), "");
+  idle(2);
+  EXPECT_EQ(lab().message_input, "page nothing");
+  EXPECT_EQ(lab().doc.scenario().message, std::optional<std::string>("page image page error"));
+  // Drawn from P: stored as text too, and undo brings back the typed one (field and coding).
+  ASSERT_EQ(run_action(*app, "coding.random_message", {{"n", 12}}), "");
+  idle(2);
+  ASSERT_TRUE(lab().doc.scenario().message);
+  EXPECT_EQ(*lab().doc.scenario().message, lab().message_input);
+  EXPECT_EQ(lab().message.symbols.size(), 12u);
+  ASSERT_TRUE(lab().doc.undo());
+  idle(2);
+  EXPECT_EQ(lab().message_input, "page image page error");
+  EXPECT_EQ(lab().message.symbols, (std::vector<int>{0, 1, 0, 7}));
+  // Reopened from the saved text: the message comes back with the file.
+  lab().doc.reset(parse_scenario(text, "saved.json"));
+  lab().reset_view();
+  idle(2);
+  EXPECT_EQ(lab().message_input, "page image page error");
+  EXPECT_EQ(lab().message.symbols, (std::vector<int>{0, 1, 0, 7}));
+  ASSERT_TRUE(lab().message.bits_p);
+  EXPECT_FALSE(lab().doc.dirty());
+}
+
+}  // namespace
+}  // namespace divlab::gui
+
+namespace divlab::gui {
+namespace {
+
+// The narrowest layout: a 1280×720 projector at presentation scale.
+class CodingPresentationTest : public AppTest {
+ protected:
+  void SetUp() override {
+    AppTest::SetUp();
+    ImGui::GetIO().DisplaySize = {1280, 720};
+    app->settings.presentation_scale = 2.0f;
+    app->settings.theme = "high_contrast";
+    ASSERT_TRUE(load_fonts(*app, ui_scale(*app))) << "DejaVu Sans missing";
+    build_font_atlas();
+    app->switch_lab("coding");
+    idle(4);
+    ASSERT_TRUE(lab().compact_layout);
+  }
+  CodingLab& lab() { return static_cast<CodingLab&>(*app->find_lab("coding")); }
+};
+
+// Issue 12: the identity wrapped inside a number ("0.\n19581"). It wraps between terms only: its
+// lines, joined by spaces, give it back, and no line ends inside a number.
+TEST_F(CodingPresentationTest, TheIdentityWrapsBetweenTermsNeverInsideANumber) {
+  for (const char* preset : {"", "02-english-vs-german-letters.json"}) {
+    if (*preset) {
+      lab().doc.reset(load_scenario(std::string(DIVLAB_SOURCE_DIR) + "/assets/presets/coding/" + preset));
+      lab().reset_view();
+      idle(3);
+    }
+    const std::string identity = identity_line(lab().data.codes);
+    const std::vector<std::string>& shown = lab().identity_lines;
+    std::string joined;
+    for (const std::string& line : shown) {
+      joined += (joined.empty() ? "" : " ") + line;
+      // A line never ends inside a number: the next character of the identity is the space it replaced.
+      if (joined.size() < identity.size()) {
+        EXPECT_EQ(identity[joined.size()], ' ') << "split inside a term after: " << line;
+        EXPECT_NE(line.back(), '.') << line;
+      }
+    }
+    EXPECT_EQ(joined, identity) << preset;
+    const int n = static_cast<int>(shown.size());
+    EXPECT_GE(n, 2) << "the narrowest layout wraps the identity: " << preset;
+  }
+}
+
+TEST(CodingWrap, BreaksAtSpacesOnlyWithinTheWidth) {
+  const auto chars = [](std::string_view s) { return static_cast<float>(s.size()); };  // one unit per byte
+  const std::string text = "E = H + D: 0.19581 = 0.1 + 0.09581";
+  for (float width : {1.0f, 7.0f, 10.0f, 12.0f, 20.0f, 100.0f}) {
+    const std::vector<std::string> lines = wrap_at_spaces(text, width, chars);
+    std::string joined;
+    for (const std::string& l : lines) {
+      EXPECT_TRUE(chars(l) <= width || l.find(' ') == std::string::npos) << width << ": " << l;
+      joined += (joined.empty() ? "" : " ") + l;
+    }
+    EXPECT_EQ(joined, text) << width;
+  }
+  EXPECT_EQ(wrap_at_spaces(text, 10, chars), (std::vector<std::string>{"E = H + D:", "0.19581 =", "0.1 +", "0.09581"}));
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace divlab {
@@ -20,13 +21,22 @@ struct CodeNode {
 };
 
 // A binary prefix code over N symbols. A symbol of probability 0 has no codeword.
+// The codewords live in one pooled buffer (one allocation for all N, not one string each): symbol
+// x's codeword is the lengths[x] characters '0'/'1' of `bits` from offsets[x].
 struct PrefixCode {
-  std::vector<std::optional<std::string>> codewords;  // N entries, "0"/"1" strings
-  std::vector<int> lengths;                           // N entries; −1 where there is no codeword
-  std::vector<CodeNode> nodes;                        // the tree, in creation order (empty for a Shannon code)
-  int root = -1;                                      // index into nodes, −1 when there are none
+  std::vector<int> lengths;           // N entries; −1 where there is no codeword
+  std::string bits;                   // every codeword, symbol after symbol (Σ ℓ(x) characters)
+  std::vector<std::size_t> offsets;   // N entries: where symbol x's codeword starts in `bits`
+  std::vector<CodeNode> nodes;        // the tree, in creation order (empty for a Shannon code)
+  int root = -1;                      // index into nodes, −1 when there are none
   std::size_t size() const { return lengths.size(); }
   bool has(std::size_t x) const { return lengths[x] >= 0; }
+  // Symbol x's codeword ("0"/"1" characters); empty when it has none (a codeword is never empty).
+  std::string_view codeword(std::size_t x) const {
+    return has(x) ? std::string_view(bits).substr(offsets[x], static_cast<std::size_t>(lengths[x])) : std::string_view();
+  }
+  // The codeword, or `none` for a symbol without one (tables print "—").
+  std::string_view codeword_or(std::size_t x, std::string_view none) const { return has(x) ? codeword(x) : none; }
 };
 
 // The binary Huffman code of `mass` (finite, ≥ 0, not all 0; normalised here). SPEC §6's tie rule:

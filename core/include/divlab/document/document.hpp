@@ -101,6 +101,11 @@ class Document {
   // the last spacing, labels (if any) get "".
   void set_bins(int n);
   void set_label(int i, const std::string& label);
+  // The coding lab's message (SPEC §6 "coding.message"), one undo step. Only a message that reads
+  // over the support's labels is kept (so a saved file always loads): otherwise the document is
+  // unchanged and the reason is returned; "" on success. An empty text removes the message. A
+  // change of the support (set_bins, set_label) drops a message that no longer reads.
+  std::string set_message(const std::string& text);
 
   // [SECTION] mixture edits (no-ops on a discrete scenario)
   const Mixture& mixture(Which w) const { return w == Which::p ? scn_.p_mix : scn_.q_mix; }
@@ -145,6 +150,7 @@ class Document {
  private:
   void before_edit();  // snapshot for undo (once per gesture)
   void after_edit();
+  void drop_unreadable_message();
   std::vector<double>& mass(Which w) { return w == Which::p ? scn_.p_mass : scn_.q_mass; }
   const std::vector<double>& mass(Which w) const { return w == Which::p ? scn_.p_mass : scn_.q_mass; }
   Mixture& mix(Which w) { return w == Which::p ? scn_.p_mix : scn_.q_mix; }

@@ -52,6 +52,7 @@ struct Scenario {
   JointTable joint;                      // joint (p, q, support and fit are then not used)
   nlohmann::json view;                   // GUI state; null when absent
   std::optional<FitSpec> fit;
+  std::optional<std::string> message;    // discrete: the coding lab's message (SPEC §6 "coding.message")
   bool operator==(const Scenario&) const = default;
 };
 
