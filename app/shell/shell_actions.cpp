@@ -14,8 +14,6 @@
 
 namespace divlab::gui {
 
-std::filesystem::path asset_dir() { return DIVLAB_ASSET_DIR; }
-
 bool is_preset(const std::string& path) {
   if (path.empty()) return false;
   std::error_code ec;
