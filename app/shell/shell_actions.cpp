@@ -242,7 +242,7 @@ void register_shell_actions(ActionRegistry& r, const std::vector<std::unique_ptr
     const bool own = !lab.file_path.empty() && !is_preset(lab.file_path);
     const auto here = own ? std::filesystem::path(lab.file_path).parent_path() : documents_dir();
     open_file_dialog(a.file_dialog, FileDialogMode::save, here, asset_dir() / lab.preset_folder(),
-                     lab.file_path.empty() ? "scenario.json" : std::filesystem::path(lab.file_path).filename().string());
+                     lab.file_path.empty() ? "scenario.divlab.json" : std::filesystem::path(lab.file_path).filename().string());
   };
   r.add(simple("save", "File", "Save the scenario", {{GLFW_KEY_S, kCtrl}}, true, [save_as](App& a) {
     if (a.lab().file_path.empty() || is_preset(a.lab().file_path)) save_as(a);
