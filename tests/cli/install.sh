@@ -2,7 +2,7 @@
 # divlab installs like a desktop application (docs/install.md). `cmake --install` into a temporary
 # prefix, then moved elsewhere: the installed divlab, run from another folder, reads its presets from
 # beside itself and never from the source tree (with its installed data moved away it has none),
-# lists and opens them, renders a figure; the desktop entry is valid, the icons have their sizes,
+# lists and opens them read-only, renders a figure; the desktop entry is valid, the icons have their sizes,
 # the man page has every command, the MIME type recognises scenario files and the desktop's own
 # launcher (gio open, as a file manager's double-click) opens one in divlab. The Debian package
 # (cpack) holds the same files, with dependencies computed, and runs from an extracted copy.
@@ -55,6 +55,18 @@ for lab_folder in divergence:presets joint:presets/joint coding:presets/coding; 
   grep -q "open_preset" "$work/err" || { cat "$work/err"; die "$lab lab: no error naming open_preset"; }
   echo "$lab lab: the GUI lists the $n presets of $folder and opens them"
 done
+# An installed preset is a read-only template (is_preset on the installed path): edited, then
+# saved (Ctrl+S), it is not written; Save As opens instead.
+preset1=$(find "$data/presets" -maxdepth 1 -name '*.json' | sort | head -n1)
+before=$(md5sum <"$preset1")
+HOME="$work/home" "$bin" screenshot "$preset1" -o "$work/shot.png" --size 800x600 --frames 1 \
+  --run 'open_preset={"n":1}' --run divergence.uniform --run save 2>"$work/err" || { cat "$work/err"; die "edit and save a preset"; }
+[ "$(md5sum <"$preset1")" = "$before" ] || die "saving an edited installed preset overwrote it"
+cp "$preset1" "$work/own.json"  # the control: the same steps on the user's own copy do write it
+HOME="$work/home" "$bin" screenshot "$work/own.json" -o "$work/shot.png" --size 800x600 --frames 1 \
+  --run "open_file={\"path\":\"$work/own.json\"}" --run divergence.uniform --run save 2>"$work/err" || { cat "$work/err"; die "edit and save a copy"; }
+[ "$(md5sum <"$work/own.json")" != "$before" ] || die "the control: an edited own file was not saved"
+echo "an edited installed preset is not overwritten by Save (an own copy is)"
 # Every installed preset loads (the CLI's loader, the same as the GUI's).
 count=0
 while IFS= read -r f; do
