@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #if DIVLAB_WITH_GUI
+#include "shell/data_dir.hpp"
 #include "shell/run.hpp"
 #endif
 
@@ -56,6 +57,10 @@ int dispatch(int argc, char** argv) {
     }
     if (first == "--version") {
       std::puts("divlab " DIVLAB_VERSION);
+#if DIVLAB_WITH_GUI
+      // Where the presets and tours are read from (docs/install.md): beside the executable.
+      std::printf("data: %s\n", divlab::gui::asset_dir().c_str());
+#endif
       return 0;
     }
     if (argc > 2 || (!first.empty() && first[0] == '-')) {

@@ -14,6 +14,7 @@
 
 #include "plot/theme.hpp"
 #include "shell/actions.hpp"
+#include "shell/data_dir.hpp"
 #include "shell/lab.hpp"
 #include "shell/settings.hpp"
 #include "widgets/file_dialog.hpp"
@@ -124,7 +125,5 @@ std::filesystem::path documents_dir();
 // The presets of the current lab (its preset folder under the assets), sorted by file name.
 std::vector<std::string> preset_paths(const App& app);
 void toggle_presentation(App& app);
-// divlab's data folder (presets, tours).
-std::filesystem::path asset_dir();
 
 }  // namespace divlab::gui

@@ -15,8 +15,6 @@
 
 namespace divlab::gui {
 
-std::filesystem::path asset_dir() { return DIVLAB_ASSET_DIR; }
-
 bool is_preset(const std::string& path) {
   if (path.empty()) return false;
   std::error_code ec;
@@ -250,7 +248,7 @@ void register_shell_actions(ActionRegistry& r, const std::vector<std::unique_ptr
     const bool own = !lab.file_path.empty() && !is_preset(lab.file_path);
     const auto here = own ? std::filesystem::path(lab.file_path).parent_path() : documents_dir();
     open_file_dialog(a.file_dialog, FileDialogMode::save, here, asset_dir() / lab.preset_folder(),
-                     lab.file_path.empty() ? "scenario.json" : std::filesystem::path(lab.file_path).filename().string());
+                     lab.file_path.empty() ? "scenario.divlab.json" : std::filesystem::path(lab.file_path).filename().string());
   };
   r.add(simple("save", "File", "Save the scenario", {{GLFW_KEY_S, kCtrl}}, true, [save_as](App& a) {
     if (a.lab().file_path.empty() || is_preset(a.lab().file_path)) save_as(a);

@@ -108,7 +108,7 @@ std::optional<fs::path> resolve_choice(FileDialog& d) {
     }
     return p;
   }
-  if (!p.has_extension()) p += ".json";
+  if (!p.has_extension()) p += ".divlab.json";  // the scenario MIME type's glob (packaging/divlab-mime.xml)
   if (!fs::is_directory(p.parent_path(), ec)) {
     d.message = "No such folder: " + p.parent_path().string();
     return std::nullopt;

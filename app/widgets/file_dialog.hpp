@@ -43,7 +43,7 @@ void navigate(FileDialog& d, const std::filesystem::path& folder);
 // Checks the path field as if Open/Save were pressed: the chosen path, or nullopt with d.message
 // set. Saving over an existing file first sets d.overwrite (the dialog asks) and returns nullopt;
 // the same choice again confirms it. A folder in the field navigates there; a relative path is
-// relative to d.folder; "~/" is the home folder. Save adds ".json" when the name has no extension.
+// relative to d.folder; "~/" is the home folder. Save adds ".divlab.json" when the name has no extension.
 std::optional<std::filesystem::path> resolve_choice(FileDialog& d);
 
 // Draws the dialog; returns the chosen path on the frame the user confirms (and closes it).

@@ -105,7 +105,7 @@ TEST(TeachFileDialogLogic, SaveAddsTheExtensionAndAsksBeforeReplacing) {
   FileDialog d;
   open_file_dialog(d, FileDialogMode::save, t.path(), {}, "lecture");
   EXPECT_EQ(d.path_text, "lecture");
-  EXPECT_EQ(resolve_choice(d), d.folder / "lecture.json");
+  EXPECT_EQ(resolve_choice(d), d.folder / "lecture.divlab.json");
 
   d.path_text = "a.json";  // exists: ask first
   EXPECT_EQ(resolve_choice(d), std::nullopt);
