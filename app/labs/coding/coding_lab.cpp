@@ -270,6 +270,21 @@ namespace {
 
 void bounds_panel(App& app, CodingLab& lab);
 
+// The identity, live, wrapped to the panel between terms only (text_wrapped breaks at spaces;
+// ImGui's own wrapping also breaks after '.', inside a number: "0.\n19581").
+std::vector<std::string> identity_lines(const CodeComparison& c) {
+  return wrap_at_spaces(identity_line(c), ImGui::GetContentRegionAvail().x,
+                        [](std::string_view s) { return ImGui::CalcTextSize(s.data(), s.data() + s.size()).x; });
+}
+
+void draw_identity(CodingLab& lab, const CodeComparison& c, std::vector<std::string> lines) {
+  lab.identity_lines = std::move(lines);
+  ImGui::BeginGroup();
+  for (const std::string& line : lab.identity_lines) ImGui::TextUnformatted(line.c_str());
+  ImGui::EndGroup();
+  if (ImGui::IsItemHovered()) quantity_tooltip("kl_p_code_q", c);
+}
+
 void numbers_panel(App& app, CodingLab& lab) {
   const plot::Theme t = current_theme(app);
   const CodeComparison& c = lab.data.codes;
@@ -300,24 +315,26 @@ void numbers_panel(App& app, CodingLab& lab) {
     }
     ImGui::EndTable();
   }
+  // The compact layout's bounds and why have a tab of their own (nothing scrolls); so does the
+  // identity when the panel has no room left for it.
+  const std::vector<std::string> lines = identity_lines(c);
+  lab.identity_in_bounds_tab =
+      lab.compact_layout && ImGui::GetContentRegionAvail().y <
+                                ImGui::GetStyle().ItemSpacing.y + static_cast<float>(lines.size()) * ImGui::GetTextLineHeightWithSpacing();
+  if (lab.identity_in_bounds_tab) return;
   ImGui::Separator();
-  // The identity, live, and the bounds: wrapped between terms only (text_wrapped breaks at spaces;
-  // ImGui's own wrapping also breaks after '.', inside a number: "0.\n19581").
-  const float width = ImGui::GetContentRegionAvail().x;
-  lab.identity_lines = wrap_at_spaces(identity_line(c), width, [](std::string_view s) {
-    return ImGui::CalcTextSize(s.data(), s.data() + s.size()).x;
-  });
-  ImGui::BeginGroup();
-  for (const std::string& line : lab.identity_lines) ImGui::TextUnformatted(line.c_str());
-  ImGui::EndGroup();
-  if (ImGui::IsItemHovered()) quantity_tooltip("kl_p_code_q", c);
-  if (lab.compact_layout) return;  // the bounds and why have a tab of their own there (nothing scrolls)
+  draw_identity(lab, c, lines);
+  if (lab.compact_layout) return;
   bounds_panel(app, lab);
 }
 
 // The two bounds and the sentence on why the extra bits are (not) D(P‖Q) for this pair.
 void bounds_panel(App&, CodingLab& lab) {
   const CodeComparison& c = lab.data.codes;
+  if (lab.identity_in_bounds_tab) {
+    draw_identity(lab, c, identity_lines(c));
+    ImGui::Separator();
+  }
   const float width = ImGui::GetContentRegionAvail().x;
   auto wrapped = [&](const std::string& text) {
     ImGui::BeginGroup();
@@ -601,7 +618,7 @@ void CodingLab::draw(App& app, const LabArea& area) {
   const float x0 = area.pos.x + left, R = W - left;
   // The tools open on a small screen (1280×720 presentation): they take the place of the P-and-Q column, so the
   // tabs keep their labels (docs/layout.md).
-  const bool tools_replace_mid = compact_layout && left > 0 && R / s < 500;
+  const bool tools_replace_mid = compact_layout && left > 0 && R / s < 600;  // 5 tabs need ~560 px at 1×
   const float mid = tools_replace_mid ? 0.0f : std::round(R * (compact_layout ? 0.5f : 0.48f)), right = R - mid;
   if (tools_replace_mid) {
     if (begin_panel("###coding_right", {x0, area.pos.y}, {right, H}, ImGuiWindowFlags_NoTitleBar)) tabs_panel(app, *this);
@@ -610,7 +627,8 @@ void CodingLab::draw(App& app, const LabArea& area) {
   }
   if (compact_layout) {
     // The four numbers and the identity, whole (the bounds are a tab on the right); the bars get the rest.
-    const float h1 = std::round(H * 0.38f);
+    // The bars' plot keeps docs/layout.md's minimum (100 px × scale, 50 of them data) under its title.
+    const float h1 = std::max(std::round(H * 0.38f), std::round(138 * s));
     if (begin_panel("P and Q: drag a bar (left P, right Q)###coding_sculpt", {x0, area.pos.y}, {mid, h1}, ImGuiWindowFlags_NoScrollbar))
       sculpt_panel(app, *this);
     ImGui::End();

@@ -93,6 +93,7 @@ class CodingLab final : public Lab {
   std::vector<plot::SymbolHit> area_hits, tree_hits;
   std::vector<std::string> identity_lines;  // the identity as last drawn, one entry per line
   bool compact_layout = false;
+  bool identity_in_bounds_tab = false;  // compact layout, no room under the four numbers: the Bounds tab shows it
   bool show_tools = false;
   std::string show_view;  // a tab the compact layout selects next frame (coding.show)
 

@@ -180,6 +180,11 @@ TEST_F(CodingPresentationTest, TheIdentityWrapsBetweenTermsNeverInsideANumber) {
       lab().reset_view();
       idle(3);
     }
+    // With no room under the four numbers, the compact layout shows the identity in the Bounds tab.
+    if (lab().identity_in_bounds_tab) {
+      ASSERT_EQ(run_action(*app, "coding.show", {{"view", "bounds"}}), "");
+      idle(3);
+    }
     const std::string identity = identity_line(lab().data.codes);
     const std::vector<std::string>& shown = lab().identity_lines;
     std::string joined;
