@@ -417,7 +417,10 @@ std::vector<LocalMinimum> interior_minima(std::vector<LocalMinimum> minima, cons
 
 // [SECTION] whole figures from a scenario
 
-bool is_fit_figure(std::string_view name) { return name == "fit" || name == "landscape"; }
+bool is_fit_figure(std::string_view name) {
+  return name == "fit" || name == "fit_overlay" || name == "fit_loss" || name == "landscape" ||
+         name == "landscape_forward" || name == "landscape_reverse";
+}
 
 namespace {
 
@@ -468,6 +471,47 @@ std::optional<FitFigureRuns> run_fit_figure(const Scenario& s, std::string* erro
   return FitFigureRuns{std::move(*fwd), std::move(*rev), std::move(fitted_fwd), std::move(fitted_rev)};
 }
 
+LandscapeFigure landscape_figure_of(const FitScreen& f, bool forward, const Theme& t) {
+  LandscapeFigure l = landscape_figure(forward, t, forward ? f.landscape_fwd : f.landscape_rev,
+                                       forward ? f.levels_fwd : f.levels_rev,
+                                       f.paths ? (forward ? f.fwd : f.rev) : nullptr,
+                                       forward ? f.minima_fwd : f.minima_rev, forward ? f.why_fwd : f.why_rev, f.note);
+  if (f.paths) l.multi = forward ? f.multi_fwd : f.multi_rev;
+  if (forward) l.closed_form = f.closed_form;
+  l.start = f.start;
+  return l;
+}
+
+bool draw_fit_screen(std::string_view name, Canvas& c, const Theme& t, Rect r, const FitScreen& f) {
+  const float gap = t.px(12);
+  const FitTrace none;
+  const FitTrace& tf = f.fwd ? *f.fwd : none;
+  const FitTrace& tr = f.rev ? *f.rev : none;
+  if (name == "fit_overlay") return figure_fit(c, t, r, f.overlay), true;
+  if (name == "fit_loss") return figure_fit_loss(c, t, r, tf, tr), true;
+  if (name == "fit") {
+    const float split = r.x0 + std::round(r.width() * 0.64f);
+    figure_fit(c, t, {r.x0, r.y0, split - gap / 2, r.y1}, f.overlay);
+    figure_fit_loss(c, t, {split + gap / 2, r.y0, r.x1, r.y1}, tf, tr);
+    return true;
+  }
+  const bool fwd = name == "landscape" || name == "landscape_forward";
+  const bool rev = name == "landscape" || name == "landscape_reverse";
+  if (!fwd && !rev) return false;
+  const auto figure = [&](bool forward) { return landscape_figure_of(f, forward, t); };
+  const auto ready = [](const Landscape* l) { return l && l->width > 0; };
+  if (fwd && rev) {
+    if (!ready(f.landscape_fwd) || !ready(f.landscape_rev)) return false;
+    const float split = r.x0 + std::round(r.width() / 2);
+    figure_landscape(c, t, {r.x0, r.y0, split - gap / 2, r.y1}, figure(true));
+    figure_landscape(c, t, {split + gap / 2, r.y0, r.x1, r.y1}, figure(false));
+    return true;
+  }
+  if (!ready(fwd ? f.landscape_fwd : f.landscape_rev)) return false;
+  figure_landscape(c, t, r, figure(fwd));
+  return true;
+}
+
 bool draw_fit_figure(std::string_view name, Canvas& c, const Theme& t, Rect r, const Scenario& s, std::string* error) {
   if (!is_fit_figure(name)) return false;
   const std::optional<FitFigureRuns> runs = run_fit_figure(s, error);
@@ -490,32 +534,36 @@ bool draw_fit_figure(std::string_view name, Canvas& c, const Theme& t, Rect r, c
   std::optional<std::pair<double, double>> moment;
   if (!target.discrete) moment = moment_matching(target.mixture);
 
-  const float gap = t.px(12);
-  if (name == "fit") {
-    FitFigureData d = fit_figure_data(pf.problem, tf.theta, tr.theta, pf.theta0, auto_x_window(s), 401);
-    d.value_fwd = tf.value;
-    d.value_rev = tr.value;
-    d.why_fwd = pf.problem.why_infinite();
-    d.why_rev = pr.problem.why_infinite();
-    if (two_parameter) {  // the true optima of the single Gaussian (a mixture's are not marked)
-      if (moment) d.optimum_means_fwd.push_back(moment->first);
-      else if (!min_f.empty()) d.optimum_means_fwd.push_back(min_f.front().mean);
-      for (const LocalMinimum& m : min_r) d.optimum_means_rev.push_back(m.mean);
-    }
-    const float split = r.x0 + std::round(r.width() * 0.64f);
-    figure_fit(c, t, {r.x0, r.y0, split - gap / 2, r.y1}, d);
-    figure_fit_loss(c, t, {split + gap / 2, r.y0, r.x1, r.y1}, tf, tr);
-    return true;
+  FitScreen f;
+  f.overlay = fit_figure_data(pf.problem, tf.theta, tr.theta, pf.theta0, auto_x_window(s), 401);
+  FitFigureData& d = f.overlay;
+  d.value_fwd = tf.value;
+  d.value_rev = tr.value;
+  d.why_fwd = pf.problem.why_infinite();
+  d.why_rev = pr.problem.why_infinite();
+  if (two_parameter) {  // the true optima of the single Gaussian (a mixture's are not marked)
+    if (moment) d.optimum_means_fwd.push_back(moment->first);
+    else if (!min_f.empty()) d.optimum_means_fwd.push_back(min_f.front().mean);
+    for (const LocalMinimum& m : min_r) d.optimum_means_rev.push_back(m.mean);
   }
+  f.fwd = &tf;
+  f.rev = &tr;
   const std::vector<float> vf = landscape_levels(lf), vr = landscape_levels(lr);
-  const std::string note = two_parameter ? "" : " (single Gaussian)";
-  LandscapeFigure f = landscape_figure(true, t, &lf, vf, &tf, min_f, fwd.why_infinite(), note);
-  LandscapeFigure g = landscape_figure(false, t, &lr, vr, &tr, min_r, rev.why_infinite(), note);
+  f.landscape_fwd = &lf;
+  f.landscape_rev = &lr;
+  f.levels_fwd = vf;
+  f.levels_rev = vr;
+  f.minima_fwd = min_f;
+  f.minima_rev = min_r;
+  f.why_fwd = fwd.why_infinite();
+  f.why_rev = rev.why_infinite();
+  f.note = two_parameter ? "" : " (single Gaussian)";
   f.closed_form = moment;
-  f.start = g.start = std::make_pair(pf.start_mean, pf.start_sd);
-  const float split = r.x0 + std::round(r.width() / 2);
-  figure_landscape(c, t, {r.x0, r.y0, split - gap / 2, r.y1}, f);
-  figure_landscape(c, t, {split + gap / 2, r.y0, r.x1, r.y1}, g);
+  f.start = std::make_pair(pf.start_mean, pf.start_sd);
+  if (!draw_fit_screen(name, c, t, r, f)) {
+    if (error) *error = "no landscape to draw";
+    return false;
+  }
   return true;
 }
 

@@ -121,8 +121,33 @@ std::vector<LocalMinimum> interior_minima(std::vector<LocalMinimum> minima, cons
 
 // [SECTION] whole figures from a scenario (`divlab render --figure fit|landscape`)
 
-// "fit" or "landscape".
+// The fit lab's figures: "fit" (the overlay and the loss curves side by side), "fit_overlay" (P with
+// both fits), "fit_loss" (objective vs step), "landscape" (both heatmaps), "landscape_forward" and
+// "landscape_reverse" (one each).
 bool is_fit_figure(std::string_view name);
+
+// What the fit figures are drawn from: the fits (their overlay data and paths) and the landscapes
+// with their minima. The fit lab fills one from its screen (its settings, the runs so far), so an
+// export is the figure as on screen; run_fit_figure's runs fill one for `divlab render`.
+struct FitScreen {
+  FitFigureData overlay;
+  const FitTrace* fwd = nullptr;
+  const FitTrace* rev = nullptr;
+  const Landscape* landscape_fwd = nullptr;  // null or empty: no landscapes
+  const Landscape* landscape_rev = nullptr;
+  std::span<const float> levels_fwd, levels_rev;
+  std::span<const LocalMinimum> minima_fwd, minima_rev;
+  std::string why_fwd, why_rev;     // the landscapes' objectives' ∞ reasons
+  std::string note;                 // after the landscape titles: " (single Gaussian)"
+  bool paths = true;                // draw the fits' paths on the landscapes (two-parameter models)
+  std::vector<const FitTrace*> multi_fwd, multi_rev;  // multi-start runs
+  std::optional<std::pair<double, double>> closed_form;  // forward optimum (mean, sd) in closed form
+  std::optional<std::pair<double, double>> start;        // (mean, sd)
+};
+// The forward or reverse landscape figure of `f` (title, paths, minima, moment matching, start).
+LandscapeFigure landscape_figure_of(const FitScreen& f, bool forward, const Theme& t);
+// Draws fit figure `name` (is_fit_figure) from `f`; false for another name or a figure `f` lacks.
+bool draw_fit_screen(std::string_view name, Canvas& c, const Theme& t, Rect r, const FitScreen& f);
 // The forward and reverse fits of the scenario's `fit` section, planned by FitPlan (its model, start
 // and optimiser; else a normal from P's mean and sd with Adam), run to convergence or max_steps with
 // their paths. nullopt with *error when the model cannot be fitted to P.
@@ -131,7 +156,7 @@ struct FitFigureRuns {
   Fitter fitted_fwd, fitted_rev;
 };
 std::optional<FitFigureRuns> run_fit_figure(const Scenario& s, std::string* error = nullptr);
-// Draws "fit" (P with both fits and the loss curves) or "landscape" (both heatmaps with the paths,
+// Draws a fit figure (is_fit_figure: the fits with their loss curves, the heatmaps with the paths,
 // minima and moment matching; CPU colours) from run_fit_figure. False with *error as it.
 bool draw_fit_figure(std::string_view name, Canvas& c, const Theme& t, Rect r, const Scenario& s,
                      std::string* error = nullptr);

@@ -25,14 +25,22 @@ void discard_axes(Canvas& c, const Theme& t, Rect r, const FigureData& d, const 
   Draw(c, t, r, d, o);
 }
 
-template <bool Landscape>
+// A fit figure: the fit lab's screen when given (its settings and runs so far), else the scenario's
+// fit section run to the end.
+template <const char* Name>
 std::string fit_figure(Canvas& c, const Theme& t, Rect r, const FigureSource& s) {
+  if (s.fit) {
+    if (!draw_fit_screen(Name, c, t, r, *s.fit)) return "the landscapes are not computed yet";
+    return {};
+  }
   if (!s.scenario) return "the fit figures run the scenario's fit: no scenario given";
   if (s.scenario->kind == Kind::joint) return "a joint scenario has no P to fit";
   std::string error;
-  if (!draw_fit_figure(Landscape ? "landscape" : "fit", c, t, r, *s.scenario, &error)) return error;
+  if (!draw_fit_figure(Name, c, t, r, *s.scenario, &error)) return error;
   return {};
 }
+constexpr char kFit[] = "fit", kFitOverlay[] = "fit_overlay", kFitLoss[] = "fit_loss", kLandscape[] = "landscape",
+               kLandscapeForward[] = "landscape_forward", kLandscapeReverse[] = "landscape_reverse";
 
 // A joint figure, from the scenario's table (SPEC §5).
 template <void (*Draw)(Canvas&, const Theme&, Rect, const JointFigureData&)>
@@ -56,7 +64,7 @@ std::string coding_figure(Canvas& c, const Theme& t, Rect r, const FigureSource&
   return {};
 }
 
-constexpr std::array<FigureSpec, 15> kFigures{{
+constexpr std::array<FigureSpec, 19> kFigures{{
     {"densities", "divergence", "P and Q (masses or densities)", {800, 480}, true,
      pq_figure<discard_axes<figure_densities>>},
     {"contributions", "divergence", "where each divergence comes from (pointwise integrands)", {800, 480}, true,
@@ -67,8 +75,15 @@ constexpr std::array<FigureSpec, 15> kFigures{{
     {"identities", "divergence", "H(P,Q) = H(P) + D(P‖Q) and the perplexity identities", {900, 520}, true,
      pq_figure<figure_identities>},
     {"dashboard", "divergence", "the whole divergence lab on one page", {1400, 900}, true, pq_figure<figure_dashboard>},
-    {"fit", "fit", "forward and reverse KL fits of the scenario's fit section", {1200, 500}, false, fit_figure<false>},
-    {"landscape", "fit", "the forward and reverse KL objective landscapes", {1200, 500}, false, fit_figure<true>},
+    {"fit", "fit", "forward and reverse KL fits of P with their loss curves", {1200, 500}, false, fit_figure<kFit>},
+    {"fit_overlay", "fit", "P with the forward and reverse KL fits and the start", {800, 480}, false,
+     fit_figure<kFitOverlay>},
+    {"fit_loss", "fit", "the objective of both fits against the step", {600, 420}, false, fit_figure<kFitLoss>},
+    {"landscape", "fit", "the forward and reverse KL objective landscapes", {1200, 500}, false, fit_figure<kLandscape>},
+    {"landscape_forward", "fit", "the forward KL landscape D(P‖Q) over (μ, log σ)", {640, 520}, false,
+     fit_figure<kLandscapeForward>},
+    {"landscape_reverse", "fit", "the reverse KL landscape D(Q‖P) over (μ, log σ)", {640, 520}, false,
+     fit_figure<kLandscapeReverse>},
     {"joint_table", "joint", "the joint table P(X,Y) with its marginals", {800, 600}, false, joint_figure<joint_table>},
     {"joint_vs_product", "joint", "P_XY beside P_X ⊗ P_Y on one colour scale, and I(X;Y)", {1000, 480}, false,
      joint_figure<figure_joint_vs_product>},

@@ -14,6 +14,8 @@
 
 namespace divlab::plot {
 
+struct FitScreen;
+
 // What a figure is drawn from: the document's scenario, and (from the GUI) what the screen already
 // computed, so an export is the figure as on screen (the same x window). Either may be null.
 struct FigureSource {
@@ -22,6 +24,7 @@ struct FigureSource {
   const Scenario* scenario = nullptr;
   const FigureData* data = nullptr;
   std::optional<Base> base;  // the units to show figures drawn from `scenario` in (the app's preference); else its own
+  const FitScreen* fit = nullptr;  // the fit lab's screen (figures_fit.hpp): its fit figures as shown
 };
 
 struct FigureSpec {

@@ -30,29 +30,6 @@ float Axes::px_y(double v) const {
 double Axes::data_x(float p) const { return x.lo + (p - plot.x0) / std::max(1e-6f, plot.width()) * (x.hi - x.lo); }
 double Axes::data_y(float p) const { return y.lo + (plot.y1 - p) / std::max(1e-6f, plot.height()) * (y.hi - y.lo); }
 
-std::string format_value(double v, int significant) {
-  if (std::isnan(v)) return "—";
-  if (std::isinf(v)) return v > 0 ? "∞" : "-∞";
-  char buf[64];
-  const double a = std::abs(v);
-  if (a != 0 && (a < 1e-3 || a >= 1e6))
-    std::snprintf(buf, sizeof buf, "%.*e", std::max(0, significant - 1), v);
-  else
-    std::snprintf(buf, sizeof buf, "%.*f",
-                  std::clamp(significant - 1 - (a == 0 ? 0 : static_cast<int>(std::floor(std::log10(a)))), 0, 12), v);
-  std::string s = buf;
-  if (s[0] == '-' && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);
-  return s;
-}
-
-std::string format_perplexity(double ppl, double exponent, std::string_view base, int significant) {
-  if (!std::isinf(ppl) || !std::isfinite(exponent)) return format_value(ppl, significant);
-  std::string s(base);
-  s += "^";
-  s += format_value(exponent, significant);
-  return s;
-}
-
 Axes draw_axes(Canvas& c, const Theme& t, Rect outer, const AxesSpec& spec) {
   Axes a;
   a.x = fix_range(spec.x);

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "divlab/measures/quantities.hpp"
 #include "plot/canvas.hpp"
 #include "plot/theme.hpp"
 
@@ -94,10 +95,8 @@ void draw_legend(Canvas& c, const Theme& t, const Axes& a, std::span<const Legen
 void draw_readout(Canvas& c, const Theme& t, const Axes& a, float px, std::span<const std::string> lines,
                   std::span<const Color> colors);
 
-// Formats a value for readouts: 4 significant digits, "∞" / "−∞" for infinities.
-std::string format_value(double v, int significant = 4);
-// A perplexity b^H shown as a number, or as the power "2^1440" when H is finite but b^H is beyond a
-// double (a finite value is never shown as ∞). `base` is "2" or "e".
-std::string format_perplexity(double ppl, double exponent, std::string_view base, int significant = 4);
+// Values and perplexities for readouts: the one formatting of every panel (measures/quantities.hpp).
+using ::divlab::format_perplexity;
+using ::divlab::format_value;
 
 }  // namespace divlab::plot

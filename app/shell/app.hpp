@@ -15,6 +15,7 @@
 #include "plot/theme.hpp"
 #include "shell/actions.hpp"
 #include "shell/data_dir.hpp"
+#include "shell/export_dialog.hpp"
 #include "shell/lab.hpp"
 #include "shell/settings.hpp"
 #include "widgets/file_dialog.hpp"
@@ -27,6 +28,9 @@ struct Fonts {
   float size_px = 15.0f;  // the size they were built at
   ImVector<ImWchar> ranges;  // glyph ranges; must outlive the atlas build
 };
+
+// How long a toast ("Saved …") stays on screen.
+inline constexpr float kToastSeconds = 4.0f;
 
 struct App {
   // Every registered lab (labs/labs.cpp), each on its default document, and every action.
@@ -57,6 +61,11 @@ struct App {
   bool confirm_quit = false;    // asking before discarding unsaved work
   bool quit_confirmed = false;
   std::string notice;           // the last export or copy, shown in the status bar
+  std::string toast;            // the same, large over the plots for kToastSeconds (presentation mode too)
+  float toast_left = 0;         // seconds the toast stays
+  ExportDialog export_dialog;
+  // Where the settings live (set by the run loop): the export dialog saves its choices at once.
+  std::optional<std::filesystem::path> settings_file;
   std::string pending_open;     // a file to open once the user agrees to discard unsaved work
   // …or a scenario for a lab (File → New, "Open as P vs Q"): the lab's id and the scenario.
   std::optional<std::pair<std::string, Scenario>> pending_scenario;

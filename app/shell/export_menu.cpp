@@ -2,60 +2,46 @@
 
 #include <imgui.h>
 
-#include <ctime>
+#include <filesystem>
 
 #include "export/metrics_table.hpp"
-#include "export/render_figure.hpp"
 #include "shell/app.hpp"
-#include "widgets/file_dialog.hpp"
+#include "shell/export_dialog.hpp"
 
 namespace divlab::gui {
 
-std::string export_path(std::string_view figure, std::string_view ext) {
-  char stamp[32];
-  const std::time_t now = std::time(nullptr);
-  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
-  return "divlab-" + std::string(figure) + "-" + stamp + "." + std::string(ext);
+void announce_saved(App& app, const std::string& path) {
+  std::error_code ec;
+  const std::filesystem::path full = std::filesystem::absolute(path, ec);
+  app.notice = "Saved " + (ec ? path : full.lexically_normal().string());
+  app.toast = app.notice;
+  app.toast_left = kToastSeconds;
 }
 
-void export_figure(App& app, std::string_view figure, const plot::FigureSource& source, const std::string& path, double scale,
-                   bool transparent) {
-  exporting::RenderRequest request;
-  request.figure = std::string(figure);
-  request.scale = scale;
-  request.transparent = transparent;
-  request.theme = app.settings.theme;  // the figure as on screen: same data, same theme
+std::string export_figure(App& app, const plot::FigureSource& source, const std::string& path,
+                          const exporting::RenderRequest& request) {
   const exporting::RenderResult r = exporting::render_source(source, path, request);
-  if (r.ok())
-    app.notice = "saved " + path;
-  else
-    show_error(app.file_error, r.error);
+  if (!r.ok()) return r.error;
+  announce_saved(app, path);
+  return {};
 }
 
-void export_context_menu(App& app, std::string_view figure, const plot::FigureSource& source) {
+void export_context_menu(App& app, std::string_view figure, const plot::FigureSource& source, const plot::Rect* area) {
   // Right-drag pans the plots: only a right click that did not drag opens the menu.
   const ImGuiIO& io = ImGui::GetIO();
   const bool dragged = io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Right] >= io.MouseDragThreshold * io.MouseDragThreshold;
-  if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) && ImGui::IsMouseReleased(ImGuiMouseButton_Right) && !dragged)
-    ImGui::OpenPopup("export");
-  if (!ImGui::BeginPopup("export")) return;
-  ImGui::TextDisabled("Export this figure (%.*s)", static_cast<int>(figure.size()), figure.data());
+  const bool inside = !area || area->contains({io.MousePos.x, io.MousePos.y});
+  const std::string popup = "export##" + std::string(figure);
+  if (inside && ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) && ImGui::IsMouseReleased(ImGuiMouseButton_Right) &&
+      !dragged)
+    ImGui::OpenPopup(popup.c_str());
+  if (!ImGui::BeginPopup(popup.c_str())) return;
+  ImGui::TextDisabled("%.*s", static_cast<int>(figure.size()), figure.data());
   ImGui::Separator();
-  for (int scale : {1, 2, 3, 4}) {
-    const std::string label = "PNG " + std::to_string(scale) + "×";
-    if (ImGui::MenuItem(label.c_str())) export_figure(app, figure, source, export_path(figure, "png"), scale, false);
-  }
-  if (ImGui::MenuItem("PNG 2×, transparent background"))
-    export_figure(app, figure, source, export_path(figure, "png"), 2, true);
-  if (ImGui::MenuItem("SVG")) export_figure(app, figure, source, export_path(figure, "svg"), 1, false);
-  if (ImGui::MenuItem("PDF (selectable text)")) export_figure(app, figure, source, export_path(figure, "pdf"), 1, false);
-  const plot::FigureSpec* spec = plot::find_figure(figure);
-  if (spec && spec->has_data_export && ImGui::MenuItem("CSV of the plotted data"))
-    export_figure(app, figure, source, export_path(figure, "csv"), 1, false);
+  if (ImGui::MenuItem("Export this figure…")) open_export_dialog(app, figure);
   if (figure == "metrics" && source.data) {
     const plot::FigureData& data = *source.data;
     ImGui::Separator();
-    if (ImGui::MenuItem("LaTeX table (booktabs)")) export_figure(app, figure, source, export_path(figure, "tex"), 1, false);
     if (ImGui::MenuItem("Copy metrics as CSV")) {
       ImGui::SetClipboardText(exporting::metrics_csv(data.measures, {.continuous = data.kind == Kind::continuous}).c_str());
       app.notice = "metrics copied as CSV";
@@ -69,16 +55,11 @@ void export_context_menu(App& app, std::string_view figure, const plot::FigureSo
 }
 
 void export_menu(App& app) {
-  const Lab& lab = app.lab();
-  for (std::string_view name : lab.figures()) {
+  for (std::string_view name : app.lab().figures()) {
     const plot::FigureSpec* spec = plot::find_figure(name);
     if (!spec) continue;
-    const std::string label = std::string(name) + " — " + std::string(spec->title);
-    if (!ImGui::BeginMenu(label.c_str())) continue;
-    if (ImGui::MenuItem("PNG 2×")) export_figure(app, name, lab.figure_source(), export_path(name, "png"), 2, false);
-    if (ImGui::MenuItem("SVG")) export_figure(app, name, lab.figure_source(), export_path(name, "svg"), 1, false);
-    if (ImGui::MenuItem("PDF")) export_figure(app, name, lab.figure_source(), export_path(name, "pdf"), 1, false);
-    ImGui::EndMenu();
+    const std::string label = std::string(name) + " — " + std::string(spec->title) + "…";
+    if (ImGui::MenuItem(label.c_str())) open_export_dialog(app, name);
   }
 }
 

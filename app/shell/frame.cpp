@@ -85,6 +85,29 @@ void error_popup(App& app, float width, float s) {
   }
 }
 
+// "Saved /path/file.png" large over the plots for a few seconds: readable at presentation scale,
+// where the status bar is small and far down.
+void toast(App& app, float s) {
+  if (app.toast_left <= 0 || app.toast.empty()) return;
+  app.toast_left -= ImGui::GetIO().DeltaTime;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float bottom = vp->Pos.y + vp->Size.y - ImGui::GetFrameHeight() * 2.5f;
+  ImGui::SetNextWindowPos({vp->Pos.x + vp->Size.x / 2, bottom}, ImGuiCond_Always, {0.5f, 1.0f});
+  ImGui::SetNextWindowBgAlpha(0.92f * std::min(1.0f, app.toast_left / 0.5f));
+  ImGui::SetNextWindowSizeConstraints({0, 0}, {vp->Size.x * 0.9f, vp->Size.y * 0.5f});
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {16 * s, 10 * s});
+  ImGui::Begin("##toast", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_AlwaysAutoResize |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+  ImGui::PushFont(app.fonts.bold);
+  ImGui::PushTextWrapPos(vp->Size.x * 0.85f);
+  ImGui::TextWrapped("%s", app.toast.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopFont();
+  ImGui::End();
+  ImGui::PopStyleVar();
+}
+
 }  // namespace
 
 void draw_frame(App& app, ImVec2 display) {
@@ -122,10 +145,12 @@ void draw_frame(App& app, ImVec2 display) {
   }
   // Save As of the discard prompt cancelled: nothing was saved, so nothing carries on either.
   if (app.carry_on_after_save && !app.file_dialog.visible) drop_pending(app);
+  draw_export_dialog(app);
   draw_error_dialog(app.file_error);
   draw_help_overlay(app, &app.show_help);
   discard_prompt(app, s);
   error_popup(app, W, s);
+  toast(app, s);
 }
 
 }  // namespace divlab::gui

@@ -14,6 +14,7 @@
 #include "export/png_writer.hpp"
 #include "shell/app.hpp"
 #include "shell/egl_offscreen.hpp"
+#include "shell/export_menu.hpp"
 #include "shell/window.hpp"
 
 namespace divlab::gui {
@@ -143,8 +144,9 @@ class NoneBackend final : public FrameBackend {
   ImVec2 size_;
 };
 
-// F12: the window as it is now, as divlab-<time>.png in the current folder.
-void save_window_png(FrameBackend& backend) {
+// Shift+F12: the window as it is now, as divlab-window-<time>.png in the export folder; the status
+// bar and a toast name the file, the error dialog says why not.
+void save_window_png(App& app, FrameBackend& backend) {
   const ImVec2 size = ImGui::GetIO().DisplaySize;
   const auto rgba = backend.read_rgba();
   if (rgba.empty()) return;
@@ -153,10 +155,16 @@ void save_window_png(FrameBackend& backend) {
   if (static_cast<std::size_t>(fw) * static_cast<std::size_t>(fh) * 4 != rgba.size()) return;
   char name[64];
   const std::time_t now = std::time(nullptr);
-  std::strftime(name, sizeof name, "divlab-%Y%m%d-%H%M%S.png", std::localtime(&now));
+  std::strftime(name, sizeof name, "divlab-window-%Y%m%d-%H%M%S.png", std::localtime(&now));
+  const std::filesystem::path folder = export_folder(app);
+  if (const std::string problem = folder_problem(folder); !problem.empty()) {
+    show_error(app.file_error, "The window was not saved. " + problem + " (choose another folder with Ctrl+E)");
+    return;
+  }
+  const std::string path = (folder / name).string();
   std::string error;
-  if (!exporting::write_png(name, fw, fh, rgba, &error)) std::fprintf(stderr, "divlab: %s\n", error.c_str());
-  else std::fprintf(stderr, "divlab: saved %s\n", name);
+  if (!exporting::write_png(path, fw, fh, rgba, &error)) show_error(app.file_error, error);
+  else announce_saved(app, path);
 }
 
 }  // namespace
@@ -219,7 +227,7 @@ void FrameDriver::frame() {
   backend_.render(current_theme(app_).background);
   if (app_.want_window_png) {  // F12: the whole window as it is now
     app_.want_window_png = false;
-    save_window_png(backend_);
+    save_window_png(app_, backend_);
   }
   backend_.show();
 }

@@ -64,6 +64,22 @@ Scenario new_mixture() {
 
 }  // namespace
 
+std::string fit_text_middle(const std::string& text, float width) {
+  if (ImGui::CalcTextSize(text.c_str()).x <= width || text.size() < 8) return text;
+  const auto boundary = [&](std::size_t n) {
+    while (n > 0 && n < text.size() && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+    return n;
+  };
+  std::size_t keep = text.size();
+  while (keep > 4) {
+    keep = keep * 7 / 8;
+    const std::size_t head = boundary(keep / 3), tail = boundary(text.size() - (keep - keep / 3));
+    const std::string s = text.substr(0, head) + "…" + text.substr(tail);
+    if (ImGui::CalcTextSize(s.c_str()).x <= width) return s;
+  }
+  return "…" + text.substr(boundary(text.size() - std::min<std::size_t>(text.size(), 12)));
+}
+
 void menu_bar(App& app, bool labs_menu) {
   Lab& lab = app.lab();
   Document& d = lab.doc;
@@ -78,10 +94,13 @@ void menu_bar(App& app, bool labs_menu) {
     if (ImGui::MenuItem("Open…", "Ctrl+O")) run_action(app, "open");
     if (ImGui::MenuItem("Save", "Ctrl+S")) run_action(app, "save");
     if (ImGui::MenuItem("Save as…", "Ctrl+Shift+S")) run_action(app, "save_as");
-    if (ImGui::BeginMenu("Export figure")) {
+    if (ImGui::MenuItem("Export figure…", "Ctrl+E")) run_action(app, "export_dialog");
+    if (ImGui::MenuItem("Export again", "F12")) run_action(app, "quick_export");
+    if (ImGui::BeginMenu("Export a figure of this lab")) {
       export_menu(app);
       ImGui::EndMenu();
     }
+    if (ImGui::MenuItem("Save the window as PNG", "Shift+F12")) run_action(app, "save_window_png");
     ImGui::Separator();
     if (ImGui::MenuItem("Write state", "F9", false, !app.state_out.empty())) write_state(app);
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) run_action(app, "quit");
@@ -214,7 +233,7 @@ void status_bar(App& app, float height) {
   ImGui::TextDisabled("%s", fit_text(joined(), std::max(room, 0.0f)).c_str());
   if (!notice.empty()) {
     ImGui::SameLine(0, 0);
-    ImGui::TextUnformatted(fit_text(notice, ImGui::GetContentRegionAvail().x).c_str());
+    ImGui::TextUnformatted(fit_text_middle(notice, ImGui::GetContentRegionAvail().x).c_str());
   }
   ImGui::End();
 }

@@ -96,6 +96,7 @@ int run(const std::string& file) {
   auto app = std::make_unique<App>();
   const std::optional<std::filesystem::path> settings_file = settings_path();
   if (settings_file) app->settings = load_settings(*settings_file);
+  app->settings_file = settings_file;
   app->switch_lab(app->settings.lab);
   if (!file.empty()) {
     try {

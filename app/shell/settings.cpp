@@ -27,6 +27,42 @@ std::optional<std::filesystem::path> settings_path() {
   return settings_path_from(std::getenv("XDG_CONFIG_HOME"), std::getenv("HOME"));
 }
 
+namespace {
+
+bool known_format(const std::string& f) { return f == "png" || f == "svg" || f == "pdf" || f == "csv" || f == "tex"; }
+
+// The export section: each field that is missing or of the wrong kind keeps its default.
+ExportSettings export_settings_from_json(const nlohmann::json& j) {
+  ExportSettings e;
+  if (auto it = j.find("folder"); it != j.end() && it->is_string()) e.folder = it->get<std::string>();
+  if (auto it = j.find("format"); it != j.end() && it->is_string() && known_format(it->get<std::string>()))
+    e.format = it->get<std::string>();
+  if (auto it = j.find("scale"); it != j.end() && it->is_number()) e.scale = std::clamp(it->get<double>(), 1.0, 4.0);
+  if (auto it = j.find("transparent"); it != j.end() && it->is_boolean()) e.transparent = it->get<bool>();
+  auto strings = [&](const char* key, std::map<std::string, std::string>& out) {
+    if (auto it = j.find(key); it != j.end() && it->is_object())
+      for (const auto& [k, v] : it->items())
+        if (v.is_string() && v.get<std::string>().size() < 256) out[k] = v.get<std::string>();
+  };
+  strings("theme", e.theme);
+  strings("figure", e.figure);
+  if (auto it = j.find("size"); it != j.end() && it->is_object())
+    for (const auto& [k, v] : it->items())
+      if (v.is_array() && v.size() == 2 && v[0].is_number() && v[1].is_number())
+        e.size[k] = {static_cast<int>(std::clamp(v[0].get<double>(), 16.0, 8192.0)),
+                     static_cast<int>(std::clamp(v[1].get<double>(), 16.0, 8192.0))};
+  return e;
+}
+
+nlohmann::json export_settings_to_json(const ExportSettings& e) {
+  nlohmann::json size = nlohmann::json::object();
+  for (const auto& [k, v] : e.size) size[k] = {v[0], v[1]};
+  return {{"folder", e.folder}, {"format", e.format}, {"scale", e.scale}, {"transparent", e.transparent},
+          {"theme", e.theme},   {"figure", e.figure}, {"size", size}};
+}
+
+}  // namespace
+
 Settings settings_from_json(const std::string& text) {
   Settings s;
   const nlohmann::json j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
@@ -45,6 +81,7 @@ Settings settings_from_json(const std::string& text) {
   number("presentation_scale", s.presentation_scale, 1.0, 3.0);
   number("window_width", s.window_width, 320, 16384);
   number("window_height", s.window_height, 240, 16384);
+  if (auto it = j.find("export"); it != j.end() && it->is_object()) s.export_ = export_settings_from_json(*it);
   return s;
 }
 
@@ -54,7 +91,8 @@ std::string settings_to_json(const Settings& s) {
                             {"lab", s.lab},
                             {"units", s.units},
                             {"window_width", s.window_width},
-                            {"window_height", s.window_height}};
+                            {"window_height", s.window_height},
+                            {"export", export_settings_to_json(s.export_)}};
   return j.dump(2) + "\n";
 }
 

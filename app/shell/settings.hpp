@@ -2,7 +2,9 @@
 // $XDG_CONFIG_HOME/divlab/settings.json (default ~/.config/divlab); opening a file or a preset
 // leaves them alone, so a lecturer in presentation mode stays in it.
 #pragma once
+#include <array>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -10,12 +12,27 @@
 
 namespace divlab::gui {
 
+// The export dialog's choices (File → Export, F12), remembered across sessions. Every field has a
+// default, so an older settings file without them loads as before.
+struct ExportSettings {
+  std::string folder;          // where figures go; "" = the user's documents folder
+  std::string format = "png";  // png | svg | pdf | csv | tex (the figure must offer it)
+  double scale = 2;            // PNG pixel density, 1 … 4
+  bool transparent = false;    // no background fill
+  // Per format: print | screen (the app's theme at the time) | a theme name. Missing: print.
+  std::map<std::string, std::string> theme;
+  std::map<std::string, std::string> figure;             // per lab: the figure last exported
+  std::map<std::string, std::array<int, 2>> size;        // per figure: W×H when not its default
+  bool operator==(const ExportSettings&) const = default;
+};
+
 struct Settings {
   std::string theme = "light";      // light | dark | print | high_contrast
   float presentation_scale = 1.0f;  // UI and plot font multiplier (1 … 3); > 1.4 is "presentation mode"
   std::string lab = "divergence";   // the lab shown at start
   std::string units = "file";       // bits | nats | file (each document's own base)
   int window_width = 1600, window_height = 900;
+  ExportSettings export_;  // "export" in the file
   bool operator==(const Settings&) const = default;
 
   bool presentation() const { return presentation_scale > 1.4f; }

@@ -202,8 +202,27 @@ void register_shell_actions(ActionRegistry& r, const std::vector<std::unique_ptr
                [](App& a) { a.show_help = !a.show_help; }));
   r.add(simple("fullscreen", "View", "Full screen on or off", {{GLFW_KEY_F11}}, true,
                [](App& a) { a.want_fullscreen_toggle = true; }));
-  r.add(simple("save_window_png", "View", "Save the window as a PNG", {{GLFW_KEY_F12}}, true,
-               [](App& a) { a.want_window_png = true; }));
+  // F12 exports at once with the dialog's remembered choices (the dialog opens when it must ask);
+  // the status bar and a toast name the file, in presentation mode too.
+  r.add({"export_dialog", "File", "Export a figure… (folder, name, format, size, theme)", "", {{GLFW_KEY_E, kCtrl}}, true,
+         "figure: one of the lab's figures (optional)", [](App& a, Args args) {
+           std::string figure;
+           if (args.contains("figure")) {
+             std::string error;
+             const auto f = string_arg(args, "figure", &error);
+             if (!f) return error;
+             const auto figs = a.lab().figures();
+             if (std::find(figs.begin(), figs.end(), *f) == figs.end())
+               return "figure: this lab has no figure \"" + *f + "\"";
+             figure = *f;
+           }
+           open_export_dialog(a, figure);
+           return std::string();
+         }});
+  r.add(simple("quick_export", "File", "Export the figure again with the dialog's last choices", {{GLFW_KEY_F12}}, true,
+               quick_export));
+  r.add(simple("save_window_png", "File", "Save the whole window as a PNG (in the export folder)",
+               {{GLFW_KEY_F12, kShift}}, true, [](App& a) { a.want_window_png = true; }));
   r.add(simple("presentation_mode", "View", "Presentation mode: large scale, high contrast", {{GLFW_KEY_P}}, false,
                toggle_presentation));
   r.add(simple("cycle_theme", "View", "Next theme (light, dark, print; in presentation mode high contrast too)",

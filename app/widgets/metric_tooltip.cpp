@@ -35,7 +35,7 @@ void draw_metric_tooltip(std::string_view key, const Measures& m, QuantityContex
   // Wide enough for a formula on one line, narrow enough to read at a glance.
   const float width = ImGui::GetFontSize() * 30.0f;
   // Symbol = value and name; the formula; the sentence with today's numbers; then the background.
-  text_wrapped(std::string(e->symbol) + " = " + format_quantity(m.*e->value, e->unit, m.base, ctx), width);
+  text_wrapped(std::string(e->symbol) + " = " + shown_quantity(*e, m, ctx), width);
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   text_wrapped(e->name, width);
   ImGui::PopStyleColor();

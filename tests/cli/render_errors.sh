@@ -34,7 +34,7 @@ done
 cd "$tmp" || exit 1
 
 expect 2 "^divlab: .*nothere\.json" render nothere.json -o x.png
-expect 2 "unknown figure 'nope' \(expected one of: densities, contributions, cdf, metrics, identities, dashboard, fit, landscape, joint_table, joint_vs_product, pointwise_mi, information_diagram, code_trees, code_table, code_area\)" \
+expect 2 "unknown figure 'nope' \(expected one of: densities, contributions, cdf, metrics, identities, dashboard, fit, fit_overlay, fit_loss, landscape, landscape_forward, landscape_reverse, joint_table, joint_vs_product, pointwise_mi, information_diagram, code_trees, code_table, code_area\)" \
   render "$coin" -o x.png --figure nope
 expect 2 "figure 'fit' exports as \.png, \.svg or \.pdf" render "$coin" -o x.csv --figure fit
 expect 2 "figure 'landscape' exports as \.png, \.svg or \.pdf" render "$coin" -o x.json --figure landscape

@@ -23,12 +23,11 @@ void text(std::string_view s) { text_wrapped(s, ImGui::GetContentRegionAvail().x
 void definitions(const Measures& m, ExplainContext ctx) {
   for (const Quantity& e : kQuantities) {
     ImGui::PushID(e.key.data(), e.key.data() + e.key.size());
-    const double v = m.*e.value;
     // "D(P‖Q) = ∑ p log(p/q) = H(P,Q) − H(P)   = 2.33 bits"; hover for the full tooltip.
     ImGui::BeginGroup();
     ImGui::TextUnformatted(e.formula.data(), e.formula.data() + e.formula.size());
     ImGui::SameLine();
-    ImGui::TextDisabled("= %s", format_quantity(v, e.unit, m.base, ctx).c_str());
+    ImGui::TextDisabled("= %s", shown_quantity(e, m, ctx).c_str());  // as the metrics panel shows it
     ImGui::Indent();
     text(e.sentence(m, ctx));
     ImGui::Unindent();

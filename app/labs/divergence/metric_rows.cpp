@@ -30,15 +30,6 @@ Layout layout_of(std::string_view key) {
   return {key};
 }
 
-// The logarithm (in m.base) of a perplexity row: its entropy or cross-entropy; NaN for other rows.
-double log_of(const Measures& m, std::string_view key) {
-  if (key == "perplexity_p") return m.entropy_p;
-  if (key == "perplexity_q") return m.entropy_q;
-  if (key == "perplexity_pq") return m.cross_entropy_pq;
-  if (key == "perplexity_qp") return m.cross_entropy_qp;
-  return std::nan("");
-}
-
 }  // namespace
 
 std::vector<MetricRow> metric_rows(const Measures& m, bool discrete) {
@@ -48,13 +39,12 @@ std::vector<MetricRow> metric_rows(const Measures& m, bool discrete) {
     const double value = m.*q.value;
     std::string why(q.infinite_reason(m));
     // A perplexity b^H is finite whenever H is, even past the largest double: shown as the power.
-    const double exponent = log_of(m, q.key);
-    std::string shown = plot::format_perplexity(value, exponent, m.base == Base::two ? "2" : "e");
-    if (std::isinf(value) && std::isfinite(exponent)) why.clear();
+    std::string shown = shown_value(q, m);
+    if (std::isinf(value) && shown.find('^') != std::string::npos) why.clear();
     else if (!std::isfinite(value) && why.empty()) why = "infinite";
     const Layout l = layout_of(q.key);
     rows.push_back({std::string(q.key), std::string(q.symbol), std::string(q.name), value, std::move(shown),
-                    q.unit_in(m.base, ctx), std::string(q.formula), q.sentence(m, ctx), why, l.tint, l.group_start});
+                    q.unit_in(m.base, ctx), shown_quantity(q, m, ctx), std::string(q.formula), q.sentence(m, ctx), why, l.tint, l.group_start});
   }
   return rows;
 }

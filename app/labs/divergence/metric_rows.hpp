@@ -18,6 +18,7 @@ struct MetricRow {
   double value = 0;
   std::string shown;    // the value as shown: a number, or a power ("2^1440") beyond a double
   std::string unit;     // the registry's unit_text: "bits", "√nats", "units of x", "choices", ""
+  std::string text;     // shown with its unit, as Explain and the tooltips show it too (shown_quantity)
   std::string formula;  // e.g. "D(P‖Q) = ∑ p log(p/q) = H(P,Q) − H(P)"
   std::string meaning;  // one sentence with the current values
   std::string why_infinite;  // non-empty when value is +∞

@@ -30,7 +30,7 @@ void panel_metrics(App& app, DivergenceLab& lab) {
   const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
   // Narrow (presentation scale): two columns, the ∞ reason wraps under the value; the name is in the tooltip.
   const bool narrow = ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 24;
-  auto value_text = [](const MetricRow& r) { return r.shown + (r.unit.empty() ? "" : " " + r.unit); };
+  auto value_text = [](const MetricRow& r) { return r.text; };
   float value_w = ImGui::CalcTextSize("0.00000 nats").x;  // the widest value ("0.6665 units of x") decides
   for (const auto& r : rows)
     if (std::isfinite(r.value)) value_w = std::max(value_w, ImGui::CalcTextSize(value_text(r).c_str()).x);

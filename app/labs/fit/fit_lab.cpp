@@ -13,12 +13,19 @@
 namespace divlab::gui {
 
 namespace {
-constexpr std::string_view kFigures[] = {"fit", "landscape"};
+constexpr std::string_view kFigures[] = {"fit",       "fit_overlay",       "fit_loss",
+                                         "landscape", "landscape_forward", "landscape_reverse"};
 }  // namespace
 
 FitLab::FitLab() : Lab(default_scenario()) { tools.p_only = true; }
 
 std::span<const std::string_view> FitLab::figures() const { return kFigures; }
+
+plot::FigureSource FitLab::figure_source() const {
+  plot::FigureSource s = Lab::figure_source();
+  if (fit.screen_ready) s.fit = &fit.screen;
+  return s;
+}
 
 void FitLab::sync() { update_fit(doc, fit, ImGui::GetCurrentContext() ? ImGui::GetTime() : 0.0); }
 

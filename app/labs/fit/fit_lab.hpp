@@ -21,6 +21,8 @@ class FitLab final : public Lab {
   void sync() override;
   void draw(App& app, const LabArea& area) override;
   std::span<const std::string_view> figures() const override;
+  // The figures as on screen (the panel's model, start, runs so far and landscapes) once drawn.
+  plot::FigureSource figure_source() const override;
   void register_actions(ActionRegistry& registry) override;
   std::string status_hint() const override;
   bool animating() const override { return fit.advancing(); }

@@ -85,6 +85,8 @@ struct FitPanelState {
   ImVec2 start_mean_field{}, start_sd_field{};  // top-left corners of the start's text fields
   plot::Axes fit_axes, fwd_axes, rev_axes;
   plot::FitFigureData figure;
+  plot::FitScreen screen;     // the figures as drawn, for export (FitLab::figure_source)
+  bool screen_ready = false;  // there are fits to show (else exports run the scenario's fit)
   bool gpu_heatmap = false;  // the last frame drew the heatmaps through the shader
 };
 

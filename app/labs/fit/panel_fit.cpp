@@ -9,6 +9,7 @@
 #include <random>
 
 #include "shell/app.hpp"
+#include "shell/export_menu.hpp"
 #include "labs/fit/landscape_view.hpp"
 #include "labs/divergence/panels.hpp"
 
@@ -434,14 +435,8 @@ void status_line(App& app, FitPanelState& st, bool fold) {
                          p->objective() == FitObjective::forward_kl ? "D(P‖Q)" : "D(Q‖P)", p->why_infinite().c_str());
 }
 
-// The overlay plot with the start's handles (drag the peak for the mean, the shoulder for the sd).
-void fit_plot(App& app, const Document& doc, FitPanelState& st, const plot::Theme& t, float height) {
-  const PlotArea area = plot_area("##fitplot", height);
-  ImGuiCanvas c = make_canvas(app, area);
-  if (!st.fwd_problem || !st.fwd.fitter || !st.rev.fitter) {
-    c.text({area.rect.x0 + 10, area.rect.y0 + 10}, "No fit: " + st.error, {t.font(), t.text});
-    return;
-  }
+// The overlay's data (P, both fits, the start, the multi-start fits and the optima) from the runs.
+void compute_overlay(const Document& doc, FitPanelState& st) {
   const Scenario& s = doc.scenario();
   const plot::Range xw = s.kind == Kind::continuous ? plot::auto_x_window(s) : plot::Range{0, 1};
   st.figure = plot::fit_figure_data(*st.fwd_problem, st.fwd.fitter->theta(), st.rev.fitter->theta(), st.start_theta,
@@ -468,6 +463,48 @@ void fit_plot(App& app, const Document& doc, FitPanelState& st, const plot::Them
     else if (!st.minima_fwd.empty()) d.optimum_means_fwd.push_back(st.minima_fwd.front().mean);
     for (const LocalMinimum& m : st.minima_rev) d.optimum_means_rev.push_back(m.mean);
   }
+}
+
+bool have_fits(const FitPanelState& st) { return st.fwd_problem && st.rev_problem && st.fwd.fitter && st.rev.fitter; }
+
+// The figures as on screen, for export (FitLab::figure_source): the same data the panels draw.
+void fill_screen(FitPanelState& st) {
+  st.screen_ready = have_fits(st);
+  if (!st.screen_ready) return;
+  plot::FitScreen& f = st.screen;
+  f.overlay = st.figure;
+  f.overlay.has_start_handles = false;  // the handles are for the mouse, not for paper
+  f.fwd = &st.fwd.trace;
+  f.rev = &st.rev.trace;
+  f.landscape_fwd = &st.landscape_fwd;
+  f.landscape_rev = &st.landscape_rev;
+  f.levels_fwd = st.levels_fwd;
+  f.levels_rev = st.levels_rev;
+  f.minima_fwd = st.minima_fwd;
+  f.minima_rev = st.minima_rev;
+  f.why_fwd = st.land_fwd ? st.land_fwd->why_infinite() : "";
+  f.why_rev = st.land_rev ? st.land_rev->why_infinite() : "";
+  f.paths = two_parameter(*st.fwd_problem);
+  f.note = f.paths ? "" : " (single Gaussian)";
+  f.multi_fwd.clear();
+  f.multi_rev.clear();
+  if (f.paths) {
+    for (const FitRun& r : st.multi_fwd) f.multi_fwd.push_back(&r.trace);
+    for (const FitRun& r : st.multi_rev) f.multi_rev.push_back(&r.trace);
+  }
+  f.closed_form = st.moment;
+  f.start = std::make_pair(st.start_mean, st.start_sd);
+}
+
+// The overlay plot with the start's handles (drag the peak for the mean, the shoulder for the sd).
+void fit_plot(App& app, FitPanelState& st, const plot::Theme& t, float height) {
+  const PlotArea area = plot_area("##fitplot", height);
+  ImGuiCanvas c = make_canvas(app, area);
+  if (!have_fits(st)) {
+    c.text({area.rect.x0 + 10, area.rect.y0 + 10}, "No fit: " + st.error, {t.font(), t.text});
+    return;
+  }
+  const plot::FitFigureData& d = st.figure;
   // The y axis holds while a handle is dragged (the fits restart every frame and would rescale it).
   std::optional<plot::Range> y;
   if (st.drag != FitPanelState::Drag::none) y = st.fit_axes.y;
@@ -499,23 +536,8 @@ void landscapes(App& app, FitPanelState& st, const plot::Theme& t) {
   ImGuiCanvas c = make_canvas(app, area);
   if (!st.view_fwd) st.view_fwd = std::make_shared<LandscapeView>();
   if (!st.view_rev) st.view_rev = std::make_shared<LandscapeView>();
-  const bool paths = st.fwd_problem && two_parameter(*st.fwd_problem);
-  std::vector<const plot::FitTrace*> mf, mr;  // the runs' own traces, not copies
-  if (paths) {
-    for (const FitRun& r : st.multi_fwd) mf.push_back(&r.trace);
-    for (const FitRun& r : st.multi_rev) mr.push_back(&r.trace);
-  }
-  const std::string note = paths ? "" : " (single Gaussian)";
-  plot::LandscapeFigure f =
-      plot::landscape_figure(true, t, &st.landscape_fwd, st.levels_fwd, paths ? &st.fwd.trace : nullptr,
-                             st.minima_fwd, st.land_fwd ? st.land_fwd->why_infinite() : "", note);
-  plot::LandscapeFigure g =
-      plot::landscape_figure(false, t, &st.landscape_rev, st.levels_rev, paths ? &st.rev.trace : nullptr,
-                             st.minima_rev, st.land_rev ? st.land_rev->why_infinite() : "", note);
-  f.multi = mf;
-  g.multi = mr;
-  f.closed_form = st.moment;
-  f.start = g.start = std::make_pair(st.start_mean, st.start_sd);
+  const plot::LandscapeFigure f = plot::landscape_figure_of(st.screen, true, t);
+  const plot::LandscapeFigure g = plot::landscape_figure_of(st.screen, false, t);
   const float half = std::round(area.rect.width() / 2);
   const plot::Rect left{area.rect.x0, area.rect.y0, area.rect.x0 + half, area.rect.y1};
   const plot::Rect right{area.rect.x0 + half, area.rect.y0, area.rect.x1, area.rect.y1};
@@ -523,6 +545,9 @@ void landscapes(App& app, FitPanelState& st, const plot::Theme& t) {
   if (st.landscape_fwd.width > 0) st.fwd_axes = draw_landscape(c, t, left, f, *st.view_fwd, st.landscape_generation, &gpu_l);
   if (st.landscape_rev.width > 0) st.rev_axes = draw_landscape(c, t, right, g, *st.view_rev, st.landscape_generation, &gpu_r);
   st.gpu_heatmap = gpu_l && gpu_r;
+  // Each heatmap exports on its own (a right click on it).
+  export_context_menu(app, "landscape_forward", app.lab().figure_source(), &left);
+  export_context_menu(app, "landscape_reverse", app.lab().figure_source(), &right);
   // A click on either landscape starts both fits there.
   if (area.clicked) {
     for (const plot::Axes* a : {&st.fwd_axes, &st.rev_axes})
@@ -543,6 +568,8 @@ void landscapes(App& app, FitPanelState& st, const plot::Theme& t) {
 
 void panel_fit(App& app, const Document& doc, FitPanelState& st) {
   update_fit(doc, st, ImGui::GetTime());
+  if (have_fits(st)) compute_overlay(doc, st);
+  fill_screen(st);
   const plot::Theme t = current_theme(app);
   // Little height (presentation scale): the settings fold into a popup (docs/layout.md).
   const bool fold = ImGui::GetContentRegionAvail().y / ui_scale(app) < 600;
@@ -584,7 +611,8 @@ void panel_fit(App& app, const Document& doc, FitPanelState& st) {
     ImGui::BeginGroup();
     ImGui::BeginChild("##fitleft", {w - loss_w - ImGui::GetStyle().ItemSpacing.x, std::min(top_h, ImGui::GetContentRegionAvail().y)},
                       false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    fit_plot(app, doc, st, t, 0);
+    fit_plot(app, st, t, 0);
+    export_context_menu(app, "fit_overlay", app.lab().figure_source());
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("##fitloss", {0, std::min(top_h, ImGui::GetContentRegionAvail().y)}, false,
@@ -592,6 +620,7 @@ void panel_fit(App& app, const Document& doc, FitPanelState& st) {
     const PlotArea area = plot_area("##loss");
     ImGuiCanvas c = make_canvas(app, area);
     plot::figure_fit_loss(c, t, area.rect, st.fwd.trace, st.rev.trace);
+    export_context_menu(app, "fit_loss", app.lab().figure_source());
     ImGui::EndChild();
     ImGui::EndGroup();
   }

@@ -1,6 +1,7 @@
 // The registry's units, number formatting and live sentences; [SECTION] markers follow the header.
 #include "divlab/measures/quantities.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <numbers>
@@ -28,6 +29,29 @@ std::string singular_unit(std::string_view unit) {
   std::string out(unit);
   if (end > 0 && unit[end - 1] == 's') out.erase(end - 1, 1);
   return out;
+}
+
+std::string format_value(double v, int significant) {
+  if (std::isnan(v)) return "—";
+  if (std::isinf(v)) return v > 0 ? "∞" : "-∞";
+  char buf[64];
+  const double a = std::abs(v);
+  if (a != 0 && (a < 1e-3 || a >= 1e6))
+    std::snprintf(buf, sizeof buf, "%.*e", std::max(0, significant - 1), v);
+  else
+    std::snprintf(buf, sizeof buf, "%.*f",
+                  std::clamp(significant - 1 - (a == 0 ? 0 : static_cast<int>(std::floor(std::log10(a)))), 0, 12), v);
+  std::string s = buf;
+  if (s[0] == '-' && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);
+  return s;
+}
+
+std::string format_perplexity(double ppl, double exponent, std::string_view base, int significant) {
+  if (!std::isinf(ppl) || !std::isfinite(exponent)) return format_value(ppl, significant);
+  std::string s(base);
+  s += "^";
+  s += format_value(exponent, significant);
+  return s;
 }
 
 std::string format_number(double v) {
@@ -58,6 +82,26 @@ std::string format_quantity(double v, QuantityUnit unit, Base base, QuantityCont
   const std::string u = unit_text(unit, base, ctx);
   if (u.empty()) return n;
   return n + " " + (n == "1" ? singular_unit(u) : u);
+}
+
+// The logarithm (in m.base) of a perplexity: its entropy or cross-entropy; NaN for other keys.
+namespace {
+double log_of(const Measures& m, std::string_view key) {
+  if (key == "perplexity_p") return m.entropy_p;
+  if (key == "perplexity_q") return m.entropy_q;
+  if (key == "perplexity_pq") return m.cross_entropy_pq;
+  if (key == "perplexity_qp") return m.cross_entropy_qp;
+  return std::nan("");
+}
+}  // namespace
+
+std::string shown_value(const Quantity& q, const Measures& m) {
+  return format_perplexity(m.*q.value, log_of(m, q.key), m.base == Base::two ? "2" : "e");
+}
+
+std::string shown_quantity(const Quantity& q, const Measures& m, QuantityContext ctx) {
+  const std::string unit = q.unit_in(m.base, ctx);
+  return shown_value(q, m) + (unit.empty() ? "" : " " + unit);
 }
 
 // [SECTION] Text helpers (quantity_text.hpp)

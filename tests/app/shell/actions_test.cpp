@@ -61,7 +61,8 @@ TEST(ActionRegistry, CoversTheRequiredShortcuts) {
   App app;
   // key label → action id, in the lab where it fires.
   const std::map<std::pair<std::string, std::string>, std::string> required = {
-      {{"F1", ""}, "help"}, {{"F11", ""}, "fullscreen"}, {{"F12", ""}, "save_window_png"}, {{"Ctrl+Z", ""}, "undo"},
+      {{"F1", ""}, "help"}, {{"F11", ""}, "fullscreen"}, {{"F12", ""}, "quick_export"}, {{"Shift+F12", ""}, "save_window_png"},
+      {{"Ctrl+E", ""}, "export_dialog"}, {{"Ctrl+Z", ""}, "undo"},
       {{"Ctrl+Shift+Z", ""}, "redo"}, {{"Ctrl+Y", ""}, "redo"}, {{"Ctrl+O", ""}, "open"}, {{"Ctrl+S", ""}, "save"},
       {{"Ctrl+Shift+S", ""}, "save_as"}, {{"Ctrl+Q", ""}, "quit"}, {{"P", ""}, "presentation_mode"},
       {{"T", ""}, "cycle_theme"}, {{"B", ""}, "toggle_base"}, {{"1", ""}, "open_preset"}, {{"8", ""}, "open_preset"},

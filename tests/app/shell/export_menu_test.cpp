@@ -60,24 +60,53 @@ TEST_F(ExportMenuTest, RightClickOpensTheMenuButRightDragPans) {
 
 TEST_F(ExportMenuTest, ExportsTheScreenFigureInEveryFormat) {
   for (int i = 0; i < 3; ++i) right(-1000, -1000, false);
-  export_figure(*app, "densities", div().figure_source(), (dir / "d.svg").string(), 1, false);
-  export_figure(*app, "contributions", div().figure_source(), (dir / "c.pdf").string(), 1, false);
-  export_figure(*app, "cdf", div().figure_source(), (dir / "f.png").string(), 2, true);
-  export_figure(*app, "densities", div().figure_source(), (dir / "d.csv").string(), 1, false);
-  export_figure(*app, "metrics", div().figure_source(), (dir / "m.tex").string(), 1, false);
-  EXPECT_FALSE(app->file_error.want_open) << app->file_error.message;
+  const auto request = [](const char* figure, double scale = 1, bool transparent = false) {
+    exporting::RenderRequest r;
+    r.figure = figure;
+    r.scale = scale;
+    r.transparent = transparent;
+    return r;
+  };
+  EXPECT_EQ(export_figure(*app, div().figure_source(), (dir / "d.svg").string(), request("densities")), "");
+  EXPECT_EQ(export_figure(*app, div().figure_source(), (dir / "c.pdf").string(), request("contributions")), "");
+  EXPECT_EQ(export_figure(*app, div().figure_source(), (dir / "f.png").string(), request("cdf", 2, true)), "");
+  EXPECT_EQ(export_figure(*app, div().figure_source(), (dir / "d.csv").string(), request("densities")), "");
+  EXPECT_EQ(export_figure(*app, div().figure_source(), (dir / "m.tex").string(), request("metrics")), "");
   EXPECT_NE(read(dir / "d.svg").find("<svg"), std::string::npos);
   EXPECT_EQ(read(dir / "c.pdf").rfind("%PDF", 0), 0u);
   EXPECT_EQ(read(dir / "f.png").substr(1, 3), "PNG");
   EXPECT_EQ(read(dir / "d.csv").rfind("x,p,q,m", 0), 0u);
   EXPECT_NE(read(dir / "m.tex").find("\\toprule"), std::string::npos);
-  EXPECT_NE(app->notice.find("m.tex"), std::string::npos);
+  EXPECT_NE(app->notice.find((dir / "m.tex").string()), std::string::npos);
 }
 
-TEST_F(ExportMenuTest, AnUnwritablePathShowsTheErrorDialog) {
-  export_figure(*app, "densities", div().figure_source(), "/nonexistent-dir/x.png", 1, false);
-  EXPECT_TRUE(app->file_error.want_open);
-  EXPECT_FALSE(app->file_error.message.empty());
+TEST_F(ExportMenuTest, AnUnwritablePathIsAnErrorAndNoNotice) {
+  exporting::RenderRequest r;
+  r.figure = "densities";
+  app->notice.clear();
+  EXPECT_NE(export_figure(*app, div().figure_source(), "/nonexistent-dir/x.png", r), "");
+  EXPECT_EQ(app->notice, "");
+}
+
+TEST_F(ExportMenuTest, TheMenuOpensTheDialogOnItsFigure) {
+  for (int i = 0; i < 3; ++i) right(-1000, -1000, false);
+  const plot::Rect r = div().density_axes.plot;
+  const float cx = (r.x0 + r.x1) / 2, cy = (r.y0 + r.y1) / 2;
+  right(cx, cy, true);
+  right(cx, cy, false);
+  right(cx, cy, false);
+  ASSERT_EQ(open_popups(), 1);
+  ImGuiWindow* menu = GImGui->OpenPopupStack[0].Window;
+  ASSERT_TRUE(menu);
+  // Its items: the figure's name (disabled), a separator, "Export this figure…".
+  const float y = menu->Pos.y + ImGui::GetStyle().WindowPadding.y + ImGui::GetTextLineHeightWithSpacing() +
+                  ImGui::GetStyle().ItemSpacing.y * 2 + ImGui::GetFontSize() / 2 + 2;
+  frame(menu->Pos.x + 30, y, false);
+  frame(menu->Pos.x + 30, y, true);
+  frame(menu->Pos.x + 30, y, false);
+  frame(-1000, -1000, false);
+  EXPECT_TRUE(app->export_dialog.visible);
+  EXPECT_EQ(app->export_dialog.figure, "densities");
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 
 #include "divlab/teaching/explain.hpp"
 #include "labs/divergence/explain_panel.hpp"
+#include "labs/divergence/metric_rows.hpp"
 #include "shell/app.hpp"
 #include "widgets/metric_tooltip.hpp"
 #include "shell/actions.hpp"
@@ -112,21 +113,19 @@ TEST_F(TeachExplainGui, HoveringEachQuantityOpensItsTooltipWithFormulaAndSentenc
     EXPECT_NE(text.find(flat(e.name)), std::string::npos) << text;
     EXPECT_NE(text.find(flat(live_sentence(key, panel.m))), std::string::npos) << text;
     EXPECT_NE(text.find(flat(e.meaning)), std::string::npos) << text;
-    // The head line: symbol = value and the registry's unit (singular for exactly 1).
+    // The head line: symbol = value and the registry's unit, as the metrics panel shows it.
     std::string head(e.symbol);
-    head.append(" = ").append(format_quantity(panel.m.*e.value, e.unit, panel.m.base));
+    head.append(" = ").append(shown_quantity(e, panel.m));
     EXPECT_NE(text.find(flat(head)), std::string::npos) << text;
     const std::string unit = e.unit_in(panel.m.base);
     if (!unit.empty()) {
-      EXPECT_TRUE(head.ends_with(std::string(" ").append(unit)) ||
-                  head.ends_with(std::string(" ").append(singular_unit(unit))))
-          << head;
+      EXPECT_TRUE(head.ends_with(std::string(" ").append(unit))) << head;
     }
   }
   // The exact head line and the sentence of forward KL.
   io.MousePos = rects[4].second.GetCenter();
   const std::string kl = flat_frame([&] { panel.draw(); });
-  EXPECT_NE(kl.find("D(P‖Q) = 2.33 bits"), std::string::npos) << kl;
+  EXPECT_NE(kl.find("D(P‖Q) = 2.329 bits"), std::string::npos) << kl;
   EXPECT_NE(kl.find("Coding samples of P with a code built for Q costs 2.33 extra bits per symbol."),
             std::string::npos)
       << kl;
@@ -192,11 +191,38 @@ TEST_F(TeachExplainGui, ExplainPanelShowsEverySectionWithCurrentNumbers) {
   // Definitions are open by default: every formula is there, with its value.
   for (const Quantity& e : kQuantities)
     EXPECT_NE(text.find(flat(e.formula)), std::string::npos) << e.key << "\n" << text;
-  EXPECT_NE(text.find("= 2.33 bits"), std::string::npos);
+  EXPECT_NE(text.find("= 2.329 bits"), std::string::npos);
   // The relations are open by default: the decomposition with today's numbers.
   EXPECT_NE(text.find("Now 3.33 bits = 1 bit + 2.33 bits."), std::string::npos) << text;
   // The later sections start closed.
   EXPECT_EQ(text.find("A popular mistake"), std::string::npos);
+}
+
+// Issue 11 §5: Explain rounds as the metrics panel does (it showed 3.1 beside the panel's 3.099):
+// both print each quantity with one function (shown_quantity), so the texts are the same.
+TEST_F(TeachExplainGui, ExplainAndTheMetricsPanelPrintTheSameText) {
+  Measures m = coin_bits();
+  m.kl_pq = 3.0990123;  // 3 significant digits give 3.1, the panel's 4 give 3.099
+  m.cross_entropy_pq = 4.0990123;
+  m.perplexity_pq = INFINITY;  // 2^H(P,Q) past a double: a power in both, never ∞
+  m.cross_entropy_pq = 1440;
+  auto draw = [&] {
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(1280, 4000));
+    draw_explain_panel(m);
+  };
+  flat_frame(draw);
+  const std::string explain = flat_frame(draw);
+  for (const MetricRow& row : metric_rows(m, /*discrete=*/true)) {
+    const Quantity& q = *find_quantity(row.key);
+    // The panel's value column prints row.text; Explain prints "<formula> = <the same>".
+    EXPECT_NE(explain.find(flat(std::string(q.formula) + " = " + row.text)), std::string::npos)
+        << row.key << ": " << row.text << "\n" << explain;
+  }
+  EXPECT_NE(explain.find("D(P‖Q) = ∑ p log(p/q) = H(P,Q) − H(P) = 3.099 bits"), std::string::npos) << explain;
+  EXPECT_EQ(explain.find("H(P,Q) − H(P) = 3.1 bits"), std::string::npos);
+  EXPECT_NE(explain.find("= 2^1440 choices"), std::string::npos) << explain;
+  EXPECT_EQ(metric_rows(m, true)[4].text, "3.099 bits");
 }
 
 TEST_F(TeachExplainGui, AnOpenedSectionShowsItsParagraphs) {

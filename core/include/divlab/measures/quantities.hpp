@@ -34,7 +34,15 @@ std::string unit_text(QuantityUnit unit, Base base, QuantityContext ctx = {});
 // The unit for exactly one of it: "bit", "√nat", "choice", "unit of x".
 std::string singular_unit(std::string_view unit);
 
+// A value as every panel shows it (the metrics panel, Explain, tooltips, plot readouts):
+// `significant` digits, fixed from 1e-3 up to 1e6 ("3.099", "0.4900"), else in exponent form
+// ("1.234e-05"); "∞" / "-∞"; "—" for NaN.
+std::string format_value(double v, int significant = 4);
+// A perplexity b^H as format_value, or as the power "2^1440" when H is finite but b^H is beyond a
+// double (a finite value is never shown as ∞). `base` is "2" or "e".
+std::string format_perplexity(double ppl, double exponent, std::string_view base, int significant = 4);
 // A number for a sentence: 3 significant digits ("0.42", "3.2", "690.8", "1.2e-05"), "∞" for +∞.
+// (A quantity's value beside its name, in any panel, is shown_quantity's.)
 std::string format_number(double v);
 // A number with its unit_text, singular for exactly 1: "0.42 bits", "1 bit", "∞ nats", "0.3 √bits",
 // "0.8 units of x", "3.2 choices", "0.15".
@@ -232,6 +240,12 @@ inline constexpr std::array<Quantity, 16> kQuantities{{
 }};
 
 // [SECTION] Lookup
+
+// The value of q in m as every panel shows it: format_value, a perplexity past the largest double as
+// its power b^H. With its unit: "3.099 bits", "2^1440 choices", "0.4900" — the one text of the
+// metrics panel's value column, Explain's definitions and the metric tooltips.
+std::string shown_value(const Quantity& q, const Measures& m);
+std::string shown_quantity(const Quantity& q, const Measures& m, QuantityContext ctx = {});
 
 // The entry for `key`, or nullptr for an unknown key.
 const Quantity* find_quantity(std::string_view key);
