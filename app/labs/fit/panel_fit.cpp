@@ -600,11 +600,13 @@ void panel_fit(App& app, const Document& doc, FitPanelState& st) {
     }
   }
   if (tabs && show_fits) {
-    fit_plot(app, doc, st, t, 0);
+    fit_plot(app, st, t, 0);
+    export_context_menu(app, "fit_overlay", app.lab().figure_source());
   } else if (tabs && show_loss) {
     const PlotArea area = plot_area("##loss");
     ImGuiCanvas c = make_canvas(app, area);
     plot::figure_fit_loss(c, t, area.rect, st.fwd.trace, st.rev.trace);
+    export_context_menu(app, "fit_loss", app.lab().figure_source());
   } else if (show_fits) {
     const float w = ImGui::GetContentRegionAvail().x;
     const float loss_w = std::round(w * 0.34f);
