@@ -60,11 +60,11 @@ double checked_total(const std::vector<double>& v, int& bad) {
   std::size_t k = 0;
   for (; k + 4 <= v.size(); k += 4) {
     a += v[k], b += v[k + 1], c += v[k + 2], d += v[k + 3];
-    for (std::size_t l = k; l < k + 4; ++l) x |= !(v[l] >= 0) | (v[l] > std::numeric_limits<double>::max());
+    for (std::size_t l = k; l < k + 4; ++l) x |= static_cast<int>(!(v[l] >= 0)) | static_cast<int>(v[l] > std::numeric_limits<double>::max());
   }
   for (; k < v.size(); ++k) {
     a += v[k];
-    x |= !(v[k] >= 0) | (v[k] > std::numeric_limits<double>::max());
+    x |= static_cast<int>(!(v[k] >= 0)) | static_cast<int>(v[k] > std::numeric_limits<double>::max());
   }
   bad |= x;
   return (a + b) + (c + d);

@@ -45,7 +45,7 @@ void check_cells(const double* cell, std::size_t n, int& bad, int& any_positive)
     hi = v > hi ? v : hi;
     poisoned += v * 0.0;
   }
-  for (int l = 0; l < 2; ++l) bad |= (lo[l] < 0) | (poisoned[l] != 0), any_positive |= hi[l] > 0;
+  for (int l = 0; l < 2; ++l) bad |= static_cast<int>(lo[l] < 0) | static_cast<int>(poisoned[l] != 0), any_positive |= hi[l] > 0;
   for (; j < n; ++j) {
     bad |= !(cell[j] >= 0) | (cell[j] > std::numeric_limits<double>::max());  // NaN fails both
     any_positive |= cell[j] > 0;
