@@ -82,6 +82,7 @@ struct FitPanelState {
   enum class Drag { none, peak, shoulder };
   Drag drag = Drag::none;
   ImVec2 play_button{}, step_button{}, reset_button{};
+  ImVec2 settings_button{};  // "Settings…", shown when the settings fold into a popup
   ImVec2 start_mean_field{}, start_sd_field{};  // top-left corners of the start's text fields
   plot::Axes fit_axes, fwd_axes, rev_axes;
   plot::FitFigureData figure;

@@ -298,6 +298,8 @@ void controls(App& app, const Document& doc, FitPanelState& st, bool fold) {
   if (fold) {
     flow(label_w("Settings…") + 2 * ImGui::GetStyle().FramePadding.x);
     if (ImGui::Button("Settings…")) ImGui::OpenPopup("##fit_settings");
+    st.settings_button = {(ImGui::GetItemRectMin().x + ImGui::GetItemRectMax().x) / 2,
+                          (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) / 2};
     ImGui::SetNextWindowSize({std::min(ImGui::GetContentRegionAvail().x, 640 * s), 0});
     if (!ImGui::BeginPopup("##fit_settings")) return;
   }

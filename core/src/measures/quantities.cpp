@@ -56,25 +56,16 @@ std::string format_perplexity(double ppl, double exponent, std::string_view base
 
 std::string format_number(double v) {
   if (std::isnan(v)) return "NaN";
-  if (std::isinf(v)) return v > 0 ? "∞" : "-∞";
-  if (v == 0) return "0";
-  const double a = std::fabs(v);
-  char buf[64];
-  if (a < 1e-3 || a >= 1e7) {
-    std::snprintf(buf, sizeof buf, "%.3g", v);
-    return buf;
+  // The panels' digits (format_value), so a sentence never says 3.1 beside a value of 3.099; only
+  // the trailing zeros a sentence does not need go ("0.49", not "0.4900").
+  const std::string text = format_value(v);
+  const std::size_t e = std::min(text.find('e'), text.size());
+  std::string mantissa = text.substr(0, e);
+  if (mantissa.find('.') != std::string::npos) {
+    while (mantissa.back() == '0') mantissa.pop_back();
+    if (mantissa.back() == '.') mantissa.pop_back();
   }
-  // 3 significant digits, but at least one decimal from 100 on (690.8, not 691).
-  const int exponent = static_cast<int>(std::floor(std::log10(a)));
-  const int decimals = exponent >= 2 ? 1 : 2 - exponent;
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  std::string text = buf;
-  if (text.find('.') != std::string::npos) {
-    while (text.back() == '0') text.pop_back();
-    if (text.back() == '.') text.pop_back();
-  }
-  if (text == "-0") text = "0";
-  return text;
+  return mantissa + text.substr(e);
 }
 
 std::string format_quantity(double v, QuantityUnit unit, Base base, QuantityContext ctx) {

@@ -168,20 +168,32 @@ TEST(ExplainTable, MeasureValueReadsTheFieldOfEachKey) {
 
 // [SECTION] Number formatting.
 
-TEST(ExplainFormat, ThreeSignificantDigitsAndInfinity) {
+TEST(ExplainFormat, ThePanelsDigitsWithoutTrailingZeros) {
   EXPECT_EQ(format_number(0.41996), "0.42");
   EXPECT_EQ(format_number(3.2), "3.2");
   EXPECT_EQ(format_number(2.0), "2");
-  EXPECT_EQ(format_number(0.9996), "1");
-  EXPECT_EQ(format_number(10.050378152592122), "10.1");
+  EXPECT_EQ(format_number(0.9996), "0.9996");  // the panels' 4 digits
+  EXPECT_EQ(format_number(10.050378152592122), "10.05");
   EXPECT_EQ(format_number(690.7755278982137), "690.8");  // 1e-300 vs 1 in nats, from SPEC §1
   EXPECT_EQ(format_number(0.0), "0");
   EXPECT_EQ(format_number(-0.0), "0");
-  EXPECT_EQ(format_number(-0.8836), "-0.884");
-  EXPECT_EQ(format_number(1.234e-5), "1.23e-05");
+  EXPECT_EQ(format_number(-0.8836), "-0.8836");
+  EXPECT_EQ(format_number(1.234e-5), "1.234e-05");
   EXPECT_EQ(format_number(2.5e9), "2.5e+09");
   EXPECT_EQ(format_number(kInf), "∞");
   EXPECT_EQ(format_number(-kInf), "-∞");
+}
+
+// Issue 11 §5: a sentence never rounds differently from the value beside it (3.1 beside 3.099).
+TEST(ExplainFormat, EverySentenceSaysItsValueAsThePanelShowsIt) {
+  for (const Measures& m : {coin_bits(), coin_nats()})
+    for (const Quantity& q : kQuantities) {
+      const double v = m.*q.value;
+      const std::string shown = shown_value(q, m);  // "2.329", as the metrics panel prints it
+      EXPECT_EQ(std::stod(format_number(v)), std::stod(shown)) << q.key;
+      EXPECT_NE(live_sentence(q.key, m).find(format_number(v)), std::string::npos)
+          << q.key << ": " << live_sentence(q.key, m) << " (panel: " << shown << ")";
+    }
 }
 
 TEST(ExplainFormat, UnitsFollowTheBaseAndTheNumber) {
@@ -202,23 +214,23 @@ TEST(ExplainFormat, UnitsFollowTheBaseAndTheNumber) {
 
 TEST(ExplainSentence, KlInBitsIsTheExtraCodeLength) {
   EXPECT_EQ(live_sentence("kl_pq", coin_bits()),
-            "Coding samples of P with a code built for Q costs 2.33 extra bits per symbol.");
+            "Coding samples of P with a code built for Q costs 2.329 extra bits per symbol.");
   EXPECT_EQ(live_sentence("kl_qp", coin_bits()),
-            "Coding samples of Q with a code built for P costs 0.919 extra bits per symbol.");
+            "Coding samples of Q with a code built for P costs 0.9192 extra bits per symbol.");
 }
 
 TEST(ExplainSentence, KlInNatsSaysNats) {
   EXPECT_EQ(live_sentence("kl_pq", coin_nats()),
-            "Coding samples of P with a code built for Q costs 1.61 extra nats per symbol.");
+            "Coding samples of P with a code built for Q costs 1.614 extra nats per symbol.");
 }
 
 TEST(ExplainSentence, CrossEntropyShowsItsDecomposition) {
   EXPECT_EQ(live_sentence("cross_entropy_pq", coin_bits()),
-            "Coding samples of P with a code built for Q costs 3.33 bits per symbol: H(P) = 1 bit plus "
-            "D(P‖Q) = 2.33 bits.");
+            "Coding samples of P with a code built for Q costs 3.329 bits per symbol: H(P) = 1 bit plus "
+            "D(P‖Q) = 2.329 bits.");
   EXPECT_EQ(live_sentence("cross_entropy_qp", coin_nats()),
-            "Coding samples of Q with a code built for P costs 0.693 nats per symbol: H(Q) = 0.056 nats "
-            "plus D(Q‖P) = 0.637 nats.");
+            "Coding samples of Q with a code built for P costs 0.6931 nats per symbol: H(Q) = 0.056 nats "
+            "plus D(Q‖P) = 0.6371 nats.");
 }
 
 TEST(ExplainSentence, EntropyAndPerplexityAsChoices) {
@@ -226,7 +238,7 @@ TEST(ExplainSentence, EntropyAndPerplexityAsChoices) {
             "The best code for P needs 1 bit per symbol on average: the average surprise of a sample of P.");
   EXPECT_EQ(live_sentence("perplexity_p", coin_bits()), "P is as uncertain as a fair choice among 2 options.");
   EXPECT_EQ(live_sentence("perplexity_q", coin_bits()),
-            "Q is as uncertain as a fair choice among 1.06 options.");
+            "Q is as uncertain as a fair choice among 1.058 options.");
   EXPECT_EQ(live_sentence("entropy_p", smoothing_bits()),
             "P is certain: a sample of P carries no information (0 bits).");
 }
@@ -235,33 +247,33 @@ TEST(ExplainSentence, CrossPerplexityIsPplTimesTheKlFactorInEveryBase) {
   // 2^2.329 bits = e^1.614 nats = 5.025: the factor is base-independent.
   const std::string bits = live_sentence("perplexity_pq", coin_bits());
   EXPECT_EQ(bits,
-            "The model Q predicting samples of P is as perplexed as a fair choice among 10.1 options: "
-            "PPL(P) · 2^D(P‖Q) = 2 × 5.03.");
+            "The model Q predicting samples of P is as perplexed as a fair choice among 10.05 options: "
+            "PPL(P) · 2^D(P‖Q) = 2 × 5.025.");
   EXPECT_EQ(live_sentence("perplexity_pq", coin_nats()),
-            "The model Q predicting samples of P is as perplexed as a fair choice among 10.1 options: "
-            "PPL(P) · e^D(P‖Q) = 2 × 5.03.");
+            "The model Q predicting samples of P is as perplexed as a fair choice among 10.05 options: "
+            "PPL(P) · e^D(P‖Q) = 2 × 5.025.");
 }
 
 TEST(ExplainSentence, SymmetricQuantities) {
   EXPECT_EQ(live_sentence("jsd", coin_bits()),
-            "A sample drawn from P or Q by a fair coin flip tells you 0.279 bits about which of the two "
-            "produced it: 27.9% of the maximum 1 bit, reached when P and Q never overlap.");
+            "A sample drawn from P or Q by a fair coin flip tells you 0.2787 bits about which of the two "
+            "produced it: 27.87% of the maximum 1 bit, reached when P and Q never overlap.");
   EXPECT_EQ(live_sentence("jsd", coin_nats()),
-            "A sample drawn from P or Q by a fair coin flip tells you 0.193 nats about which of the two "
-            "produced it: 27.9% of the maximum 0.693 nats, reached when P and Q never overlap.");
+            "A sample drawn from P or Q by a fair coin flip tells you 0.1932 nats about which of the two "
+            "produced it: 27.87% of the maximum 0.6931 nats, reached when P and Q never overlap.");
   EXPECT_EQ(live_sentence("js_distance", coin_bits()),
-            "√JSD = 0.528 on a scale from 0 (P = Q) to 1 (disjoint supports); a true distance, so it obeys "
+            "√JSD = 0.5279 on a scale from 0 (P = Q) to 1 (disjoint supports); a true distance, so it obeys "
             "the triangle inequality.");
   EXPECT_EQ(live_sentence("js_distance", coin_nats()),
-            "√JSD = 0.44 on a scale from 0 (P = Q) to 0.833 (disjoint supports); a true distance, so it "
+            "√JSD = 0.4395 on a scale from 0 (P = Q) to 0.8326 (disjoint supports); a true distance, so it "
             "obeys the triangle inequality.");
   EXPECT_EQ(live_sentence("total_variation", coin_bits()),
             "P and Q disagree by at most 0.49 on the probability of any event; seeing one sample, the best "
             "guess of its source is right 74.5% of the time.");
   EXPECT_EQ(live_sentence("hellinger", coin_bits()),
-            "H = 0.475 on a scale from 0 (identical) to 1 (disjoint supports); H² = 1 − BC = 0.226.");
+            "H = 0.4751 on a scale from 0 (identical) to 1 (disjoint supports); H² = 1 − BC = 0.2257.");
   EXPECT_EQ(live_sentence("bhattacharyya", coin_bits()),
-            "P and Q overlap by BC = 0.774, from 0 (they never share an outcome) to 1 (identical).");
+            "P and Q overlap by BC = 0.7743, from 0 (they never share an outcome) to 1 (identical).");
   EXPECT_EQ(live_sentence("wasserstein_1", smoothing_bits()),
             "Turning P into Q means moving probability mass an average distance of 0.2 along x (the earth "
             "mover's distance).");
@@ -278,7 +290,7 @@ TEST(ExplainSentence, InfiniteBySupportSaysWhere) {
   EXPECT_TRUE(contains(live_sentence("perplexity_qp", m), "PPL(Q,P) = ∞ because P = 0 at 'cat' where Q > 0"));
   // The other direction stays finite, and its sentence has the number.
   EXPECT_EQ(live_sentence("kl_pq", m),
-            "Coding samples of P with a code built for Q costs 0.234 extra bits per symbol.");
+            "Coding samples of P with a code built for Q costs 0.2345 extra bits per symbol.");
 }
 
 TEST(ExplainSentence, InfiniteWithoutAReasonStillSaysWhy) {
@@ -304,17 +316,17 @@ TEST(ExplainSentence, DifferentialEntropyAndPerplexityAsALength) {
   const Measures m = cauchy_vs_normal();
   const ExplainContext continuous{true};
   EXPECT_EQ(live_sentence("entropy_q", m, continuous),
-            "Q's differential entropy is 1.42 nats: Q is as spread out as a uniform distribution on an "
-            "interval of length 4.13.");
+            "Q's differential entropy is 1.419 nats: Q is as spread out as a uniform distribution on an "
+            "interval of length 4.133.");
   EXPECT_EQ(live_sentence("perplexity_q", m, continuous),
-            "Q is as uncertain as a uniform distribution on an interval of length 4.13.");
+            "Q is as uncertain as a uniform distribution on an interval of length 4.133.");
   // A narrow normal (sd 0.1): H = ½ ln(2πe) + ln 0.1 < 0.
   Measures narrow = m;
   narrow.entropy_p = 1.4189385332046727 + std::log(0.1);
   narrow.perplexity_p = std::exp(narrow.entropy_p);
   EXPECT_EQ(live_sentence("entropy_p", narrow, continuous),
-            "P's differential entropy is -0.884 nats: P is as spread out as a uniform distribution on an "
-            "interval of length 0.413. It is negative because that interval is shorter than 1 unit of x.");
+            "P's differential entropy is -0.8836 nats: P is as spread out as a uniform distribution on an "
+            "interval of length 0.4133. It is negative because that interval is shorter than 1 unit of x.");
 }
 
 TEST(ExplainSentence, NoSentenceSaysNaN) {
@@ -351,7 +363,7 @@ TEST(ExplainWithCore, LabelSmoothingNamesTheBinInTheInfiniteDirection) {
   EXPECT_TRUE(text.starts_with("D(Q‖P) = ∞ because " + m.why_kl_qp.reason)) << text;
   EXPECT_TRUE(contains(text, "A sample of Q can land where P gives it zero probability")) << text;
   // −ln 0.85 = 0.1625 nats.
-  EXPECT_EQ(live_sentence("kl_pq", m), "Coding samples of P with a code built for Q costs 0.163 extra nats per symbol.");
+  EXPECT_EQ(live_sentence("kl_pq", m), "Coding samples of P with a code built for Q costs 0.1625 extra nats per symbol.");
   for (const Quantity& e : kQuantities) expect_clean(live_sentence(e.key, m));
 }
 
@@ -409,7 +421,7 @@ TEST(ExplainSections, HasEveryTopicOfTheIssue) {
   EXPECT_EQ(sections[0].paragraphs[4],
             "D(P‖Q) = ∑ p log(p/q) = H(P,Q) − H(P) — KL divergence (forward). " +
                 std::string(find_quantity("kl_pq")->meaning) +
-            " Now: Coding samples of P with a code built for Q costs 2.33 extra bits per symbol.");
+            " Now: Coding samples of P with a code built for Q costs 2.329 extra bits per symbol.");
   for (const char* title : {"How they relate", "Forward and reverse KL", "Symmetric, bounded, metric",
                             "Why ∞ happens", "Perplexity is not exp(KL)"})
     section_text(sections, title);
@@ -417,15 +429,15 @@ TEST(ExplainSections, HasEveryTopicOfTheIssue) {
 
 TEST(ExplainSections, RelationsCarryTheCurrentNumbers) {
   const std::string rel = section_text(explain_sections(coin_bits()), "How they relate");
-  EXPECT_TRUE(contains(rel, "H(P,Q) = H(P) + D(P‖Q). Now 3.33 bits = 1 bit + 2.33 bits.")) << rel;
-  EXPECT_TRUE(contains(rel, "H(Q,P) = H(Q) + D(Q‖P): 1 bit = 0.0808 bits + 0.919 bits.")) << rel;
+  EXPECT_TRUE(contains(rel, "H(P,Q) = H(P) + D(P‖Q). Now 3.329 bits = 1 bit + 2.329 bits.")) << rel;
+  EXPECT_TRUE(contains(rel, "H(Q,P) = H(Q) + D(Q‖P): 1 bit = 0.08079 bits + 0.9192 bits.")) << rel;
   EXPECT_TRUE(contains(rel, "M = ½(P + Q)")) << rel;
-  EXPECT_TRUE(contains(rel, "now 0.279 bits, at most log_b 2 = 1 bit.")) << rel;
-  EXPECT_TRUE(contains(rel, "H = √(1 − BC). Now √(1 − 0.774) = 0.475.")) << rel;
+  EXPECT_TRUE(contains(rel, "now 0.2787 bits, at most log_b 2 = 1 bit.")) << rel;
+  EXPECT_TRUE(contains(rel, "H = √(1 − BC). Now √(1 − 0.7743) = 0.4751.")) << rel;
   // 0.4751² = 0.2257 ≤ 0.49 ≤ 0.4751·√(2 − 0.2257) = 0.6328.
-  EXPECT_TRUE(contains(rel, "Now 0.226 ≤ 0.49 ≤ 0.633.")) << rel;
+  EXPECT_TRUE(contains(rel, "Now 0.2257 ≤ 0.49 ≤ 0.6329.")) << rel;
   // Pinsker: √(½ · 1.6145 nats) = 0.8985.
-  EXPECT_TRUE(contains(rel, "Now 0.49 ≤ 0.898.")) << rel;
+  EXPECT_TRUE(contains(rel, "Now 0.49 ≤ 0.8985.")) << rel;
 }
 
 TEST(ExplainSections, ForwardAndReverseNamesComeWithTheirFormulas) {
@@ -449,7 +461,7 @@ TEST(ExplainSections, PropertyListsComeFromTheTable) {
 
 TEST(ExplainSections, WhyInfiniteListsTheCurrentCauses) {
   const std::string finite = section_text(explain_sections(coin_bits()), "Why ∞");
-  EXPECT_TRUE(contains(finite, "Now: D(P‖Q) is finite: 2.33 bits. D(Q‖P) is finite: 0.919 bits. W₁ is "
+  EXPECT_TRUE(contains(finite, "Now: D(P‖Q) is finite: 2.329 bits. D(Q‖P) is finite: 0.9192 bits. W₁ is "
                                "finite: 0.49."))
       << finite;
   const std::string inf = section_text(explain_sections(cauchy_vs_normal(), {true}), "Why ∞");
@@ -462,13 +474,13 @@ TEST(ExplainSections, WhyInfiniteListsTheCurrentCauses) {
 TEST(ExplainSections, PerplexityIsNotExpKlWithCurrentNumbers) {
   const std::string bits = section_text(explain_sections(coin_bits()), "exp(KL)");
   EXPECT_TRUE(contains(bits, "PPL(P,Q) = b^H(P,Q) = b^(H(P) + D(P‖Q)) = PPL(P) · b^D(P‖Q).")) << bits;
-  EXPECT_TRUE(contains(bits, "Now PPL(P,Q) = 10.1 = 2 × 5.03, while exp(KL) alone, 2^D(P‖Q) = 5.03, misses "
+  EXPECT_TRUE(contains(bits, "Now PPL(P,Q) = 10.05 = 2 × 5.025, while exp(KL) alone, 2^D(P‖Q) = 5.025, misses "
                              "P's own perplexity 2."))
       << bits;
   const std::string nats = section_text(explain_sections(coin_nats()), "exp(KL)");
-  EXPECT_TRUE(contains(nats, "Now PPL(P,Q) = 10.1 = 2 × 5.03, while exp(KL) alone, e^D(P‖Q) = 5.03")) << nats;
+  EXPECT_TRUE(contains(nats, "Now PPL(P,Q) = 10.05 = 2 × 5.025, while exp(KL) alone, e^D(P‖Q) = 5.025")) << nats;
   const std::string inf = section_text(explain_sections(cauchy_vs_normal(), {true}), "exp(KL)");
-  EXPECT_TRUE(contains(inf, "Now PPL(P,Q) = ∞ because P's tails are heavier than Q's. PPL(P) = 12.6 "
+  EXPECT_TRUE(contains(inf, "Now PPL(P,Q) = ∞ because P's tails are heavier than Q's. PPL(P) = 12.57 "
                             "stays finite."))
       << inf;
 }

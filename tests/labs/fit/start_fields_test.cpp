@@ -8,6 +8,7 @@
 #include "app/imgui_fixture.hpp"
 #include "app/typing.hpp"
 #include "core/fit/fit_test_util.hpp"
+#include "shell/app.hpp"
 
 namespace divlab::gui {
 namespace {
@@ -71,6 +72,38 @@ TEST_F(StartFields, TabCommitsTheSd) {
   click_and_type(st().start_sd_field, "0.75", keys::kTab);
   EXPECT_DOUBLE_EQ(st().start_sd, 0.75);
   EXPECT_DOUBLE_EQ(st().start_mean, 1.0);
+}
+
+// The narrowest layout (1280×720 at presentation scale) folds the settings into a popup behind
+// "Settings…"; its start field takes typed numbers on a single click as well.
+class FoldedStartFields : public StartFields {
+ protected:
+  void SetUp() override {
+    AppTest::SetUp();
+    ImGui::GetIO().DisplaySize = {1280, 720};
+    app->settings.presentation_scale = 2.0f;
+    ASSERT_TRUE(load_fonts(*app, ui_scale(*app))) << "DejaVu Sans missing";
+    build_font_atlas();
+    map_editing_keys();
+    app->switch_lab("fit");
+    fit_lab().doc.reset(bimodal());
+    idle(3);
+  }
+};
+
+TEST_F(FoldedStartFields, MinusZeroPointFiveInThePopupIsAMean) {
+  ASSERT_GT(st().settings_button.x, 0) << "the settings did not fold at 1280×720 presentation";
+  const ImVec2 b = st().settings_button;
+  frame(b.x, b.y, false);
+  frame(b.x, b.y, true);
+  frame(b.x, b.y, false);
+  idle(2);
+  const std::uint64_t generation = fit_lab().doc.generation();
+  click_and_type(st().start_mean_field, "-0.5", kEnter);
+  EXPECT_EQ(fit_lab().doc.generation(), generation) << "a preset replaced the document";
+  EXPECT_DOUBLE_EQ(st().start_mean, -0.5);
+  ASSERT_TRUE(st().rev.fitter);
+  EXPECT_DOUBLE_EQ(st().rev.fitter->theta()[0], -0.5);
 }
 
 }  // namespace

@@ -41,8 +41,8 @@ std::string format_value(double v, int significant = 4);
 // A perplexity b^H as format_value, or as the power "2^1440" when H is finite but b^H is beyond a
 // double (a finite value is never shown as ∞). `base` is "2" or "e".
 std::string format_perplexity(double ppl, double exponent, std::string_view base, int significant = 4);
-// A number for a sentence: 3 significant digits ("0.42", "3.2", "690.8", "1.2e-05"), "∞" for +∞.
-// (A quantity's value beside its name, in any panel, is shown_quantity's.)
+// A number for a sentence: format_value's digits without trailing zeros ("0.42", "3.099", "690.8",
+// "1.2e-05"), "∞" for +∞, "NaN". (A quantity's value beside its name is shown_quantity's.)
 std::string format_number(double v);
 // A number with its unit_text, singular for exactly 1: "0.42 bits", "1 bit", "∞ nats", "0.3 √bits",
 // "0.8 units of x", "3.2 choices", "0.15".
