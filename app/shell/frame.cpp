@@ -127,13 +127,11 @@ void draw_frame(App& app, ImVec2 display) {
   const float status_h = ImGui::GetFrameHeight();
   const float W = std::max(display.x, 200.0f), H = std::max(display.y - top - bar_h - status_h, 100.0f);
 
-  // The framebuffer is cleared to the theme background (= WindowBg, ChildBg), so the tiled panels and
-  // their children need not paint it again: a full-screen layer less for a software rasteriser to
-  // blend. (A transparent colour, not NoBackground, which would drop the panel borders too.)
-  ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0, 0, 0, 0));
+  // The panels' children need not paint the cleared background again either (see begin_panel, which
+  // does the same for the panels: a floating window such as Explain must keep its WindowBg).
   ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));
   app.lab().draw(app, {{0, top + bar_h}, {W, H}});
-  ImGui::PopStyleColor(2);
+  ImGui::PopStyleColor();
   status_bar(app, status_h);
 
   // Dialogs and overlays on top of the panels.
