@@ -103,33 +103,71 @@ AlphaDirection direction(const PreparedMixture& A, const PreparedMixture& B, dou
   detail::add_tail(pieces, Piece::Map::right_tail, b.back(), std::max(tails.far_right, b.back()), sigma);
 
   // g(x) = α log a + (1−α) log b where both are > 0 (elsewhere the integrand is 0: one-sided stretches
-  // that would make it ∞ were decided above). The shift s = max g over the breakpoints.
+  // that would make it ∞ were decided above), handled as g/λ = log(a/b) + log b/α with λ = α for α > 1
+  // (no α·log overflow at α = 1e300), λ = 1 otherwise.
+  const double lambda = alpha > 1 ? alpha : 1;
   auto g_at = [&](double x, double& pa, double& la, double& pb, double& lb) {
     A.density(x, pa, la);
     B.density(x, pb, lb);
-    return la == -kInf || lb == -kInf ? -kInf : alpha * la + (1 - alpha) * lb;
+    if (la == -kInf || lb == -kInf) return -kInf;
+    return alpha > 1 ? la - lb + lb / alpha : alpha * la + (1 - alpha) * lb;
   };
-  double shift = -kInf;
-  for (double x : b) {
+  auto g = [&](double x) {
     double pa, la, pb, lb;
-    shift = std::max(shift, g_at(x, pa, la, pb, lb));
+    return g_at(x, pa, la, pb, lb);
+  };
+  // The shift s = max g/λ: the best of 32 points per core piece, refined by golden section. For large α
+  // the integrand is a spike around that maximum, so breakpoints close in on it geometrically (down to
+  // 1e-12 of the grid step): the adaptive quadrature then resolves any width.
+  double shift = -kInf, best = b.front(), step = 0;
+  for (size_t i = 0; i + 1 < b.size(); ++i)
+    for (int k = 0; k < 32; ++k) {
+      const double x = b[i] + (b[i + 1] - b[i]) * k / 32, v = g(x);
+      if (v > shift) shift = v, best = x, step = (b[i + 1] - b[i]) / 32;
+    }
+  if (std::isfinite(shift) && step > 0) {
+    double lo = best - step, hi = best + step;
+    constexpr double kGolden = 0.6180339887498949;
+    for (int it = 0; it < 80 && hi - lo > 1e-15 * std::max(1.0, std::abs(best)); ++it) {
+      const double x1 = hi - kGolden * (hi - lo), x2 = lo + kGolden * (hi - lo);
+      if (g(x1) > g(x2)) {
+        hi = x2;
+      } else {
+        lo = x1;
+      }
+    }
+    const double xm = 0.5 * (lo + hi);
+    if (const double v = g(xm); v > shift) shift = v, best = xm;
+    std::vector<double> extra{best};
+    for (double h = step; h > 1e-12 * step; h *= 0.25) extra.push_back(best - h), extra.push_back(best + h);
+    b.insert(b.end(), extra.begin(), extra.end());
+    std::sort(b.begin(), b.end());
+    b.erase(std::unique(b.begin(), b.end()), b.end());
+    std::vector<Piece> core;
+    for (size_t i = 0; i + 1 < b.size(); ++i) core.push_back({Piece::Map::identity, b[i], b[i + 1]});
+    for (const Piece& pc : pieces)
+      if (pc.map != Piece::Map::identity) core.push_back(pc);
+    pieces = std::move(core);
   }
   if (!std::isfinite(shift)) shift = 0;
   auto integrand = [&](double x, std::array<double, 1>& out) {
     double pa, la, pb, lb;
     const double g = g_at(x, pa, la, pb, lb);
-    out[0] = g == -kInf ? 0 : std::exp(g - shift);
+    out[0] = g == -kInf ? 0 : std::exp(lambda * (g - shift));
   };
   const auto r = detail::integrate_pieces<1>(pieces, integrand, {true}, 1e-300, 1e-12);
-  if (!(r.value[0] > 0)) {  // nothing measurable where both are > 0
-    d.renyi = kInf;
-    d.minka = alpha == 0 ? kInf : 1 / (alpha * (1 - alpha));
-    return d;
+  // r > 0: the integrand is e^0 = 1 at the maximum. (Should the spike still be missed, the estimate
+  // log A ≈ max g keeps every value finite, never a false ∞.)
+  const double log_i = r.value[0] > 0 ? std::log(r.value[0]) : 0.0, log_a = lambda * shift + log_i;
+  if (!std::isfinite(log_a)) {  // λ·s beyond the double range: Rényi = s·λ/(α−1) + log I/(α−1) is not
+    AlphaDirection big = detail::assemble_any(alpha, log_a);
+    big.renyi = shift * (lambda / (alpha - 1)) + log_i / (alpha - 1);
+    return big;
   }
-  const double log_a = shift + std::log(r.value[0]);
   if (std::abs(log_a) >= detail::kSmallLogA || alpha == 0) return detail::assemble_any(alpha, log_a);
 
   // Near A = 1: Minka's terms (alpha_detail.hpp), each ≥ 0; one-sided stretches add a/(1−α) or b/α.
+  bool overflowed = false;  // a one-sided term a/(1−α) or b/α beyond the double range (α within 1e-308 of 0)
   auto terms = [&](double x, std::array<double, 1>& out) {
     double pa, la, pb, lb;
     A.density(x, pa, la);
@@ -138,8 +176,10 @@ AlphaDirection direction(const PreparedMixture& A, const PreparedMixture& B, dou
     if (lb == -kInf) out[0] = pa / (1 - alpha);
     else if (la == -kInf) out[0] = pb / alpha;
     else out[0] = detail::minka_term(alpha, pa, pb, la, lb);
+    overflowed = overflowed || !std::isfinite(out[0]);
   };
   const auto s = detail::integrate_pieces<1>(pieces, terms, {true}, 1e-14, 1e-11);
+  if (overflowed) return detail::assemble_any(alpha, log_a);
   return detail::assemble_from_sum(alpha, s.value[0]);
 }
 

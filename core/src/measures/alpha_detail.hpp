@@ -68,7 +68,13 @@ inline AlphaDirection assemble_from_sum(double alpha, double s) {
 inline AlphaDirection assemble_from_log(double alpha, double log_a) {
   AlphaDirection d;
   d.renyi = std::max(log_a / (alpha - 1), 0.0);
-  d.minka = -std::expm1(log_a) / (alpha * (1 - alpha));
+  // (1 − A)/α/(1 − α): α(1−α) may overflow (α = 1e300); past A = e^709, (A − 1)/(α(α−1)) in logs.
+  if (log_a > 709) {
+    const double lm = log_a - std::log(std::abs(alpha)) - std::log(std::abs(1 - alpha));
+    d.minka = lm < 709.7 ? std::exp(lm) : std::numeric_limits<double>::infinity();
+  } else {
+    d.minka = -std::expm1(log_a) / alpha / (1 - alpha);
+  }
   if (!std::isfinite(d.minka)) d.minka = std::numeric_limits<double>::max(), d.minka_overflow = true;
   d.minka = std::max(d.minka, 0.0);
   return d;

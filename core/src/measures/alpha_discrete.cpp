@@ -40,12 +40,14 @@ AlphaDirection direction(const LogMasses& a, const LogMasses& b, double alpha, c
                          std::span<const double> x, std::span<const std::string> labels) {
   const size_t n = a.m.size();
   size_t b_zero = 0, a_zero = 0, first_b_zero = 0, first_a_zero = 0, common = 0;
-  double g_max = -kInf;
+  // Pivot of the log-sum-exp: V = max (α ≥ 0) or min (α < 0) of u = log(a/b) over the common bins, so
+  // that log A = α·V + log Σ b·e^(α(u − V)) has every exponent ≤ 0 and no α·log overflows to ±∞ − ∞.
+  double v = alpha >= 0 ? -kInf : kInf;
   for (size_t i = 0; i < n; ++i) {
     const bool ap = a.m[i] > 0, bp = b.m[i] > 0;
     if (ap && !bp && b_zero++ == 0) first_b_zero = i;
     if (bp && !ap && a_zero++ == 0) first_a_zero = i;
-    if (ap && bp) ++common, g_max = std::max(g_max, alpha * a.lm[i] + (1 - alpha) * b.lm[i]);
+    if (ap && bp) ++common, v = alpha >= 0 ? std::max(v, a.lm[i] - b.lm[i]) : std::min(v, a.lm[i] - b.lm[i]);
   }
   AlphaDirection d;
   if (alpha > 1 && b_zero) {
@@ -64,10 +66,15 @@ AlphaDirection direction(const LogMasses& a, const LogMasses& b, double alpha, c
     d.why = {Cause::support, std::string(an) + " and " + bn + " share no outcome: ∑ p^α q^(1−α) = 0"};
     return d;
   }
-  double sum = 0;  // Σ exp(g − g_max) over the common bins
+  double sum = 0;  // Σ b·e^(α(u − V)) over the common bins
   for (size_t i = 0; i < n; ++i)
-    if (a.m[i] > 0 && b.m[i] > 0) sum += std::exp(alpha * a.lm[i] + (1 - alpha) * b.lm[i] - g_max);
-  const double log_a = g_max + std::log(sum);
+    if (a.m[i] > 0 && b.m[i] > 0) sum += std::exp(b.lm[i] + alpha * (a.lm[i] - b.lm[i] - v));
+  const double log_sum = std::log(sum), log_a = alpha * v + log_sum;
+  if (!std::isfinite(log_a)) {  // α·V beyond the double range: Rényi = V·α/(α−1) + log Σ/(α−1) still is not
+    AlphaDirection big = detail::assemble_any(alpha, log_a);
+    big.renyi = v * (alpha / (alpha - 1)) + log_sum / (alpha - 1);
+    return big;
+  }
   if (std::abs(log_a) >= detail::kSmallLogA) return detail::assemble_any(alpha, log_a);
   // Near A = 1: Minka's terms, each ≥ 0 (one-sided bins: a/(1−α) where b = 0, b/α where a = 0).
   double s = 0;
@@ -80,6 +87,7 @@ AlphaDirection direction(const LogMasses& a, const LogMasses& b, double alpha, c
     else if (bi > 0)
       s += bi / alpha;
   }
+  if (!std::isfinite(s)) return detail::assemble_any(alpha, log_a);  // α or 1 − α below ~1e-308: b/α overflows
   return detail::assemble_from_sum(alpha, s);
 }
 

@@ -271,5 +271,25 @@ TEST(AlphaContinuous, HalfIsBhattacharyyaAndOneIsKl) {
   }
 }
 
+TEST(Alpha, ExtremeOrdersAreNeverNaN) {
+  // α next to 0 and at the top of the double range: no α·log overflows to ∞ − ∞, no b/α to ∞·0; Rényi
+  // tends to log max p/q as α → ∞ (the coin: log(0.5/0.01) = log 50), Minka's value overflows.
+  const std::vector<double> p{0.5, 0.5}, q{0.99, 0.01}, p0{0, 1}, q0{0.15, 0.85};
+  const Mixture bimodal{{{.family = Family::normal, .weight = 0.5, .mean = -2, .scale = 0.6},
+                         {.family = Family::normal, .weight = 0.5, .mean = 2, .scale = 0.6}}};
+  const Mixture normal{{{.family = Family::normal, .scale = 1}}};
+  for (double a : {1e-320, 1e-300, 1e6, 1e300, 1e308}) {
+    for (const AlphaMeasures& m : {alpha_discrete(p, q, a), alpha_discrete(p0, q0, a), alpha_continuous(bimodal, normal, a)}) {
+      EXPECT_FALSE(std::isnan(m.renyi_pq) || std::isnan(m.renyi_qp) || std::isnan(m.alpha_divergence_pq)) << a;
+      EXPECT_GE(m.renyi_pq, 0) << a;
+      EXPECT_GE(m.alpha_divergence_pq, 0) << a;
+    }
+  }
+  EXPECT_NEAR(alpha_discrete(p, q, 1e308).renyi_pq, std::log(50.0), 1e-12);
+  EXPECT_TRUE(alpha_discrete(p, q, 1e308).alpha_divergence_overflow);
+  // Minka at α = 1e-320 is the reverse KL to 1e-15, not 0 (and not 0/0).
+  EXPECT_NEAR(alpha_continuous(bimodal, normal, 1e-320).alpha_divergence_pq, measure_continuous(bimodal, normal).kl_qp, 1e-9);
+}
+
 }  // namespace
 }  // namespace divlab
