@@ -88,17 +88,14 @@ std::string pad(const std::string& s, std::size_t width) {
   return s + std::string(w < width ? width - w : 0, ' ');
 }
 
-std::string metrics_text(const Measures& m, QuantityContext ctx) {
-  struct Cells {
-    std::string symbol, name, value, unit, note;
-  };
-  std::vector<Cells> cells;
-  cells.push_back({"symbol", "quantity", "value", "unit", ""});
-  for (const Quantity& q : kQuantities) {
-    Cells c{std::string(q.symbol), std::string(q.name), human_number(m.*q.value), q.unit_in(m.base, ctx), ""};
-    if (const std::string_view why = q.infinite_reason(m); !why.empty()) c.note = "why ∞: " + std::string(why);
-    cells.push_back(std::move(c));
-  }
+namespace {
+
+struct Cells {
+  std::string symbol, name, value, unit, note;
+};
+
+// Rows aligned in columns, each line indented by two spaces, trailing blanks trimmed.
+std::string aligned(const std::vector<Cells>& cells) {
   std::size_t w_symbol = 0, w_name = 0, w_value = 0, w_unit = 0;
   for (const Cells& c : cells) {
     w_symbol = std::max(w_symbol, display_width(c.symbol));
@@ -115,6 +112,49 @@ std::string metrics_text(const Measures& m, QuantityContext ctx) {
     out += line + "\n";
   }
   return out;
+}
+
+}  // namespace
+
+std::string metrics_text(const Measures& m, QuantityContext ctx) {
+  std::vector<Cells> cells;
+  cells.push_back({"symbol", "quantity", "value", "unit", ""});
+  for (const Quantity& q : kQuantities) {
+    Cells c{std::string(q.symbol), std::string(q.name), human_number(m.*q.value), q.unit_in(m.base, ctx), ""};
+    if (const std::string_view why = q.infinite_reason(m); !why.empty()) c.note = "why ∞: " + std::string(why);
+    cells.push_back(std::move(c));
+  }
+  return aligned(cells);
+}
+
+std::string alpha_text(const AlphaMeasures& m) {
+  std::vector<Cells> cells;
+  cells.push_back({"symbol", "quantity (α = " + human_number(m.alpha) + ")", "value", "unit", ""});
+  for (const AlphaQuantity& q : kAlphaQuantities) {
+    const bool minka = q.value == &AlphaMeasures::alpha_divergence_pq;  // in nats in every base
+    const double v = m.*q.value;
+    Cells c{std::string(q.symbol), std::string(q.name),
+            minka && m.alpha_divergence_overflow ? "overflow" : human_number(v), q.unit_in(minka ? Base::e : m.base), ""};
+    if (const std::string_view why = q.infinite_reason(m); !why.empty()) c.note = "why ∞: " + std::string(why);
+    cells.push_back(std::move(c));
+  }
+  return aligned(cells);
+}
+
+std::string alpha_json_members(const AlphaMeasures& m) {
+  std::string out = ",\n  \"alpha\": " + format_exact(m.alpha);
+  for (const AlphaQuantity& q : kAlphaQuantities) {
+    const double value = m.*q.value;
+    const std::string v = format_exact(value);
+    const bool overflow = q.value == &AlphaMeasures::alpha_divergence_pq && m.alpha_divergence_overflow;
+    out += ",\n  \"" + std::string(q.key) + "\": " + (overflow ? "null" : std::isinf(value) ? "\"" + v + "\"" : v);
+  }
+  return out;
+}
+
+std::string metrics_json(const Measures& m, const AlphaMeasures& a) {
+  std::string out = metrics_json(m);
+  return out.substr(0, out.size() - 3) + alpha_json_members(a) + "\n}\n";  // before the closing "\n}\n"
 }
 
 std::string metrics_latex(const Measures& m, QuantityContext ctx) {

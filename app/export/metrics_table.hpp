@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "divlab/measures/alpha.hpp"
 #include "divlab/measures/quantities.hpp"
 
 namespace divlab::exporting {
@@ -41,5 +42,14 @@ std::string metrics_latex(const Measures& m, QuantityContext ctx);
 std::string metrics_csv(const Measures& m, QuantityContext ctx);
 // One object: "base" plus every key, as `divlab metrics --json` prints it.
 std::string metrics_json(const Measures& m);
+
+// The α-family of SPEC §7 (`divlab metrics --alpha A`): an aligned table headed "α = A" like
+// metrics_text (a Minka value beyond the double range reads "overflow"), and the JSON members
+// "alpha", "renyi_pq", "renyi_qp", "alpha_divergence_pq" (overflow → null, ∞ → "inf") to add to
+// metrics_json's object.
+std::string alpha_text(const AlphaMeasures& m);
+std::string alpha_json_members(const AlphaMeasures& m);
+// metrics_json(m) with alpha_json_members(a) added at the end of the object.
+std::string metrics_json(const Measures& m, const AlphaMeasures& a);
 
 }  // namespace divlab::exporting

@@ -2,6 +2,7 @@
 #include "distributions/tails.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -204,6 +205,67 @@ double w1_tail(const PreparedMixture& p, const PreparedMixture& q, double xl, do
 }
 
 }  // namespace
+
+TailClass heaviest_tail(const PreparedMixture& m) {
+  TailClass h;
+  auto rank = [](Family f) { return f == Family::student_t ? 3 : f == Family::laplace ? 2 : f == Family::normal ? 1 : 0; };
+  for (const PreparedComponent& c : m.components()) {
+    if (c.family == Family::uniform) continue;
+    const double param = c.family == Family::student_t ? c.df : c.scale;
+    if (h.bounded || rank(c.family) > rank(h.family)) {
+      h = {c.family, param, false};
+    } else if (c.family == h.family) {
+      h.param = c.family == Family::student_t ? std::min(h.param, param) : std::max(h.param, param);
+    }
+  }
+  return h;
+}
+
+WhyInfinite alpha_check(const PreparedMixture& a, const PreparedMixture& b, double alpha, const char* an,
+                        const char* bn) {
+  if (WhyInfinite s = support_check(a, b, an, bn); s.cause != Cause::finite) return s;
+  const TailClass ha = heaviest_tail(a), hb = heaviest_tail(b);
+  if (ha.bounded || hb.bounded) return {};
+  const std::string A(an), B(bn);
+  auto lower = [](std::string s) {
+    for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return s;
+  };
+  const std::string intro = "∫ " + lower(A) + "^α " + lower(B) + "^(1−α) dx diverges at α = " + fmt(alpha) + ": ";
+  auto name = [](const TailClass& h) {
+    return h.family == Family::student_t ? "student_t tails (df = " + fmt(h.param) + ")"
+           : h.family == Family::laplace ? "Laplace tails (scale = " + fmt(h.param) + ")"
+                                         : "normal tails (sd = " + fmt(h.param) + ")";
+  };
+  const std::string heavy = intro + A + "'s " + name(ha) + " are too heavy for " + B + "'s " + name(hb);
+  switch (hb.family) {
+    case Family::normal:
+      if (ha.family != Family::normal) return {Cause::tails, heavy};
+      if (const double s2 = alpha * hb.param * hb.param + (1 - alpha) * ha.param * ha.param; !(s2 > 0))
+        return {Cause::tails, heavy + " (σ_α² = α σ_" + B + "² + (1−α) σ_" + A + "² = " + fmt(s2) + " ≤ 0)"};
+      return {};
+    case Family::laplace:
+      if (ha.family == Family::student_t) return {Cause::tails, heavy};
+      if (ha.family == Family::laplace && !(alpha / ha.param + (1 - alpha) / hb.param > 0))
+        return {Cause::tails, heavy + " (α/β_" + A + " + (1−α)/β_" + B + " ≤ 0)"};
+      return {};
+    case Family::student_t:
+      if (ha.family == Family::student_t && !(alpha * (ha.param + 1) - (alpha - 1) * (hb.param + 1) > 1))
+        return {Cause::tails, heavy + " (the integrand decays no faster than 1/|x|)"};
+      return {};
+    case Family::uniform: break;
+  }
+  return {};
+}
+
+bool supports_overlap(const PreparedMixture& a, const PreparedMixture& b) {
+  if (a.has_unbounded_support() || b.has_unbounded_support()) return true;
+  const std::vector<Span> ua = support_union(a), ub = support_union(b);
+  for (const Span& x : ua)
+    for (const Span& y : ub)
+      if (std::min(x.hi, y.hi) > std::max(x.lo, y.lo)) return true;
+  return false;
+}
 
 TailAnalysis analyse_tails(const PreparedMixture& p, const PreparedMixture& q) {
   TailAnalysis t;

@@ -11,6 +11,7 @@
 #include "divlab/measures/measures.hpp"
 #include "measures/integrate.hpp"
 #include "measures/measures_detail.hpp"
+#include "measures/pieces.hpp"
 #include "distributions/mixture_eval.hpp"
 #include "distributions/tails.hpp"
 
@@ -20,12 +21,54 @@ namespace {
 
 using detail::kInf;
 using detail::Piece;
+using detail::add_tail;
+using detail::breakpoints;
 using Cause = WhyInfinite::Cause;
 
 // Integrand slots, all integrated over ℝ in one pass:
 //   HP = −p log p · HQ = −q log q · KLPQ = p log(p/q) − p + q · KLQP = q log(q/p) − q + p
 //   JSD = ½p log(p/m) + ½q log(q/m) · TV = |p − q| · H2 = (√p − √q)² · BC = √(pq) · W1 = |F_P − F_Q|
 enum Slot { HP, HQ, KLPQ, KLQP, JSD, TV, H2, BC, W1, kSlots };
+
+// Where p − q or F_P − F_Q change sign inside the core: |p − q| and |F_P − F_Q| have kinks
+// there, which would otherwise cost the adaptive quadrature dozens of bisections each.
+// Sign changes are looked for on a grid of `per_piece` steps per core piece, then refined by TOMS 748.
+std::vector<double> crossings(const detail::PreparedMixture& P, const detail::PreparedMixture& Q,
+                              const std::vector<double>& b, bool with_cdf, double mid) {
+  constexpr int per_piece = 4;
+  auto dens = [&](double x) {
+    double p, lp, q, lq;
+    P.density(x, p, lp);
+    Q.density(x, q, lq);
+    return p - q;
+  };
+  auto cdfd = [&](double x) {
+    const detail::MixtureValue vp = P.eval(x), vq = Q.eval(x);
+    return x < mid ? vp.F - vq.F : vq.S - vp.S;
+  };
+  std::vector<double> out;
+  auto refine = [&](auto& g, double a, double c, double ga, double gc) {
+    std::uintmax_t iters = 60;
+    const auto r = boost::math::tools::toms748_solve(g, a, c, ga, gc, boost::math::tools::eps_tolerance<double>(48),
+                                                     iters);
+    out.push_back(0.5 * (r.first + r.second));
+  };
+  for (size_t i = 0; i + 1 < b.size(); ++i) {
+    double x0 = b[i], d0 = dens(x0), c0 = with_cdf ? cdfd(x0) : 0;
+    for (int k = 1; k <= per_piece; ++k) {
+      const double x1 = k == per_piece ? b[i + 1] : b[i] + (b[i + 1] - b[i]) * k / per_piece;
+      const double d1 = dens(x1), c1 = with_cdf ? cdfd(x1) : 0;
+      if (d0 * d1 < 0) refine(dens, x0, x1, d0, d1);
+      if (c0 * c1 < 0) refine(cdfd, x0, x1, c0, c1);
+      x0 = x1, d0 = d1, c0 = c1;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+namespace detail {
 
 // Breakpoints of the core: each component's centre and centre ± 2, 6 scales; uniform endpoints. Where
 // the next breakpoint beyond a component's ± 6 lies more than 24 of its scales away (or the tail
@@ -84,42 +127,6 @@ std::vector<double> breakpoints(const detail::PreparedMixture& p, const detail::
   return out;
 }
 
-// Where p − q or F_P − F_Q change sign inside the core: |p − q| and |F_P − F_Q| have kinks
-// there, which would otherwise cost the adaptive quadrature dozens of bisections each.
-// Sign changes are looked for on a grid of `per_piece` steps per core piece, then refined by TOMS 748.
-std::vector<double> crossings(const detail::PreparedMixture& P, const detail::PreparedMixture& Q,
-                              const std::vector<double>& b, bool with_cdf, double mid) {
-  constexpr int per_piece = 4;
-  auto dens = [&](double x) {
-    double p, lp, q, lq;
-    P.density(x, p, lp);
-    Q.density(x, q, lq);
-    return p - q;
-  };
-  auto cdfd = [&](double x) {
-    const detail::MixtureValue vp = P.eval(x), vq = Q.eval(x);
-    return x < mid ? vp.F - vq.F : vq.S - vp.S;
-  };
-  std::vector<double> out;
-  auto refine = [&](auto& g, double a, double c, double ga, double gc) {
-    std::uintmax_t iters = 60;
-    const auto r = boost::math::tools::toms748_solve(g, a, c, ga, gc, boost::math::tools::eps_tolerance<double>(48),
-                                                     iters);
-    out.push_back(0.5 * (r.first + r.second));
-  };
-  for (size_t i = 0; i + 1 < b.size(); ++i) {
-    double x0 = b[i], d0 = dens(x0), c0 = with_cdf ? cdfd(x0) : 0;
-    for (int k = 1; k <= per_piece; ++k) {
-      const double x1 = k == per_piece ? b[i + 1] : b[i] + (b[i + 1] - b[i]) * k / per_piece;
-      const double d1 = dens(x1), c1 = with_cdf ? cdfd(x1) : 0;
-      if (d0 * d1 < 0) refine(dens, x0, x1, d0, d1);
-      if (c0 * c1 < 0) refine(cdfd, x0, x1, c0, c1);
-      x0 = x1, d0 = d1, c0 = c1;
-    }
-  }
-  return out;
-}
-
 // Tail pieces in u for x = origin ± σ(eᵘ − 1) up to `far`: [0,1], [1,2], [2,4], … (doubling).
 void add_tail(std::vector<Piece>& pieces, Piece::Map map, double origin, double far, double sigma) {
   const double dist = map == Piece::Map::right_tail ? far - origin : origin - far;
@@ -133,7 +140,7 @@ void add_tail(std::vector<Piece>& pieces, Piece::Map map, double origin, double 
   }
 }
 
-}  // namespace
+}  // namespace detail
 
 Measures measure_continuous(const Mixture& p_in, const Mixture& q_in, Base base) {
   const detail::PreparedMixture P(p_in), Q(q_in);

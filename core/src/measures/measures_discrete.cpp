@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "divlab/measures/measures.hpp"
+#include "measures/bin_reason.hpp"
 #include "measures/block_kernels.hpp"
 #include "measures/measures_detail.hpp"
 #include "measures/normalise.hpp"
@@ -16,25 +17,7 @@ namespace divlab {
 namespace {
 
 using detail::kInf;
-
-// How bin i is named in a reason: its label, else its position x, else its index.
-std::string bin_name(size_t i, std::span<const double> x, std::span<const std::string> labels) {
-  if (i < labels.size() && !labels[i].empty()) return "'" + labels[i] + "'";
-  char buf[64];
-  if (i < x.size())
-    std::snprintf(buf, sizeof buf, "x = %.17g", x[i]);
-  else
-    std::snprintf(buf, sizeof buf, "x = %zu", i);
-  return buf;
-}
-
-// "Q = 0 at 'tails' where P > 0" (+ how many more such bins).
-WhyInfinite support_reason(const char* zero, const char* pos, size_t first, size_t count,
-                           std::span<const double> x, std::span<const std::string> labels) {
-  std::string r = std::string(zero) + " = 0 at " + bin_name(first, x, labels) + " where " + pos + " > 0";
-  if (count > 1) r += " (and " + std::to_string(count - 1) + (count == 2 ? " other bin)" : " other bins)");
-  return {WhyInfinite::Cause::support, r};
-}
+using detail::support_reason;
 
 // W₁ = Σ_k |F_P(x_k) − F_Q(x_k)|·(x_{k+1} − x_k), fed the bins in position order. The running
 // difference D = F_P − F_Q is accumulated directly (not as two CDFs) and compensated with

@@ -10,10 +10,14 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "core/reference_mixture.hpp"
+
 namespace divlab {
 namespace {
 
 using nlohmann::json;
+using test_data::reference_component;
+using test_data::reference_mixture;
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
 json load(const char* name) {
@@ -25,20 +29,6 @@ json load(const char* name) {
 double num(const json& v) {
   if (v.is_string()) return v.get<std::string>() == "inf" ? kInf : -kInf;
   return v.get<double>();
-}
-
-Component component(const json& j) {
-  Component c;
-  const std::string f = j.at("family");
-  c.family = f == "normal" ? Family::normal : f == "laplace" ? Family::laplace
-           : f == "student_t" ? Family::student_t : Family::uniform;
-  c.weight = j.value("weight", 1.0);
-  c.mean = j.value("mean", 0.0);
-  c.scale = j.value("scale", 1.0);
-  c.df = j.value("df", 1.0);
-  c.low = j.value("low", 0.0);
-  c.high = j.value("high", 1.0);
-  return c;
 }
 
 // |got − want| ≤ abs + rel·|want|, with ±∞ required to match exactly.
@@ -54,7 +44,7 @@ TEST(Distribution, ComponentsMatchScipy) {
   const json ref = load("distribution.json");
   ASSERT_GE(ref.at("components").size(), 40u);
   for (const json& k : ref.at("components")) {
-    const Component c = component(k.at("component"));
+    const Component c = reference_component(k.at("component"));
     const double x = k.at("x");
     const std::string what = k.at("component").dump() + " at x=" + std::to_string(x);
     expect_close(pdf(c, x), num(k.at("pdf")), 1e-13, 1e-300, "pdf " + what);
@@ -66,7 +56,7 @@ TEST(Distribution, ComponentsMatchScipy) {
 TEST(Distribution, MixtureMatchesLogSumExp) {
   const json ref = load("distribution.json").at("mixture");
   Mixture m;
-  for (const json& c : ref.at("components")) m.components.push_back(component(c));
+  for (const json& c : ref.at("components")) m.components.push_back(reference_component(c));
   for (const json& k : ref.at("cases")) {
     const double x = k.at("x");
     const std::string what = "mixture at x=" + std::to_string(x);

@@ -9,35 +9,18 @@
 #include <numbers>
 
 #include "divlab/measures/measures.hpp"
+#include "core/reference_mixture.hpp"
 
 namespace divlab {
 namespace {
 
 using nlohmann::json;
+using test_data::reference_component;
+using test_data::reference_mixture;
 using Cause = WhyInfinite::Cause;
 constexpr double kInf = std::numeric_limits<double>::infinity();
 // The bar for continuous quantities: 1e-9 absolute + 1e-7 relative.
 constexpr double kAbs = 1e-9, kRel = 1e-7;
-
-Component component(const json& j) {
-  Component c;
-  const std::string f = j.at("family");
-  c.family = f == "normal" ? Family::normal : f == "laplace" ? Family::laplace
-           : f == "student_t" ? Family::student_t : Family::uniform;
-  c.weight = j.value("weight", 1.0);
-  c.mean = j.value("mean", 0.0);
-  c.scale = j.value("scale", 1.0);
-  c.df = j.value("df", 1.0);
-  c.low = j.value("low", 0.0);
-  c.high = j.value("high", 1.0);
-  return c;
-}
-
-Mixture mixture(const json& j) {
-  Mixture m;
-  for (const json& c : j) m.components.push_back(component(c));
-  return m;
-}
 
 std::vector<std::pair<std::string, double Measures::*>> fields() {
   return {
@@ -55,7 +38,7 @@ TEST(MeasuresContinuous, MatchesMpmathQuadrature) {
   ASSERT_GE(ref.at("cases").size(), 15u);
   for (const json& c : ref.at("cases")) {
     const std::string name = c.at("name");
-    const Measures m = measure_continuous(mixture(c.at("p")), mixture(c.at("q")));
+    const Measures m = measure_continuous(reference_mixture(c.at("p")), reference_mixture(c.at("q")));
     const json& want = c.at("nats");
     for (const auto& [key, field] : fields()) {
       const double got = m.*field;
@@ -235,7 +218,7 @@ TEST(MeasuresContinuous, EdgeCasesMatchMpmathQuadrature) {
   ASSERT_GE(ref.at("quadrature").size(), 8u);
   for (const json& c : ref.at("quadrature")) {
     const std::string name = c.at("name");
-    const Measures m = measure_continuous(mixture(c.at("p")), mixture(c.at("q")));
+    const Measures m = measure_continuous(reference_mixture(c.at("p")), reference_mixture(c.at("q")));
     for (const auto& [key, field] : fields()) {
       const double w = c.at("nats").at(key), got = m.*field;
       EXPECT_NEAR(got, w, kAbs + kRel * std::abs(w)) << name << " " << key;
