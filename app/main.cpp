@@ -4,6 +4,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "divlab/common/memory_policy.hpp"
 #if DIVLAB_WITH_GUI
 #include "shell/data_dir.hpp"
 #include "shell/run.hpp"
@@ -75,6 +76,7 @@ int dispatch(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  divlab::keep_freed_memory();
   try {
     return dispatch(argc, argv);
   } catch (const std::exception& e) {
