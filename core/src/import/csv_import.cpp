@@ -56,7 +56,7 @@ std::vector<CsvRecord> parse_csv(std::string_view text, const std::string& name)
   std::vector<CsvRecord> records;
   CsvRecord rec;
   std::string field;
-  std::size_t line = 1;
+  std::size_t line = 1, fields = 0;
   auto fail = [&](std::size_t at_line, const std::string& what) -> void {
     throw ScenarioError(name + ": line " + std::to_string(at_line) + ": " + what);
   };
@@ -64,6 +64,8 @@ std::vector<CsvRecord> parse_csv(std::string_view text, const std::string& name)
   auto end_field = [&] {
     if (rec.fields.size() >= kMaxCsvColumns)
       fail(rec.line, "more than " + std::to_string(kMaxCsvColumns) + " fields in a row");
+    if (++fields > kMaxCsvFields)
+      fail(rec.line, "more than " + std::to_string(kMaxCsvFields) + " fields in the file");
     rec.fields.push_back(std::move(field));
     field.clear();
     quoted_field = false;

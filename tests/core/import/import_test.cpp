@@ -149,6 +149,9 @@ TEST(Import, CsvErrors) {
   std::string wide;
   for (std::size_t j = 0; j <= kMaxCsvColumns; ++j) wide += "c,";
   EXPECT_EQ(csv(wide + "\n"), "d.csv: line 1: more than 4096 fields in a row");
+  std::string many = "n\n";
+  for (std::size_t r = 0; r < kMaxCsvFields; ++r) many += "1\n";
+  EXPECT_EQ(csv(many), "d.csv: line " + std::to_string(kMaxCsvFields + 1) + ": more than 8388608 fields in the file");
 }
 
 TEST(Import, CsvNumbers) {

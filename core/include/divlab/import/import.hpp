@@ -48,6 +48,9 @@ struct CsvColumns {
 // Limits of a CSV file, beyond which it is refused with a clear error instead of a slow import.
 inline constexpr std::size_t kMaxCsvColumns = 4096;
 inline constexpr std::size_t kMaxCsvFieldBytes = std::size_t{1} << 16;
+// Fields in the whole file: each costs a string (≥ 32 bytes) while it is read, so a 1 GiB file of
+// "1,1,1,…" would need 16 GiB; 2²³ fields (e.g. 10⁶ rows of 8 columns) stay under ~300 MB.
+inline constexpr std::size_t kMaxCsvFields = std::size_t{1} << 23;
 
 // One CSV record: its fields and the line (1-based) it starts on.
 struct CsvRecord {
@@ -58,7 +61,7 @@ struct CsvRecord {
 // RFC 4180 records: fields separated by commas, records by LF or CRLF (a lone CR too); a field in
 // double quotes may hold commas, line breaks and "" (one quote). A leading UTF-8 BOM is skipped,
 // blank lines are skipped. Throws for an unterminated quote, a quote inside an unquoted field or
-// text after a closing quote, a NUL byte, invalid UTF-8, and the limits above.
+// text after a closing quote, a NUL byte, invalid UTF-8, and beyond the limits above.
 std::vector<CsvRecord> parse_csv(std::string_view text, const std::string& name);
 
 // The scenario of SPEC §11's CSV import: the first record is the header; every other record a
