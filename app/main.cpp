@@ -21,6 +21,8 @@ const char* const kUsage =
     "  divlab fit FILE [--objective forward_kl|reverse_kl|jsd] [--start mean=M,sd=S]\n"
     "                  [--max-steps N] [--json] [--trajectory]\n"
     "  divlab code FILE [--json]        binary Huffman codes for P and Q, their lengths in bits\n"
+    "  divlab import --text P.txt [Q.txt] [--unit letter|char|word] -o OUT.json\n"
+    "  divlab import --csv FILE.csv [--p COLUMN] [--q COLUMN] [--label COLUMN] -o OUT.json\n"
     "  divlab render FILE -o OUT.{png,svg,pdf} [--figure NAME] [--size WxH] [--scale S] [--theme NAME]\n"
     "  divlab screenshot FILE -o OUT.png [--size WxH] [--lab NAME] [--presentation] [--theme NAME]\n"
     "  divlab actions [--markdown] [--json]   every action of the app: id, lab, keys, arguments\n"
@@ -46,6 +48,7 @@ int dispatch(int argc, char** argv) {
     if (first == "fit") return divlab::cli::fit(rest);
     if (first == "render") return divlab::cli::render(rest);
     if (first == "code") return divlab::cli::code(rest);
+    if (first == "import") return divlab::cli::import_data(rest);
 #if DIVLAB_WITH_GUI
     if (first == "screenshot") return divlab::cli::screenshot(rest);
     if (first == "actions") return divlab::cli::actions(rest);

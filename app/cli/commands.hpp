@@ -12,6 +12,7 @@ int metrics(const Args& args);     // cli/metrics.cpp
 int fit(const Args& args);         // cli/fit.cpp
 int render(const Args& args);      // cli/render.cpp
 int code(const Args& args);        // cli/code.cpp
+int import_data(const Args& args);  // cli/import.cpp (not `import`: C++20 modules give it a meaning)
 int screenshot(const Args& args);  // cli/screenshot.cpp (GUI)
 int actions(const Args& args);     // cli/actions.cpp (GUI)
 

@@ -355,6 +355,16 @@ std::string child_path(std::string_view parent, std::size_t index) {
 
 std::string printable_path(std::string_view path) { return path.empty() ? "top level" : std::string(path); }
 
+std::string quote_json(std::string_view s, std::size_t max_bytes) {
+  std::string text(s);
+  if (text.size() > max_bytes) {
+    std::size_t cut = max_bytes - 3;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    text = text.substr(0, cut) + "...";
+  }
+  return json(text).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 std::string describe(const json& value) {
   constexpr std::size_t kMax = 60;
   std::string s = value.dump(-1, ' ', false, json::error_handler_t::replace);

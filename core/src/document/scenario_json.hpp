@@ -34,6 +34,11 @@ std::string child_path(std::string_view parent, std::size_t index);
 // The JSON path as printed in messages: the root is "top level".
 std::string printable_path(std::string_view path);
 
+// A key (or any text from a file) as JSON text for a message, control characters escaped; text
+// longer than max_bytes is cut to its first max_bytes − 3 (whole UTF-8 characters) and "..." so a
+// hostile file cannot flood the terminal.
+std::string quote_json(std::string_view s, std::size_t max_bytes = 60);
+
 // A value as shown after "got": compact JSON, shortened to about 60 characters.
 std::string describe(const nlohmann::json& value);
 

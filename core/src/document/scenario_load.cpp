@@ -1,21 +1,16 @@
 // Strict validation of scenario files (SPEC §2) with one-line errors that name the place (SPEC §4).
 #include <algorithm>
-#include <cerrno>
 #include <climits>
 #include <cmath>
 #include <cstdio>
-#include <cstring>
 #include <cstdint>
 #include <filesystem>
 #include <initializer_list>
 #include <string_view>
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include "divlab/coding/message.hpp"
 #include "divlab/common/names.hpp"
+#include "divlab/document/input_file.hpp"
 #include "divlab/document/scenario.hpp"
 #include "divlab/fit/fit.hpp"
 #include "divlab/fit/optimizer.hpp"
@@ -27,6 +22,7 @@ using nlohmann::json;
 using scenario_json::child_path;
 using scenario_json::describe;
 using scenario_json::printable_path;
+using scenario_json::quote_json;
 
 namespace {
 
@@ -35,9 +31,6 @@ using Keys = std::initializer_list<std::string_view>;
 // The most components a mixture in a file may have (1000 normals against 143: ~2.5 s of quadrature).
 constexpr std::size_t kMaxComponents = 1000;
 
-// Refuses files larger than this before reading them (a 10⁶-bin scenario is about 40 MB).
-constexpr std::size_t kMaxFileBytes = std::size_t{1} << 30;
-
 std::string join(Keys keys) {
   std::string out;
   for (auto k : keys) {
@@ -45,19 +38,6 @@ std::string join(Keys keys) {
     out += k;
   }
   return out;
-}
-
-// A key as JSON text, control characters escaped; a key longer than 60 bytes is cut to its first 57
-// (whole UTF-8 characters) and "..." so a hostile file cannot flood the terminal.
-std::string quote_json(std::string_view s) {
-  constexpr std::size_t kMax = 60;
-  std::string text(s);
-  if (text.size() > kMax) {
-    std::size_t cut = kMax - 3;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-    text = text.substr(0, cut) + "...";
-  }
-  return json(text).dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 // Validates one parsed document; every check throws ScenarioError naming the file and JSON path.
@@ -441,39 +421,7 @@ Scenario parse_scenario(const std::string& text, const std::string& filename) {
 }
 
 Scenario load_scenario(const std::string& path) {
-  // Checked before anything is read: a directory, a device (/dev/zero would be read up to the limit,
-  // a GiB of zeros) or a regular file over the limit (its size from fstat) is refused at once. A FIFO
-  // is opened without blocking (no writer: end of file at once, not a hang) and then read normally.
-  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) {
-    if (errno == EISDIR) throw ScenarioError(path + ": cannot read: is a directory");
-    throw ScenarioError(path + ": cannot open: " + std::strerror(errno));
-  }
-  struct Closer {
-    int fd;
-    ~Closer() { ::close(fd); }
-  } closer{fd};
-  struct stat st {};
-  if (::fstat(fd, &st) != 0) throw ScenarioError(path + ": cannot read: " + std::strerror(errno));
-  const std::string too_large =
-      path + ": cannot read: larger than " + std::to_string(kMaxFileBytes >> 20) + " MiB, too large for a scenario";
-  if (S_ISDIR(st.st_mode)) throw ScenarioError(path + ": cannot read: is a directory");
-  if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode) && !S_ISSOCK(st.st_mode))
-    throw ScenarioError(path + ": cannot read: not a regular file or a pipe");
-  if (S_ISREG(st.st_mode) && static_cast<std::uintmax_t>(st.st_size) > kMaxFileBytes) throw ScenarioError(too_large);
-  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);  // a pipe with a writer: wait for its data
-  std::string text;
-  if (S_ISREG(st.st_mode)) text.reserve(static_cast<std::size_t>(st.st_size));  // one allocation for 40 MB
-  char buf[1 << 16];
-  for (;;) {
-    const ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) throw ScenarioError(path + ": cannot read: " + std::strerror(errno));
-    if (n == 0) break;
-    text.append(buf, static_cast<std::size_t>(n));
-    if (text.size() > kMaxFileBytes) throw ScenarioError(too_large);  // a pipe: bounded as it is read
-  }
-  return parse_scenario(text, path);
+  return parse_scenario(read_input_file(path, "a scenario"), path);
 }
 
 }  // namespace divlab
