@@ -111,8 +111,17 @@ bool write_state(const App& app);
 // [SECTION] files (shell_actions.cpp)
 // Opens a scenario file in the lab its kind belongs to (the current lab when it opens that kind),
 // and shows that lab. With unsaved work there it first asks, unless `discard`. On failure shows
-// the SPEC §4 message and keeps the current work.
+// the SPEC §4 message and keeps the current work. A .txt or .csv (dropped, or passed on the command
+// line) is imported as `divlab import` does by default and opens as new, unsaved work.
 void open_file(App& app, const std::string& path, bool discard = false);
+// What open_file (and `divlab FILE`) reads: a scenario file, or a .txt/.csv imported as `divlab
+// import` does by default (a text's letter frequencies; a CSV's first two numeric columns), which is
+// new work with no file of its own. Throws ScenarioError (a SPEC §4 line).
+struct FileToOpen {
+  Scenario scenario;
+  bool imported = false;
+};
+FileToOpen read_file_to_open(const std::string& path);
 // Replaces lab `lab_id`'s document with `s` (a new document, not saved anywhere) and shows it;
 // with unsaved work there it first asks (the same prompt), unless `discard`.
 void open_scenario(App& app, std::string_view lab_id, Scenario s, bool discard = false);

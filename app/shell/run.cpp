@@ -100,14 +100,18 @@ int run(const std::string& file) {
   app->switch_lab(app->settings.lab);
   if (!file.empty()) {
     try {
-      Scenario s = load_scenario(file);
+      FileToOpen opened = read_file_to_open(file);
+      Scenario& s = opened.scenario;
       Lab* lab = nullptr;
       for (auto& l : app->labs)
         if (!lab && l->opens(s.kind)) lab = l.get();
       if (!lab) throw ScenarioError(file + ": no lab opens this kind of scenario");
       if (!app->lab().opens(s.kind)) app->switch_lab(lab->id());
       app->lab().doc.reset(std::move(s));
-      app->lab().file_path = file;
+      if (opened.imported)
+        app->lab().doc.mark_unsaved();  // Save asks for a name: never JSON over the data
+      else
+        app->lab().file_path = file;
     } catch (const ScenarioError& e) {
       std::fprintf(stderr, "divlab: %s\n", e.what());
       return 2;

@@ -4,12 +4,14 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <exception>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <vector>
 
+#include "divlab/import/import.hpp"
 #include "labs/labs.hpp"
 #include "shell/app.hpp"
 
@@ -91,10 +93,21 @@ Lab* lab_for(App& app, Kind kind) {
 
 }  // namespace
 
+FileToOpen read_file_to_open(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (ext == ".txt") return {import_text_files(path, std::nullopt, TextUnit::letter), true};
+  if (ext == ".csv") return {import_csv_file(path, {}), true};
+  return {load_scenario(path), false};
+}
+
 void open_file(App& app, const std::string& path, bool discard) {
   Scenario s;
+  bool imported = false;
   try {
-    s = load_scenario(path);
+    FileToOpen f = read_file_to_open(path);
+    s = std::move(f.scenario);
+    imported = f.imported;
   } catch (const std::exception& e) {
     show_error(app.file_error, e.what());  // the current work stays untouched
     return;
@@ -104,6 +117,8 @@ void open_file(App& app, const std::string& path, bool discard) {
     show_error(app.file_error, path + ": no lab opens this kind of scenario");
     return;
   }
+  // Imported data is new, unsaved work: Save asks for a name and never writes JSON over the data.
+  if (imported) return open_scenario(app, lab->id(), std::move(s), discard);
   if (lab->doc.dirty() && !discard) {
     app.switch_lab(lab->id());  // the question is about the work in this lab: show it
     app.pending_open = path;
