@@ -122,6 +122,9 @@ struct FileToOpen {
   bool imported = false;
 };
 FileToOpen read_file_to_open(const std::string& path);
+// The lab a scenario of `kind` opens in: the current one when it takes that kind, else the first that
+// does; nullptr when none does.
+Lab* lab_for(App& app, Kind kind);
 // Replaces lab `lab_id`'s document with `s` (a new document, not saved anywhere) and shows it;
 // with unsaved work there it first asks (the same prompt), unless `discard`.
 void open_scenario(App& app, std::string_view lab_id, Scenario s, bool discard = false);

@@ -102,11 +102,9 @@ int run(const std::string& file) {
     try {
       FileToOpen opened = read_file_to_open(file);
       Scenario& s = opened.scenario;
-      Lab* lab = nullptr;
-      for (auto& l : app->labs)
-        if (!lab && l->opens(s.kind)) lab = l.get();
+      Lab* lab = lab_for(*app, s.kind);
       if (!lab) throw ScenarioError(file + ": no lab opens this kind of scenario");
-      if (!app->lab().opens(s.kind)) app->switch_lab(lab->id());
+      if (lab != &app->lab()) app->switch_lab(lab->id());
       app->lab().doc.reset(std::move(s));
       if (opened.imported)
         app->lab().doc.mark_unsaved();  // Save asks for a name: never JSON over the data

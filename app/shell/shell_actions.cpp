@@ -81,17 +81,12 @@ std::vector<std::string> preset_paths(const App& app) {
   return out;
 }
 
-namespace {
-
-// The lab a scenario of `kind` opens in: the current one when it takes that kind, else the first that does.
 Lab* lab_for(App& app, Kind kind) {
   if (app.lab().opens(kind)) return &app.lab();
   for (auto& l : app.labs)
     if (l->opens(kind)) return l.get();
   return nullptr;
 }
-
-}  // namespace
 
 FileToOpen read_file_to_open(const std::string& path) {
   std::string ext = std::filesystem::path(path).extension().string();
